@@ -1,0 +1,168 @@
+using System;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace SshTriage.Probing
+{
+    /// <summary>
+    /// One banner probe of one address: a TCP connect, then the server's identification line.
+    /// One connection, no retry and no authentication — OpenSSH 9.8+ counts every such
+    /// connection toward PerSourcePenalties, so the probe must not add more.
+    /// </summary>
+    public sealed class SshPortProbe
+    {
+        private const int ReceiveBufferSize = 2048;
+
+        // Sent only when the peer stays silent, so that a server that waits for the client
+        // (HTTP, for one) answers and shows what it is. RFC 4253 lets either side speak first.
+        private static readonly byte[] ClientIdentification = Encoding.ASCII.GetBytes("SSH-2.0-SshTriage_Probe\r\n");
+
+        private readonly TimeSpan timeout;
+        private readonly TimeSpan nudgeAfter;
+
+        /// <summary>Creates a probe that waits up to <paramref name="timeout"/> for the connect and again for the identification line.</summary>
+        public SshPortProbe(TimeSpan timeout)
+        {
+            if (timeout <= TimeSpan.Zero)
+            {
+                throw new ArgumentOutOfRangeException(nameof(timeout), "The timeout must be positive.");
+            }
+
+            this.timeout = timeout;
+            nudgeAfter = TimeSpan.FromTicks(Math.Min(TimeSpan.FromSeconds(1).Ticks, timeout.Ticks / 2));
+        }
+
+        /// <summary>Probes <paramref name="address"/>:<paramref name="port"/> and reports what a client sees.</summary>
+        public async Task<SshPortResult> ProbeAsync(string computerName, IPAddress address, int port, CancellationToken cancellationToken)
+        {
+            var result = new SshPortResult(computerName, address, port, SshPortStatus.TimedOut, DateTimeOffset.Now);
+            using (var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp))
+            {
+                socket.NoDelay = true;
+                if (!await ConnectAsync(socket, address, port, result, cancellationToken).ConfigureAwait(false))
+                {
+                    return result;
+                }
+
+                await ReadIdentificationAsync(socket, result, cancellationToken).ConfigureAwait(false);
+            }
+
+            return result;
+        }
+
+        private async Task<bool> ConnectAsync(Socket socket, IPAddress address, int port, SshPortResult result, CancellationToken cancellationToken)
+        {
+            var stopwatch = Stopwatch.StartNew();
+            var connect = socket.ConnectAsync(new IPEndPoint(address, port));
+            if (!await TaskTimeout.CompletesWithinAsync(connect, timeout, cancellationToken).ConfigureAwait(false))
+            {
+                result.Status = SshPortStatus.TimedOut;
+                result.SocketError = System.Net.Sockets.SocketError.TimedOut;
+                return false;
+            }
+
+            if (connect.Exception?.GetBaseException() is SocketException failure)
+            {
+                result.Status = SocketErrorStatus.FromConnectError(failure.SocketErrorCode);
+                result.SocketError = failure.SocketErrorCode;
+                return false;
+            }
+
+            await connect.ConfigureAwait(false);
+            result.ConnectTime = stopwatch.Elapsed;
+            result.LocalAddress = (socket.LocalEndPoint as IPEndPoint)?.Address;
+            return true;
+        }
+
+        private async Task ReadIdentificationAsync(Socket socket, SshPortResult result, CancellationToken cancellationToken)
+        {
+            var scanner = new IdentificationScanner();
+            var buffer = new byte[ReceiveBufferSize];
+            var deadline = Stopwatch.StartNew();
+            var nudged = false;
+            var end = ReadEnd.TimedOut;
+
+            while (scanner.Verdict == ScanVerdict.NeedMore)
+            {
+                var remaining = timeout - deadline.Elapsed;
+                if (remaining <= TimeSpan.Zero)
+                {
+                    break;
+                }
+
+                var wait = !nudged && !scanner.HasData && nudgeAfter < remaining ? nudgeAfter : remaining;
+                var receive = socket.ReceiveAsync(new ArraySegment<byte>(buffer), SocketFlags.None);
+                if (!await TaskTimeout.CompletesWithinAsync(receive, wait, cancellationToken).ConfigureAwait(false))
+                {
+                    if (wait == remaining)
+                    {
+                        break;
+                    }
+
+                    nudged = true;
+                    if (!TrySend(socket))
+                    {
+                        end = ReadEnd.Closed;
+                        break;
+                    }
+
+                    // The pending receive is still outstanding; wait for it rather than post another.
+                    if (!await TaskTimeout.CompletesWithinAsync(receive, timeout - deadline.Elapsed, cancellationToken).ConfigureAwait(false))
+                    {
+                        break;
+                    }
+                }
+
+                if (receive.Exception?.GetBaseException() is SocketException failure)
+                {
+                    // A reset after the handshake is a close, often after sshd wrote its reason.
+                    result.SocketError = failure.SocketErrorCode;
+                    end = ReadEnd.Closed;
+                    break;
+                }
+
+                var count = await receive.ConfigureAwait(false);
+                if (count == 0)
+                {
+                    end = ReadEnd.Closed;
+                    break;
+                }
+
+                scanner.Feed(buffer, count);
+            }
+
+            result.Status = scanner.Conclude(end);
+            result.PreBannerText = scanner.ReceivedText();
+            if (result.Status == SshPortStatus.TimedOut)
+            {
+                result.SocketError = System.Net.Sockets.SocketError.TimedOut;
+            }
+
+            var identification = scanner.Identification;
+            if (identification != null)
+            {
+                result.Banner = identification.Line;
+                result.ProtocolVersion = identification.ProtocolVersion;
+                result.SoftwareVersion = identification.SoftwareVersion;
+                result.Comments = identification.Comments;
+            }
+        }
+
+        private static bool TrySend(Socket socket)
+        {
+            try
+            {
+                socket.Send(ClientIdentification);
+                return true;
+            }
+            catch (SocketException)
+            {
+                return false;
+            }
+        }
+    }
+}

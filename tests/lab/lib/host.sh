@@ -1,0 +1,154 @@
+# shellcheck shell=bash
+# Lab hosts that need more than a network namespace: a long-lived "holder"
+# process owns a private mount namespace (inside the host's network namespace)
+# where /dev, /run and a few /etc files are the lab's own. Later commands enter
+# it with `nsenter -t <holder> -m -n`, so sshd, the syslog listener and anything
+# run through `lab.sh exec` see the same private files.
+
+# holder_pid ROLE: the holder's pid, only if it is still the process we recorded.
+holder_pid() {
+    local f="$S/ns/$1.holder" pid start
+    [[ -f $f ]] || return 1
+    read -r pid start <"$f"
+    proc_alive "$pid" "$start" || return 1
+    printf '%s' "$pid"
+}
+
+# host_exec ROLE CMD...: run CMD inside a lab host, in its mount namespace when
+# it has one. --wd keeps relative paths working (setns resets the cwd to /).
+host_exec() {
+    local role=$1 pid
+    shift
+    if [[ -f $S/ns/$role.holder ]]; then
+        pid=$(holder_pid "$role") || die "the $role host's holder process is gone"
+        nsenter -t "$pid" -m -n --wd="$PWD" -- "$@"
+    else
+        [[ -f $S/ns/$role ]] || die "no $role host in this lab"
+        in_ns "$role" "$@"
+    fi
+}
+
+holder_started() {
+    local role=$1 pidfile p st
+    pidfile=$(printf '%s\n' "$S"/pids/*-"holder-$role" | head -n1)
+    [[ -f $S/run/holder-$role.ready ]] && return 0
+    # Fail fast instead of waiting out the timeout when the setup died.
+    if ! { read -r p st <"$pidfile" && proc_alive "$p" "$st"; }; then
+        die "holder for $role exited during setup: $(tail -n 5 "$S/log/holder-$role.log" 2>/dev/null)"
+    fi
+    return 1
+}
+
+# host_mountns ROLE: start the holder; its setup runs in holder_main below.
+host_mountns() {
+    local role=$1 base="$S/$1"
+    mkdir -p "$base/etc" "$base/mnt/dev" "$base/mnt/run"
+    # TCP wrappers read these through the bind mounts; empty means "allow".
+    : >"$base/etc/hosts.allow"
+    : >"$base/etc/hosts.deny"
+    # No resolver: a lookup (libwrap logs the client's name) fails at once
+    # instead of being tried against the machine's own DNS server.
+    printf '# sst lab: no resolver inside the lab\n' >"$base/etc/resolv.conf"
+    lab_spawn "holder-$role" ip netns exec "$(ns_name "$role")" \
+        unshare -m --propagation private -- "$LAB_SH" _holder "$S" "$role"
+    local i
+    for ((i = 0; i < 200; i++)); do
+        holder_started "$role" && break
+        sleep 0.05
+    done
+    [[ -f $S/run/holder-$role.ready ]] || die "timed out waiting for the $role mount namespace"
+    cp "$(printf '%s\n' "$S"/pids/*-"holder-$role" | head -n1)" "$S/ns/$role.holder"
+    lab_env "$(role_key "$role")_HOLDER_PID" "$(holder_pid "$role")"
+    lab_env "$(role_key "$role")_HOSTS_ALLOW" "$base/etc/hosts.allow"
+    lab_env "$(role_key "$role")_HOSTS_DENY" "$base/etc/hosts.deny"
+}
+
+role_key() {
+    local r=${1^^}
+    printf '%s' "${r//-/_}"
+}
+
+# shadow_dir DIR STAGE [SKIP...]: replace DIR, in this mount namespace only, by a
+# tmpfs holding bind mounts of DIR's entries (minus SKIP), so the lab can add
+# entries (/dev/log, /run/sshd) without creating anything in the real DIR.
+shadow_dir() {
+    local dir=$1 stage=$2 e name
+    shift 2
+    local skip=" $* "
+    mount -t tmpfs -o mode=0755,nosuid sst-lab "$stage"
+    shopt -s nullglob dotglob
+    for e in "$dir"/*; do
+        name=${e##*/}
+        [[ $skip == *" $name "* ]] && continue
+        if [[ -L $e ]]; then
+            cp -P -- "$e" "$stage/$name"
+        elif [[ -d $e ]]; then
+            mkdir -- "$stage/$name"
+            mount --rbind -- "$e" "$stage/$name"
+        else
+            : >"$stage/$name"
+            mount --bind -- "$e" "$stage/$name"
+        fi
+    done
+    shopt -u nullglob dotglob
+    mount --move -- "$stage" "$dir"
+}
+
+# Runs as `lab.sh _holder STATEDIR ROLE` inside `ip netns exec NS unshare -m
+# --propagation private`: a fresh, private copy of the mount table.
+holder_main() {
+    S=$1
+    local role=$2 base="$1/$2"
+    # Refuse to touch mounts unless this really is a new mount namespace.
+    [[ $(readlink /proc/self/ns/mnt) != "$(readlink /proc/1/ns/mnt)" ]] ||
+        die "holder is in the root mount namespace; refusing to mount"
+    # Drop this copy's references to every named netns (other labs' too), so an
+    # `ip netns del` elsewhere is not kept alive by this namespace.
+    if mountpoint -q /run/netns; then
+        umount -R -l /run/netns
+    fi
+    shadow_dir /dev "$base/mnt/dev" log
+    shadow_dir /run "$base/mnt/run" netns sshd
+    # sshd's privilege-separation chroot: compiled-in path, must be root-owned, 0755.
+    mkdir -m 0755 /run/sshd
+    mount --bind -- "$base/etc/hosts.allow" /etc/hosts.allow
+    mount --bind -- "$base/etc/hosts.deny" /etc/hosts.deny
+    if [[ -e /etc/resolv.conf ]]; then
+        mount --bind -- "$base/etc/resolv.conf" /etc/resolv.conf
+    fi
+    : >"$S/run/holder-$role.ready"
+    exec sleep infinity
+}
+
+# host_syslog ROLE HOSTNAME LOGFILE: a private /dev/log for the host, written as
+# classic syslog lines to LOGFILE.
+host_syslog() {
+    local role=$1 host=$2 out=$3 ready="$S/run/syslog-$1.ready"
+    : >"$out"
+    lab_spawn "syslog-$role" nsenter -t "$(holder_pid "$role")" -m -n -- \
+        "$LAB_PYTHON" "$LAB_DIR/bin/syslogd.py" --socket /dev/log --out "$out" \
+        --hostname "$host" --ready "$ready"
+    lab_wait 10 "the $role syslog listener" test -f "$ready"
+}
+
+# host_nft ROLE NAME: load nft rules from stdin into the host's network namespace,
+# keeping a copy in the state dir as evidence of what the scenario set.
+host_nft() {
+    local role=$1 file="$S/$1/$2.nft"
+    cat >"$file"
+    in_ns "$role" nft -f "$file"
+}
+
+# listening ROLE PORT FAMILIES: true when a TCP listener on PORT exists for each
+# of "4" and/or "6" in FAMILIES ("*:PORT", a dual-stack socket, counts for both).
+listening() {
+    local role=$1 port=$2 fams=$3 locals
+    locals=$(in_ns "$role" ss -Hltn "sport = :$port" | awk '{ print $4 }')
+    if [[ $fams == *4* ]]; then
+        grep -Eq '^(\*|[0-9.]+):'"$port"'$' <<<"$locals" || return 1
+    fi
+    if [[ $fams == *6* ]]; then
+        grep -Eq '^(\*|\[.*\]):'"$port"'$' <<<"$locals" || return 1
+    fi
+    return 0
+}
