@@ -53,7 +53,7 @@ namespace SshTriage.Probing
             {
                 sink.WriteError(new TriageError(
                     "InvalidPort",
-                    new ArgumentOutOfRangeException(nameof(port), port, $"Port {port} is outside 1-65535."),
+                    new ArgumentException($"Port {port} is outside 1-65535."),
                     TriageErrorCategory.InvalidArgument,
                     port,
                     "Give a TCP port between 1 and 65535."));
@@ -64,7 +64,7 @@ namespace SshTriage.Probing
             {
                 sink.WriteError(new TriageError(
                     "InvalidComputerName",
-                    new ArgumentException(problem, nameof(computerName)),
+                    new ArgumentException(problem),
                     TriageErrorCategory.InvalidArgument,
                     computerName,
                     "Give a host name, an IPv4 address such as 198.51.100.7, or an IPv6 address such as 2001:db8::7."));

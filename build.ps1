@@ -1,0 +1,197 @@
+#Requires -Version 5.1
+<#
+.SYNOPSIS
+    Builds, tests, documents and packages the SshTriage module.
+
+.DESCRIPTION
+    A thin task runner. Every task works from the repository root and writes only under ./out.
+      Build    compiles the assemblies and lays out out/SshTriage/<version>/ (the default).
+      Test     builds, runs the xunit tests (dotnet test), then the Pester tests against the
+               built module in a child PowerShell process, where Pester 5 is available.
+      Docs     builds MAML help from docs/en-US into out/SshTriage/<version>/en-US/ (needs PlatyPS 1.x).
+      Package  builds, documents and writes a PowerShell Gallery package (.nupkg) to out/.
+      Lab      builds, brings up one lab scenario in network namespaces (root only), runs
+               Test-SshPort from the lab's client against it, prints the result and tears the lab down.
+
+.EXAMPLE
+    ./build.ps1
+
+.EXAMPLE
+    ./build.ps1 -Task Test
+
+.EXAMPLE
+    sudo pwsh ./build.ps1 -Task Lab -Scenario hosts-deny
+#>
+[CmdletBinding()]
+param(
+    [ValidateSet('Build', 'Test', 'Docs', 'Package', 'Lab')]
+    [string] $Task = 'Build',
+
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Release',
+
+    # The lab scenario for -Task Lab; see tests/lab/scenarios.
+    [string] $Scenario = 'open'
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version 3.0
+
+# Build-time modules, pinned here and nowhere else. An installed module of the same major
+# version is used as is; otherwise the pinned version is installed for the current user.
+$BuildModules = [ordered]@{
+    'Pester'                       = '5.7.1'
+    'Microsoft.PowerShell.PlatyPS' = '1.0.1'
+}
+
+$Root = $PSScriptRoot
+$Manifest = Import-PowerShellDataFile -Path (Join-Path $Root 'SshTriage.psd1')
+$Version = $Manifest.ModuleVersion
+$OutRoot = Join-Path $Root 'out'
+$ModuleOut = Join-Path $OutRoot "SshTriage/$Version"
+
+function Invoke-Native {
+    param([Parameter(Mandatory)] [string] $FilePath, [string[]] $ArgumentList = @())
+    & $FilePath @ArgumentList
+    if ($LASTEXITCODE -ne 0) {
+        throw "$(Split-Path -Leaf $FilePath) $($ArgumentList | Select-Object -First 1) failed with exit code $LASTEXITCODE."
+    }
+}
+
+function Get-BuildModule {
+    # Returns the module's base folder, or $null after saying plainly why it is unavailable.
+    param([Parameter(Mandatory)] [string] $Name)
+    $pinned = [version] $BuildModules[$Name]
+    $found = Get-Module -ListAvailable -Name $Name |
+        Where-Object { $_.Version.Major -eq $pinned.Major } |
+        Sort-Object Version -Descending |
+        Select-Object -First 1
+    if (-not $found) {
+        try {
+            Install-Module -Name $Name -RequiredVersion $pinned -Scope CurrentUser -Force -AllowClobber -ErrorAction Stop
+            $found = Get-Module -ListAvailable -Name $Name | Where-Object Version -EQ $pinned | Select-Object -First 1
+        } catch {
+            Write-Warning "$Name $pinned is not installed and could not be installed ($($_.Exception.Message)); skipping the part that needs it."
+            return $null
+        }
+    }
+    $found
+}
+
+function Invoke-BuildTask {
+    Invoke-Native dotnet @('build', (Join-Path $Root 'src/SshTriage/SshTriage.csproj'), '-c', $Configuration, "-p:Version=$Version", '--nologo', '-v', 'quiet')
+    $bin = Join-Path $Root "src/SshTriage/bin/$Configuration/netstandard2.0"
+    if (Test-Path $ModuleOut) {
+        Remove-Item -Recurse -Force $ModuleOut
+    }
+    $null = New-Item -ItemType Directory -Force -Path $ModuleOut
+    foreach ($file in 'SshTriage.dll', 'SshTriage.pdb', 'SshTriage.Core.dll', 'SshTriage.Core.pdb') {
+        Copy-Item -Path (Join-Path $bin $file) -Destination $ModuleOut
+    }
+    Copy-Item -Path (Join-Path $Root 'SshTriage.psd1') -Destination $ModuleOut
+    Copy-Item -Path (Join-Path $Root 'src/SshTriage/SshTriage.Format.ps1xml') -Destination $ModuleOut
+    Write-Host "Built SshTriage $Version in $ModuleOut"
+}
+
+function Invoke-TestTask {
+    Invoke-BuildTask
+    Invoke-Native dotnet @('test', (Join-Path $Root 'SshTriage.sln'), '-c', $Configuration, '--nologo')
+
+    $pester = Get-BuildModule -Name 'Pester'
+    if (-not $pester) {
+        return
+    }
+    # A child process, so the built assemblies are not locked in this session.
+    $engine = (Get-Process -Id $PID).Path
+    $run = @"
+`$env:SSHTRIAGE_MODULE_PATH = '$(Join-Path $ModuleOut 'SshTriage.psd1')'
+Import-Module '$($pester.Path)'
+`$config = New-PesterConfiguration
+`$config.Run.Path = '$(Join-Path $Root 'tests')'
+`$config.Run.Exit = `$true
+`$config.Output.Verbosity = 'Detailed'
+Invoke-Pester -Configuration `$config
+"@
+    Invoke-Native $engine @('-NoProfile', '-NonInteractive', '-OutputFormat', 'Text', '-Command', $run)
+}
+
+function Invoke-DocsTask {
+    if (-not (Test-Path (Join-Path $ModuleOut 'SshTriage.dll'))) {
+        Invoke-BuildTask
+    }
+    $platyPS = Get-BuildModule -Name 'Microsoft.PowerShell.PlatyPS'
+    if (-not $platyPS) {
+        return
+    }
+    Import-Module $platyPS.Path
+    $docs = Join-Path $Root 'docs/en-US'
+    $helpOut = Join-Path $ModuleOut 'en-US'
+    $staging = Join-Path $OutRoot 'maml'
+    Remove-Item -Recurse -Force -ErrorAction SilentlyContinue $staging
+    $commandHelp = Get-ChildItem -Path $docs -Filter '*-*.md' | ForEach-Object { Import-MarkdownCommandHelp -Path $_.FullName }
+    $null = $commandHelp | Export-MamlCommandHelp -OutputFolder $staging -Force
+    $null = New-Item -ItemType Directory -Force -Path $helpOut
+    Get-ChildItem -Path $staging -Recurse -Filter '*.xml' | Copy-Item -Destination $helpOut
+    foreach ($about in Get-ChildItem -Path $docs -Filter 'about_*.md') {
+        Copy-Item -Path $about.FullName -Destination (Join-Path $helpOut ($about.BaseName + '.help.txt'))
+    }
+    Write-Host "Help written to $helpOut"
+}
+
+function Invoke-PackageTask {
+    Invoke-BuildTask
+    Invoke-DocsTask
+    $feed = Join-Path $OutRoot 'packages'
+    $null = New-Item -ItemType Directory -Force -Path $feed
+    $name = 'SshTriageBuildFeed'
+    if (Get-Command -Name Register-PSResourceRepository -ErrorAction SilentlyContinue) {
+        Register-PSResourceRepository -Name $name -Uri $feed -Trusted -Force
+        try {
+            Publish-PSResource -Path $ModuleOut -Repository $name -SkipDependenciesCheck
+        } finally {
+            Unregister-PSResourceRepository -Name $name
+        }
+    } else {
+        Register-PSRepository -Name $name -SourceLocation $feed -PublishLocation $feed -InstallationPolicy Trusted
+        try {
+            Publish-Module -Path $ModuleOut -Repository $name
+        } finally {
+            Unregister-PSRepository -Name $name
+        }
+    }
+    Get-ChildItem -Path $feed -Filter '*.nupkg'
+}
+
+function Invoke-LabTask {
+    if ($PSVersionTable.PSEdition -ne 'Core' -or -not $IsLinux) {
+        throw 'The lab needs Linux network namespaces.'
+    }
+    if ((& id -u) -ne '0') {
+        throw 'The lab needs root: run sudo pwsh ./build.ps1 -Task Lab.'
+    }
+    Invoke-BuildTask
+    $lab = Join-Path $Root 'tests/lab/lab.sh'
+    $state = Join-Path ([IO.Path]::GetTempPath()) ("sshtriage-lab-" + [guid]::NewGuid().ToString('n').Substring(0, 8))
+    try {
+        $settings = @{}
+        & $lab up $Scenario $state | ForEach-Object {
+            if ($_ -match '^(\w+)=(.*)$') { $settings[$Matches[1]] = $Matches[2] }
+        }
+        if ($LASTEXITCODE -ne 0) {
+            throw "The lab scenario '$Scenario' did not come up (see the messages above)."
+        }
+        $engine = (Get-Process -Id $PID).Path
+        $probe = "Import-Module '$ModuleOut'; Test-SshPort -ComputerName $($settings.SERVER_ADDR), $($settings.SERVER_ADDR6) -Port $($settings.PORT) -TimeoutSec 8 | Format-List"
+        & $lab exec $state client -- $engine -NoProfile -NonInteractive -Command $probe
+    } finally {
+        & $lab down $state
+    }
+}
+
+switch ($Task) {
+    'Build' { Invoke-BuildTask }
+    'Test' { Invoke-TestTask }
+    'Docs' { Invoke-DocsTask }
+    'Package' { Invoke-PackageTask }
+    'Lab' { Invoke-LabTask }
+}

@@ -1,0 +1,184 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Runtime.InteropServices;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using SshTriage.Operations;
+using Xunit;
+
+namespace SshTriage.Tests
+{
+    /// <summary>
+    /// Checks the built cmdlet assembly against the manifest, the format file and the help,
+    /// without PowerShell: the assembly is read with MetadataLoadContext against the
+    /// PowerShellStandard reference assembly.
+    /// </summary>
+    public sealed class ModuleContractTests : IDisposable
+    {
+        private const string AutomationNamespace = "System.Management.Automation";
+        private readonly MetadataLoadContext context;
+        private readonly Assembly module;
+        private readonly Assembly automation;
+
+        public ModuleContractTests()
+        {
+            var baseDir = AppContext.BaseDirectory;
+            var paths = new List<string>(Directory.GetFiles(RuntimeEnvironment.GetRuntimeDirectory(), "*.dll"))
+            {
+                Path.Combine(baseDir, "psref", "System.Management.Automation.dll"),
+                Path.Combine(baseDir, "SshTriage.dll"),
+                Path.Combine(baseDir, "SshTriage.Core.dll"),
+            };
+            context = new MetadataLoadContext(new PathAssemblyResolver(paths));
+            module = context.LoadFromAssemblyPath(Path.Combine(baseDir, "SshTriage.dll"));
+            automation = context.LoadFromAssemblyName("System.Management.Automation");
+        }
+
+        public void Dispose() => context.Dispose();
+
+        private IEnumerable<Type> CmdletTypes() =>
+            module.GetTypes().Where(t => !t.IsAbstract && t.IsPublic && AttributeOf(t, "CmdletAttribute") != null);
+
+        private static CustomAttributeData? AttributeOf(MemberInfo member, string name) =>
+            member.GetCustomAttributesData().FirstOrDefault(a => a.AttributeType.FullName == AutomationNamespace + "." + name);
+
+        private static string CmdletName(Type type)
+        {
+            var args = AttributeOf(type, "CmdletAttribute")!.ConstructorArguments;
+            return $"{args[0].Value}-{args[1].Value}";
+        }
+
+        private ISet<string> ApprovedVerbs()
+        {
+            var classes = new[] { "VerbsCommon", "VerbsCommunications", "VerbsData", "VerbsDiagnostic", "VerbsLifecycle", "VerbsOther", "VerbsSecurity" };
+            return new HashSet<string>(
+                classes.SelectMany(c => automation.GetType(AutomationNamespace + "." + c, throwOnError: true)!
+                    .GetFields(BindingFlags.Public | BindingFlags.Static)
+                    .Select(f => (string)f.GetRawConstantValue()!)),
+                StringComparer.OrdinalIgnoreCase);
+        }
+
+        private static IEnumerable<string> OutputTypeNames(Type cmdlet) =>
+            cmdlet.GetCustomAttributesData()
+                .Where(a => a.AttributeType.FullName == AutomationNamespace + ".OutputTypeAttribute")
+                .SelectMany(a => a.ConstructorArguments)
+                .SelectMany(arg => arg.Value is IEnumerable<CustomAttributeTypedArgument> items ? items : new[] { arg })
+                .Select(arg => arg.Value is Type t ? t.FullName! : (string)arg.Value!);
+
+        private static ISet<string> ManifestCmdlets()
+        {
+            var text = File.ReadAllText(RepositoryPaths.Combine("SshTriage.psd1"));
+            var block = Regex.Match(text, @"CmdletsToExport\s*=\s*@\(([^)]*)\)").Groups[1].Value;
+            return new HashSet<string>(Regex.Matches(block, "'([^']+)'").Cast<Match>().Select(m => m.Groups[1].Value));
+        }
+
+        [Fact]
+        public void ThereAreCmdlets()
+        {
+            Assert.Contains("Test-SshPort", CmdletTypes().Select(CmdletName));
+        }
+
+        [Fact]
+        public void EveryCmdletUsesAnApprovedVerbAndDeclaresItsOutput()
+        {
+            var verbs = ApprovedVerbs();
+            foreach (var cmdlet in CmdletTypes())
+            {
+                var verb = CmdletName(cmdlet).Split('-')[0];
+                Assert.True(verbs.Contains(verb), $"{cmdlet.Name}: '{verb}' is not an approved verb");
+                Assert.True(OutputTypeNames(cmdlet).Any(), $"{cmdlet.Name} has no [OutputType]");
+                Assert.EndsWith("Command", cmdlet.Name);
+            }
+        }
+
+        [Fact]
+        public void TheManifestExportsExactlyTheCmdlets()
+        {
+            Assert.Equal(CmdletTypes().Select(CmdletName).OrderBy(n => n), ManifestCmdlets().OrderBy(n => n));
+        }
+
+        [Fact]
+        public void TheManifestFollowsTheModuleConventions()
+        {
+            var text = File.ReadAllText(RepositoryPaths.Combine("SshTriage.psd1"));
+            Assert.Matches(@"FunctionsToExport\s*=\s*@\(\)", text);
+            Assert.Matches(@"AliasesToExport\s*=\s*@\(\)", text);
+            Assert.Matches(@"VariablesToExport\s*=\s*@\(\)", text);
+            Assert.Matches(@"PowerShellVersion\s*=\s*'5\.1'", text);
+            Assert.Matches(@"CompatiblePSEditions\s*=\s*@\('Desktop',\s*'Core'\)", text);
+            Assert.Contains("SshTriage.Format.ps1xml", text);
+            foreach (var tag in new[] { "PSEdition_Desktop", "PSEdition_Core", "Linux", "Windows" })
+            {
+                Assert.Contains($"'{tag}'", text);
+            }
+        }
+
+        [Fact]
+        public void EveryOutputTypeHasAView()
+        {
+            var format = XDocument.Load(RepositoryPaths.Combine("src", "SshTriage", "SshTriage.Format.ps1xml"));
+            var viewed = new HashSet<string>(format.Descendants("TypeName").Select(e => e.Value.Trim()));
+            foreach (var cmdlet in CmdletTypes())
+            {
+                foreach (var type in OutputTypeNames(cmdlet))
+                {
+                    Assert.True(viewed.Contains(type), $"{type} (output of {CmdletName(cmdlet)}) has no view in SshTriage.Format.ps1xml");
+                }
+            }
+        }
+
+        [Fact]
+        public void EveryCmdletHasHelpWithEveryParameterAndAnExample()
+        {
+            foreach (var cmdlet in CmdletTypes())
+            {
+                var name = CmdletName(cmdlet);
+                var path = RepositoryPaths.Combine("docs", "en-US", name + ".md");
+                Assert.True(File.Exists(path), $"docs/en-US/{name}.md is missing");
+                var help = File.ReadAllText(path);
+                Assert.Matches(@"## SYNOPSIS\s+\S", help);
+                Assert.Matches(@"## DESCRIPTION\s+\S", help);
+                Assert.True(Regex.Matches(help, @"^### Example \d+", RegexOptions.Multiline).Count >= 2, $"{name} help needs at least two examples");
+                foreach (var parameter in cmdlet.GetProperties().Where(p => AttributeOf(p, "ParameterAttribute") != null))
+                {
+                    Assert.True(Regex.IsMatch(help, $@"^### -{parameter.Name}\s*$", RegexOptions.Multiline), $"{name} help does not describe -{parameter.Name}");
+                }
+            }
+        }
+
+        [Fact]
+        public void EveryCoreErrorCategoryIsAPowerShellErrorCategory()
+        {
+            var categories = automation.GetType(AutomationNamespace + ".ErrorCategory", throwOnError: true)!.GetEnumNames();
+            foreach (var name in Enum.GetNames(typeof(TriageErrorCategory)))
+            {
+                Assert.Contains(name, categories);
+            }
+        }
+
+        [Fact]
+        public void TestSshPortTakesComputerNameAndPortFromThePipeline()
+        {
+            var cmdlet = CmdletTypes().Single(t => CmdletName(t) == "Test-SshPort");
+            AssertPipelineParameter(cmdlet, "ComputerName", byValue: true);
+            AssertPipelineParameter(cmdlet, "Port", byValue: false);
+
+            // Its own output pipes back in by property name.
+            var result = typeof(SshPortResult);
+            Assert.NotNull(result.GetProperty("ComputerName"));
+            Assert.Equal(typeof(int), result.GetProperty("Port")!.PropertyType);
+        }
+
+        private static void AssertPipelineParameter(Type cmdlet, string name, bool byValue)
+        {
+            var property = cmdlet.GetProperty(name) ?? throw new Xunit.Sdk.XunitException($"{cmdlet.Name} has no -{name}");
+            var parameter = AttributeOf(property, "ParameterAttribute") ?? throw new Xunit.Sdk.XunitException($"-{name} is not a parameter");
+            bool Named(string arg) => parameter.NamedArguments.Any(a => a.MemberName == arg && (bool)a.TypedValue.Value!);
+            Assert.True(Named("ValueFromPipelineByPropertyName"), $"-{name} must bind by property name");
+            Assert.Equal(byValue, Named("ValueFromPipeline"));
+        }
+    }
+}
