@@ -16,11 +16,11 @@ namespace SshTriage.Probing
                 case SocketError.NetworkUnreachable:
                 case SocketError.NetworkDown:
                 case SocketError.AddressNotAvailable:
-                // EACCES/EPERM: this machine's own egress filter refused to send.
-                case SocketError.AccessDenied:
                     return SshPortStatus.NetworkUnreachable;
                 default:
-                    // HostUnreachable, HostDown (ICMP host or admin-prohibited) and anything rarer.
+                    // HostUnreachable and HostDown (ICMP host-unreachable or admin-prohibited),
+                    // AccessDenied (ICMPv6 admin-prohibited arrives as EACCES; a local egress
+                    // filter's EPERM looks the same, and SocketError keeps it visible), and rarer ones.
                     return SshPortStatus.HostUnreachable;
             }
         }
