@@ -1,0 +1,80 @@
+using System;
+using System.Collections.Generic;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace SshTriage.Evidence
+{
+    /// <summary>
+    /// Builds the collector: one POSIX sh script that runs each section's command and prints
+    /// its exit code, standard output and standard error between boundary lines. It reads
+    /// only; a missing tool is recorded, not fatal. The same text is what
+    /// Export-SshTriageCollector hands to a console.
+    /// </summary>
+    public static class CollectorScript
+    {
+        /// <summary>The collector's format version; readers accept this and older ones.</summary>
+        public const int FormatVersion = 1;
+
+        /// <summary>Builds a script for <paramref name="sections"/> with a fresh random boundary.</summary>
+        public static string Build(IEnumerable<CollectorSection> sections) => Build(sections, NewBoundary());
+
+        /// <summary>Builds a script with a given boundary (tests pin it).</summary>
+        public static string Build(IEnumerable<CollectorSection> sections, string boundary)
+        {
+            var script = new StringBuilder();
+            script.Append(Prologue.Replace("@BOUNDARY@", boundary).Replace("@VERSION@", FormatVersion.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            foreach (var section in sections)
+            {
+                script.Append("sst_section ")
+                    .Append(ShellQuote.Single(section.Name)).Append(' ')
+                    .Append(ShellQuote.Single(section.Tool ?? string.Empty)).Append(' ')
+                    .Append(ShellQuote.Single(section.Command)).Append('\n');
+            }
+
+            script.Append("printf '%s done\\n' \"$sst_mark\"\n");
+            return script.ToString();
+        }
+
+        private static string NewBoundary()
+        {
+            var bytes = new byte[8];
+            using (var random = RandomNumberGenerator.Create())
+            {
+                random.GetBytes(bytes);
+            }
+
+            return BitConverter.ToString(bytes).Replace("-", string.Empty).ToLowerInvariant();
+        }
+
+        // Every value in a section is single-quoted when the script is built; the command text
+        // is evaluated here, in a subshell, with no input.
+        private const string Prologue = @"#!/bin/sh
+# SshTriage evidence collector, format @VERSION@. It only reads: it changes nothing on this host.
+# Run it with sh (as root to see everything) and copy all of its output back.
+LC_ALL=C
+LANG=C
+PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:$PATH
+export LC_ALL LANG PATH
+umask 077
+sst_mark='#%@BOUNDARY@'
+sst_tmp=$(mktemp -d 2>/dev/null) || { sst_tmp=${TMPDIR:-/tmp}/sshtriage.$$; mkdir ""$sst_tmp"" || exit 70; }
+trap 'rm -rf ""$sst_tmp""' EXIT
+trap 'exit 130' HUP INT TERM
+sst_section() {
+    if [ -n ""$2"" ] && ! command -v ""$2"" >/dev/null 2>&1; then
+        printf '%s section %s missing=%s\n%s end\n' ""$sst_mark"" ""$1"" ""$2"" ""$sst_mark""
+        return 0
+    fi
+    ( eval ""$3"" ) >""$sst_tmp/out"" 2>""$sst_tmp/err"" </dev/null
+    sst_rc=$?
+    printf '%s section %s exit=%s\n' ""$sst_mark"" ""$1"" ""$sst_rc""
+    cat ""$sst_tmp/out""
+    printf '\n%s stderr\n' ""$sst_mark""
+    cat ""$sst_tmp/err""
+    printf '\n%s end\n' ""$sst_mark""
+}
+printf '%s sshtriage-evidence version=@VERSION@\n' ""$sst_mark""
+";
+    }
+}

@@ -1,0 +1,58 @@
+using System;
+using System.Collections.Generic;
+
+namespace SshTriage.Remote
+{
+    /// <summary>How to reach one server: over ssh, or this machine itself. Built and validated by <see cref="RemoteTargetBuilder"/>.</summary>
+    public sealed class RemoteTarget
+    {
+        internal RemoteTarget(
+            string computerName,
+            bool isLocal,
+            string? userName,
+            string? keyFilePath,
+            int? sshPort,
+            string? jumpHost,
+            IReadOnlyList<KeyValuePair<string, string>> sshOptions,
+            bool sudo,
+            TimeSpan timeout)
+        {
+            ComputerName = computerName;
+            IsLocal = isLocal;
+            UserName = userName;
+            KeyFilePath = keyFilePath;
+            SshPort = sshPort;
+            JumpHost = jumpHost;
+            SshOptions = sshOptions;
+            Sudo = sudo;
+            Timeout = timeout;
+        }
+
+        /// <summary>The host name or address, or the local host name for -Local.</summary>
+        public string ComputerName { get; }
+
+        /// <summary>True for -Local: the collector runs on this machine without ssh.</summary>
+        public bool IsLocal { get; }
+
+        /// <summary>The login name; null leaves it to the ssh configuration.</summary>
+        public string? UserName { get; }
+
+        /// <summary>The private key file; null leaves it to the ssh configuration and agent.</summary>
+        public string? KeyFilePath { get; }
+
+        /// <summary>The management connection's port; null leaves it to the ssh configuration.</summary>
+        public int? SshPort { get; }
+
+        /// <summary>A jump host, [user@]host[:port], passed as ssh -J.</summary>
+        public string? JumpHost { get; }
+
+        /// <summary>Extra ssh options, each passed as -o Key=Value.</summary>
+        public IReadOnlyList<KeyValuePair<string, string>> SshOptions { get; }
+
+        /// <summary>True when the collector runs under sudo -n.</summary>
+        public bool Sudo { get; }
+
+        /// <summary>The limit for connecting and for the whole collector run.</summary>
+        public TimeSpan Timeout { get; }
+    }
+}

@@ -1,0 +1,121 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using SshTriage.Evidence;
+using SshTriage.Remote;
+using Xunit;
+
+namespace SshTriage.Tests
+{
+    /// <summary>The collector script run by real shells, read back by the evidence reader.</summary>
+    public class CollectorScriptTests
+    {
+        private static readonly CollectorSection[] Sections =
+        {
+            new CollectorSection("plain", null, "printf 'one\\ntwo\\n'"),
+            new CollectorSection("no-newline", null, "printf 'tail'"),
+            new CollectorSection("empty", null, "true"),
+            new CollectorSection("both-streams", null, "echo out; echo err >&2; exit 3"),
+            new CollectorSection("missing", "sshtriage-no-such-tool", "sshtriage-no-such-tool --version"),
+            new CollectorSection("quoted", null, "printf '%s\\n' " + ShellQuote.Single("it's $(not) `run`; rm -rf /")),
+            new CollectorSection("reads-no-stdin", null, "cat"),
+            new CollectorSection("after", null, "echo still-running"),
+        };
+
+        public static TheoryData<string> Shells()
+        {
+            var data = new TheoryData<string>();
+            foreach (var shell in new[] { "/bin/sh", "/bin/dash", "/bin/bash", "/bin/busybox" })
+            {
+                if (File.Exists(shell))
+                {
+                    data.Add(shell);
+                }
+            }
+
+            return data;
+        }
+
+        private static async Task<string> RunCollectorAsync(string shell)
+        {
+            var arguments = shell.EndsWith("busybox", StringComparison.Ordinal) ? new[] { "sh", "-s" } : new[] { "-s" };
+            var outcome = await ProcessRunner.RunAsync(shell, arguments, CollectorScript.Build(Sections), TimeSpan.FromSeconds(30), CancellationToken.None);
+            Assert.Equal(0, outcome.ExitCode);
+            return outcome.StandardOutput;
+        }
+
+        private static async Task<EvidenceBundle> Run(string shell) => EvidenceBundle.Parse(await RunCollectorAsync(shell), shell);
+
+        [Theory]
+        [MemberData(nameof(Shells))]
+        public async Task EverySectionComesBackExactly(string shell)
+        {
+            var bundle = await Run(shell);
+
+            Assert.Equal(CollectorScript.FormatVersion, bundle.Version);
+            Assert.Equal("one\ntwo\n", bundle["plain"]!.StandardOutput);
+            Assert.Equal("tail", bundle["no-newline"]!.StandardOutput);
+            Assert.Equal(string.Empty, bundle["empty"]!.StandardOutput);
+            Assert.True(bundle["empty"]!.Succeeded);
+            Assert.Equal(3, bundle["both-streams"]!.ExitCode);
+            Assert.Equal("out\n", bundle["both-streams"]!.StandardOutput);
+            Assert.Equal("err\n", bundle["both-streams"]!.StandardError);
+            Assert.Null(bundle["missing"]!.ExitCode);
+            Assert.Equal("sshtriage-no-such-tool", bundle["missing"]!.MissingTool);
+            Assert.Equal("it's $(not) `run`; rm -rf /\n", bundle["quoted"]!.StandardOutput);
+            Assert.Equal(string.Empty, bundle["reads-no-stdin"]!.StandardOutput);
+            Assert.Equal("still-running\n", bundle["after"]!.StandardOutput);
+        }
+
+        [Fact]
+        public async Task TextBeforeTheHeaderAndConsoleLineEndingsAreTolerated()
+        {
+            var original = await RunCollectorAsync("/bin/sh");
+            var withBanner = "Welcome to web01\r\nAuthorized use only\n" + original.Replace("\n", "\r\n");
+            Assert.Equal("one\ntwo\n", EvidenceBundle.Parse(withBanner, "console")["plain"]!.StandardOutput);
+        }
+
+        [Fact]
+        public async Task ATruncatedBundleSaysSo()
+        {
+            var output = await RunCollectorAsync("/bin/sh");
+            var cut = output.Substring(0, output.IndexOf("still-running", StringComparison.Ordinal));
+            var error = Assert.Throws<EvidenceFormatException>(() => EvidenceBundle.Parse(cut, "bundle.txt"));
+            Assert.Contains("truncated", error.Message);
+            Assert.Contains("bundle.txt", error.Message);
+        }
+
+        [Fact]
+        public void SomethingElseIsNotEvidence()
+        {
+            var error = Assert.Throws<EvidenceFormatException>(() => EvidenceBundle.Parse("Nov 21 13:49:34 web01 sshd[1]: hello\n", "auth.log"));
+            Assert.Contains("header line is missing", error.Message);
+        }
+
+        [Fact]
+        public void ANewerFormatIsRefusedWithAnUpgradeHint()
+        {
+            var text = "#%0123456789abcdef sshtriage-evidence version=99\n#%0123456789abcdef done\n";
+            var error = Assert.Throws<EvidenceFormatException>(() => EvidenceBundle.Parse(text, "new.txt"));
+            Assert.Contains("Update SshTriage", error.Message);
+        }
+
+        [Fact]
+        public void AMangledSectionHeaderIsReported()
+        {
+            var text = "#%0123456789abcdef sshtriage-evidence version=1\n#%0123456789abcdef sect1on x\n#%0123456789abcdef done\n";
+            var error = Assert.Throws<EvidenceFormatException>(() => EvidenceBundle.Parse(text, "b.txt"));
+            Assert.Contains("line 2", error.Message);
+        }
+
+        [Fact]
+        public void SectionNamesAndToolsAreQuotedToo()
+        {
+            var script = CollectorScript.Build(new[] { new CollectorSection("x", "a'b", "true") }, "0123456789abcdef");
+            Assert.Contains("sst_section 'x' 'a'\\''b' 'true'", script);
+            Assert.Equal(1, script.Split('\n').Count(l => l.StartsWith("sst_section '", StringComparison.Ordinal)));
+        }
+    }
+}
