@@ -47,7 +47,7 @@ lab_env() {
 # Start time (clock ticks since boot) of a pid, to tell it from a reused pid later.
 proc_starttime() {
     local stat rest
-    { stat=$(<"/proc/$1/stat"); } 2>/dev/null || return 1
+    { read -r stat <"/proc/$1/stat"; } 2>/dev/null || return 1
     rest=${stat##*) }
     # shellcheck disable=SC2086 # split on purpose: fields after "(comm) "
     set -- $rest
@@ -57,7 +57,7 @@ proc_starttime() {
 # True while the recorded process (same pid and start time) exists and is not a zombie.
 proc_alive() {
     local pid=$1 start=$2 stat rest
-    { stat=$(<"/proc/$pid/stat"); } 2>/dev/null || return 1
+    { read -r stat <"/proc/$pid/stat"; } 2>/dev/null || return 1
     rest=${stat##*) }
     # shellcheck disable=SC2086
     set -- $rest

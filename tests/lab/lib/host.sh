@@ -2,7 +2,7 @@
 # Lab hosts that need more than a network namespace: a long-lived "holder"
 # process owns a private mount namespace (inside the host's network namespace)
 # where /dev, /run and a few /etc files are the lab's own. Later commands enter
-# it with `nsenter -t <holder> -m -n`, so sshd, the syslog listener and anything
+# it with `nsenter -t <holder> -m -u -n`, so sshd, the syslog listener and anything
 # run through `lab.sh exec` see the same private files.
 
 # holder_pid ROLE: the holder's pid, only if it is still the process we recorded.
@@ -14,14 +14,15 @@ holder_pid() {
     printf '%s' "$pid"
 }
 
-# host_exec ROLE CMD...: run CMD inside a lab host, in its mount namespace when
-# it has one. --wd keeps relative paths working (setns resets the cwd to /).
+# host_exec ROLE CMD...: run CMD inside a lab host, in its mount and UTS
+# namespaces when it has them. --wd keeps relative paths working (setns resets
+# the cwd to /).
 host_exec() {
     local role=$1 pid
     shift
     if [[ -f $S/ns/$role.holder ]]; then
         pid=$(holder_pid "$role") || die "the $role host's holder process is gone"
-        nsenter -t "$pid" -m -n --wd="$PWD" -- "$@"
+        nsenter -t "$pid" -m -u -n --wd="$PWD" -- "$@"
     else
         [[ -f $S/ns/$role ]] || die "no $role host in this lab"
         in_ns "$role" "$@"
@@ -39,9 +40,23 @@ holder_started() {
     return 1
 }
 
-# host_mountns ROLE: start the holder; its setup runs in holder_main below.
+# caller_ns TYPE: the namespace `lab.sh up` ran in, passed down by host_mountns.
+caller_ns() {
+    local var="LAB_CALLER_NS_${1^^}"
+    printf '%s' "${!var:-}"
+}
+
+# host_spawn NAME ROLE CMD...: a recorded background process inside the host.
+host_spawn() {
+    local name=$1 role=$2 pid
+    shift 2
+    pid=$(holder_pid "$role") || die "the $role host's holder process is gone"
+    lab_spawn "$name" nsenter -t "$pid" -m -u -n -- "$@"
+}
+
+# host_mountns ROLE HOSTNAME: start the holder; its setup runs in holder_main below.
 host_mountns() {
-    local role=$1 base="$S/$1"
+    local role=$1 hostname=$2 base="$S/$1"
     mkdir -p "$base/etc" "$base/mnt/dev" "$base/mnt/run"
     # TCP wrappers read these through the bind mounts; empty means "allow".
     : >"$base/etc/hosts.allow"
@@ -49,8 +64,11 @@ host_mountns() {
     # No resolver: a lookup (libwrap logs the client's name) fails at once
     # instead of being tried against the machine's own DNS server.
     printf '# sst lab: no resolver inside the lab\n' >"$base/etc/resolv.conf"
-    lab_spawn "holder-$role" ip netns exec "$(ns_name "$role")" \
-        unshare -m --propagation private -- "$LAB_SH" _holder "$S" "$role"
+    LAB_CALLER_NS_MNT=$(readlink /proc/self/ns/mnt) \
+        LAB_CALLER_NS_UTS=$(readlink /proc/self/ns/uts) \
+        LAB_CALLER_NS_NET=$(readlink /proc/self/ns/net) \
+        lab_spawn "holder-$role" ip netns exec "$(ns_name "$role")" \
+        unshare -m -u --propagation private -- "$LAB_SH" _holder "$S" "$role" "$hostname"
     local i
     for ((i = 0; i < 200; i++)); do
         holder_started "$role" && break
@@ -94,14 +112,21 @@ shadow_dir() {
     mount --move -- "$stage" "$dir"
 }
 
-# Runs as `lab.sh _holder STATEDIR ROLE` inside `ip netns exec NS unshare -m
-# --propagation private`: a fresh, private copy of the mount table.
+# Runs as `lab.sh _holder STATEDIR ROLE HOSTNAME` inside `ip netns exec NS
+# unshare -m -u --propagation private`: a fresh, private copy of the mount table
+# and its own host name (sshd and `hostname` then agree with the log lines).
 holder_main() {
     S=$1
     local role=$2 base="$1/$2"
-    # Refuse to touch mounts unless this really is a new mount namespace.
-    [[ $(readlink /proc/self/ns/mnt) != "$(readlink /proc/1/ns/mnt)" ]] ||
-        die "holder is in the root mount namespace; refusing to mount"
+    # Refuse to touch mounts or the host name unless these really are new
+    # namespaces: compare with those of the `lab.sh up` that started us (fail
+    # closed: an unreadable link counts as "same").
+    local ns mine
+    for ns in mnt uts net; do
+        mine=$(readlink "/proc/self/ns/$ns") || mine=
+        [[ -n $mine && $mine != "$(caller_ns "$ns")" ]] ||
+            die "holder is not in a new $ns namespace; refusing to go on"
+    done
     # Drop this copy's references to every named netns (other labs' too), so an
     # `ip netns del` elsewhere is not kept alive by this namespace.
     if mountpoint -q /run/netns; then
@@ -116,6 +141,7 @@ holder_main() {
     if [[ -e /etc/resolv.conf ]]; then
         mount --bind -- "$base/etc/resolv.conf" /etc/resolv.conf
     fi
+    hostname "$3"
     : >"$S/run/holder-$role.ready"
     exec sleep infinity
 }
@@ -125,9 +151,9 @@ holder_main() {
 host_syslog() {
     local role=$1 host=$2 out=$3 ready="$S/run/syslog-$1.ready"
     : >"$out"
-    lab_spawn "syslog-$role" nsenter -t "$(holder_pid "$role")" -m -n -- \
+    host_spawn "syslog-$role" "$role" \
         "$LAB_PYTHON" "$LAB_DIR/bin/syslogd.py" --socket /dev/log --out "$out" \
-        --hostname "$host" --ready "$ready"
+        --hostname "$host" --ready "$ready" --not-in-mntns "$(readlink /proc/self/ns/mnt)"
     lab_wait 10 "the $role syslog listener" test -f "$ready"
 }
 

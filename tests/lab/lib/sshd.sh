@@ -8,7 +8,7 @@ SSHD_BIN=${SSHD_BIN:-/usr/sbin/sshd}
 # server_host_up: the server's mount namespace, its syslog, host keys and the
 # client's key/config, so the scenario only has to start services.
 server_host_up() {
-    host_mountns server
+    host_mountns server sst-server
     lab_env SERVER_HOSTNAME sst-server
     host_syslog server sst-server "$S/auth.log"
     lab_env AUTH_LOG "$S/auth.log"
@@ -21,7 +21,9 @@ ssh_identities() {
     ssh-keygen -q -t ed25519 -N '' -C sst-lab-host -f "$keys/ssh_host_ed25519_key"
     ssh-keygen -q -t ecdsa -N '' -C sst-lab-host -f "$keys/ssh_host_ecdsa_key"
     ssh-keygen -q -t ed25519 -N '' -C sst-lab-client -f "$c/id_ed25519"
-    cp "$c/id_ed25519.pub" "$S/server/authorized_keys"
+    # Per-user files (%u): only root can log in unless a scenario adds a user's key.
+    mkdir -p "$S/server/authorized_keys.d"
+    cp "$c/id_ed25519.pub" "$S/server/authorized_keys.d/root"
     : >"$c/known_hosts"
     local addr port=${PORT:-22} name k
     for addr in "$(env_get SERVER_ADDR)" "$(env_get SERVER_ADDR6)"; do
@@ -47,7 +49,7 @@ EOF
     lab_env SSH_CONFIG "$c/ssh_config"
     lab_env CLIENT_KEY "$c/id_ed25519"
     lab_env KNOWN_HOSTS "$c/known_hosts"
-    lab_env AUTHORIZED_KEYS "$S/server/authorized_keys"
+    lab_env AUTHORIZED_KEYS "$S/server/authorized_keys.d/root"
 }
 
 env_get() {
@@ -78,7 +80,7 @@ PermitRootLogin prohibit-password
 PubkeyAuthentication yes
 PasswordAuthentication no
 KbdInteractiveAuthentication no
-AuthorizedKeysFile $S/server/authorized_keys
+AuthorizedKeysFile $S/server/authorized_keys.d/%u
 StrictModes no
 PrintMotd no
 Subsystem sftp internal-sftp
@@ -88,7 +90,7 @@ EOF
         die "sshd -t rejected $dir/sshd_config"
     # -D: no daemonising, so the recorded pid is the listener itself. Without -e
     # it logs through syslog, i.e. the private /dev/log.
-    lab_spawn "sshd-$name" nsenter -t "$(holder_pid server)" -m -n -- \
+    host_spawn "sshd-$name" server \
         "$SSHD_BIN" -D -f "$dir/sshd_config"
     lab_wait 10 "sshd $name to listen on port $port (v4 and v6)" listening server "$port" 46
     lab_wait 5 "sshd $name pid file" test -s "$dir/sshd.pid"

@@ -29,13 +29,19 @@ in_ns() {
 }
 
 # topo_host ROLE: a new namespace with lo up and DAD off, so IPv6 addresses are
-# usable the moment they are added (no 1-2 s "tentative" window).
+# usable the moment they are added (no 1-2 s "tentative" window). The kernel's
+# per-destination ICMP error rate limit (v4: burst 6, then 1/s; v6: 10/s) is
+# switched off unless LAB_ICMP_RATELIMIT=kernel: otherwise the 7th quick probe of
+# a REJECT scenario from the same client would time out instead of failing.
 topo_host() {
     local role=$1 ns
     ns=$(ns_name "$role")
     ip netns add "$ns"
     printf '%s\n' "$ns" >"$S/ns/$role"
     in_ns "$role" sysctl -qw net.ipv6.conf.all.accept_dad=0 net.ipv6.conf.default.accept_dad=0
+    if [[ ${LAB_ICMP_RATELIMIT:-off} != kernel ]]; then
+        in_ns "$role" sysctl -qw net.ipv4.icmp_ratelimit=0 net.ipv6.icmp.ratelimit=0
+    fi
     in_ns "$role" ip link set lo up
 }
 
@@ -45,6 +51,22 @@ topo_link() {
     ip link add "$ifa" netns "$(ns_name "$a")" type veth peer name "$ifb" netns "$(ns_name "$b")"
     in_ns "$a" ip link set "$ifa" up
     in_ns "$b" ip link set "$ifb" up
+}
+
+# topo_wire ROLE_A IF_A ROLE_B IF_B: like topo_link but through bin/wire.py, a
+# TAP pair with a userspace relay that adds LAB_LINK_DELAY_MS (default 1 ms) each
+# way. Used on the client's link: with a zero-latency veth the kernel drops the
+# ICMP error that answers a SYN (the socket is still locked inside connect()),
+# so REJECTs with ICMP would look like timeouts for ~1 s. See bin/wire.py.
+topo_wire() {
+    local a=$1 ifa=$2 b=$3 ifb=$4 name="wire-$1-$3" ready="$S/run/wire-$1-$3.ready"
+    lab_spawn "$name" "$LAB_PYTHON" "$LAB_DIR/bin/wire.py" \
+        --a "/run/netns/$(ns_name "$a")" "$ifa" --b "/run/netns/$(ns_name "$b")" "$ifb" \
+        --delay-ms "${LAB_LINK_DELAY_MS:-1}" --ready "$ready"
+    lab_wait 10 "the $a-$b wire" test -f "$ready"
+    in_ns "$a" ip link set "$ifa" up
+    in_ns "$b" ip link set "$ifb" up
+    lab_env LINK_DELAY_MS "${LAB_LINK_DELAY_MS:-1}"
 }
 
 # topo_addr ROLE IF CIDR...: v6 addresses get nodad (belt and braces with accept_dad=0).
@@ -88,7 +110,7 @@ topo_settle() {
 topo_base() {
     topo_host client
     topo_host server
-    topo_link client eth0 server eth0
+    topo_wire client eth0 server eth0
     topo_addr client eth0 198.51.100.10/24 2001:db8:100::10/64
     topo_addr server eth0 198.51.100.20/24 2001:db8:100::20/64
     topo_settle
@@ -110,7 +132,7 @@ topo_gateway() {
     topo_host client
     topo_host gateway
     topo_host server
-    topo_link client eth0 gateway c0
+    topo_wire client eth0 gateway c0
     topo_link gateway s0 server eth0
     topo_addr client eth0 198.51.100.10/24 2001:db8:100::10/64
     topo_addr gateway c0 198.51.100.1/24 2001:db8:100::1/64

@@ -1,0 +1,14 @@
+# shellcheck shell=bash
+# refused: the server host is up (its log, its mount namespace) but nothing
+# listens on PORT, so the kernel answers the SYN with a RST.
+scenario_up() {
+    topo_base
+    server_host_up
+    if listening server "$PORT" 4 || listening server "$PORT" 6; then
+        die "something listens on port $PORT in the server namespace"
+    fi
+    lab_env EXPECT_CONNECT ECONNREFUSED
+    lab_env EXPECT_CONNECT6 ECONNREFUSED
+    lab_env EXPECT_SYMPTOM Refused
+    lab_env EXPECT_CAUSE SshdNotRunning
+}

@@ -1,0 +1,344 @@
+#!/usr/bin/env bash
+# Self-test of the lab: every scenario up in turn, what a raw TCP client in the
+# client namespace sees (v4 and v6), then teardown and proof that nothing is left
+# (namespaces, processes, mounts, state). Usage: selftest.sh [scenario...]
+set -euo pipefail
+
+HERE=$(cd "$(dirname "$(readlink -f -- "${BASH_SOURCE[0]}")")" && pwd)
+LAB="$HERE/lab.sh"
+PROBE="$HERE/bin/probe.py"
+PY=/usr/bin/python3
+[[ -x $PY ]] || PY=$(command -v python3)
+export LAB_QUIET=1
+
+((EUID == 0)) || {
+    echo "selftest: needs root (network and mount namespaces)" >&2
+    exit 2
+}
+
+PASS=0
+FAIL=0
+SKIP=0
+T0=$SECONDS
+BASE=$(mktemp -d /tmp/sst-selftest.XXXXXX)
+S=
+
+cleanup() {
+    local d
+    for d in "$BASE"/*/; do
+        [[ -f $d/lab.id ]] && "$LAB" down "${d%/}" >/dev/null 2>&1
+    done
+    rm -rf -- "$BASE"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+ok() {
+    PASS=$((PASS + 1))
+    printf 'PASS  %-44s %s\n' "$1" "${2:-}"
+}
+bad() {
+    FAIL=$((FAIL + 1))
+    printf 'FAIL  %-44s %s\n' "$1" "${2:-}"
+}
+skip() {
+    SKIP=$((SKIP + 1))
+    printf 'SKIP  %-44s %s\n' "$1" "${2:-}"
+}
+
+# expect NAME TEXT REGEX: pass when TEXT matches the (extended) REGEX.
+expect() {
+    if [[ $2 =~ $3 ]]; then ok "$1" "$2"; else bad "$1" "got: $2"; fi
+}
+
+# probe ADDR [probe.py options]: what a raw client in the client namespace sees.
+probe() {
+    "$LAB" exec "$S" client -- "$PY" "$PROBE" "$1" "$PORT" "${@:2}" 2>&1 || true
+}
+
+# t_ms FIELD TEXT: a t_connect/t_end value in milliseconds.
+t_ms() {
+    local v
+    v=$(sed -n "s/.*$1=\([0-9.]*\).*/\1/p" <<<"$2")
+    awk -v v="${v:-999}" 'BEGIN { printf "%d", v * 1000 }'
+}
+
+fast() { # NAME TEXT: the verdict came within 500 ms (no retransmission needed)
+    local ms
+    ms=$(t_ms t_connect "$2")
+    if ((ms < 500)); then ok "$1" "${ms} ms"; else bad "$1" "took ${ms} ms"; fi
+}
+
+log_has() { # NAME REGEX: a line of the lab's auth.log matches
+    local line
+    if line=$(grep -E -m1 -- "$2" "$AUTH_LOG"); then ok "$1" "$line"; else bad "$1" "no line /$2/ in auth.log"; fi
+}
+
+server_listens() {
+    if "$LAB" exec "$S" server -- ss -Hltn "sport = :$PORT" | grep -q LISTEN; then
+        ok "$1" "sshd listens in the server namespace"
+    else
+        bad "$1" "nothing listens on $PORT in the server namespace"
+    fi
+}
+
+SYSLOG_RE='^[A-Z][a-z]{2} [ 0-9][0-9] [0-9]{2}:[0-9]{2}:[0-9]{2} sst-server sshd\[[0-9]+\]: '
+
+check_open() {
+    local r
+    for a in "$SERVER_ADDR" "$SERVER_ADDR6"; do
+        r=$(probe "$a" --first-line)
+        expect "open: banner via $a" "$r" 'connect=ok .*end=line .*data="SSH-2\.0-OpenSSH_9\.2[^"]*\\r\\n"'
+        # shellcheck disable=SC2016 # expanded by the remote shell, on purpose
+        r=$("$LAB" exec "$S" client -- ssh -F "$SSH_CONFIG" "$a" 'echo login-ok $(hostname)' 2>&1 || true)
+        expect "open: root key login via $a" "$r" '^login-ok sst-server$'
+    done
+    log_has "open: syslog line in auth.log" "${SYSLOG_RE}Accepted publickey for root from $CLIENT_ADDR port"
+    if command -v fail2ban-regex >/dev/null; then
+        # A failed key login, then Fail2Ban's stock sshd filter must find it.
+        ssh-keygen -q -t ed25519 -N '' -f "$STATE_DIR/client/wrong_key"
+        "$LAB" exec "$S" client -- ssh -F /dev/null -o BatchMode=yes -o IdentitiesOnly=yes \
+            -o UserKnownHostsFile="$KNOWN_HOSTS" -o StrictHostKeyChecking=yes \
+            -i "$STATE_DIR/client/wrong_key" "root@$SERVER_ADDR" true >/dev/null 2>&1 || true
+        r=$(fail2ban-regex "$AUTH_LOG" sshd 2>&1 | sed -n 's/^Failregex: \([0-9]*\) total.*/\1/p')
+        if ((${r:-0} >= 1)); then ok "open: fail2ban-regex sshd reads auth.log" "$r failregex hits"; else bad "open: fail2ban-regex sshd reads auth.log" "hits: ${r:-none}"; fi
+    else
+        skip "open: fail2ban-regex sshd reads auth.log" "fail2ban-regex not installed"
+    fi
+}
+
+check_refused() {
+    local r
+    for a in "$SERVER_ADDR" "$SERVER_ADDR6"; do
+        r=$(probe "$a")
+        expect "refused: $a" "$r" '^connect=ECONNREFUSED '
+    done
+}
+
+check_reject_tcp_reset() {
+    local r
+    server_listens "reject-tcp-reset: sshd is running"
+    for a in "$SERVER_ADDR" "$SERVER_ADDR6"; do
+        r=$(probe "$a")
+        expect "reject-tcp-reset: $a" "$r" '^connect=ECONNREFUSED '
+        fast "reject-tcp-reset: $a at once" "$r"
+    done
+}
+
+check_reject_port_unreachable() {
+    local r
+    server_listens "reject-port-unreachable: sshd is running"
+    for a in "$SERVER_ADDR" "$SERVER_ADDR6"; do
+        r=$(probe "$a")
+        expect "reject-port-unreachable: $a" "$r" '^connect=ECONNREFUSED '
+        fast "reject-port-unreachable: $a at once" "$r"
+    done
+}
+
+check_reject_admin_prohibited() {
+    local r
+    server_listens "reject-admin-prohibited: sshd is running"
+    r=$(probe "$SERVER_ADDR")
+    expect "reject-admin-prohibited: $SERVER_ADDR" "$r" '^connect=EHOSTUNREACH '
+    fast "reject-admin-prohibited: $SERVER_ADDR at once" "$r"
+    # ICMPv6 "administratively prohibited" maps to EACCES in Linux, not EHOSTUNREACH.
+    r=$(probe "$SERVER_ADDR6")
+    expect "reject-admin-prohibited: $SERVER_ADDR6" "$r" '^connect=EACCES '
+    fast "reject-admin-prohibited: $SERVER_ADDR6 at once" "$r"
+}
+
+check_drop() {
+    local r4 r6
+    server_listens "drop: sshd is running"
+    # Both families in parallel: each waits out its full timeout.
+    probe "$SERVER_ADDR" --connect-timeout 2 >"$BASE/drop4" &
+    probe "$SERVER_ADDR6" --connect-timeout 2 >"$BASE/drop6" &
+    wait
+    r4=$(<"$BASE/drop4")
+    r6=$(<"$BASE/drop6")
+    expect "drop: $SERVER_ADDR" "$r4" '^connect=timeout '
+    expect "drop: $SERVER_ADDR6" "$r6" '^connect=timeout '
+}
+
+check_hosts_deny() {
+    local r ms
+    probe "$SERVER_ADDR" --read-timeout 8 >"$BASE/hd4" &
+    probe "$SERVER_ADDR6" --read-timeout 8 >"$BASE/hd6" &
+    probe "$SERVER_ADDR" --read-timeout 8 --send-line SSH-2.0-SstLabProbe >"$BASE/hd4s" &
+    wait
+    for f in hd4 hd6; do
+        r=$(<"$BASE/$f")
+        expect "hosts-deny: ${f/hd/v} accepted, closed, no byte" "$r" '^connect=ok .*end=eof .*bytes=0 '
+        ms=$(t_ms t_end "$r")
+        if ((ms >= 4500 && ms <= 6500)); then ok "hosts-deny: ${f/hd/v} closed after ~5 s" "${ms} ms"; else bad "hosts-deny: ${f/hd/v} closed after ~5 s" "${ms} ms"; fi
+    done
+    # Having sent its identification line first, the client gets a RST instead
+    # of a FIN: sshd exits with unread data in the socket.
+    r=$(<"$BASE/hd4s")
+    expect "hosts-deny: client spoke first -> reset at ~5 s" "$r" '^connect=ok .*end=ECONNRESET t_end=(4\.[5-9]|5\.|6\.[0-4])[0-9]* bytes=0 '
+    log_has "hosts-deny: libwrap logged the refusal" "${SYSLOG_RE}refused connect from $CLIENT_ADDR"
+}
+
+check_maxstartups() {
+    local r
+    for a in "$SERVER_ADDR" "$SERVER_ADDR6"; do
+        r=$(probe "$a")
+        expect "maxstartups: $a gets the text, then EOF" "$r" '^connect=ok .*end=eof .*bytes=22 data="Exceeded MaxStartups\\r\\n"$'
+    done
+    log_has "maxstartups: sshd logged the drop" "${SYSLOG_RE}drop connection #1 from \[$CLIENT_ADDR\]:[0-9]+ on \[$SERVER_ADDR\]:$PORT past MaxStartups"
+}
+
+check_not_ssh() {
+    local r
+    for a in "$SERVER_ADDR" "$SERVER_ADDR6"; do
+        r=$(probe "$a" --read-timeout 1)
+        expect "not-ssh: $a silent until spoken to" "$r" '^connect=ok .*end=timeout .*bytes=0 '
+        r=$(probe "$a" --send-line SSH-2.0-SstLabProbe)
+        expect "not-ssh: $a answers an SSH line with HTTP 400" "$r" '^connect=ok .*end=eof .*data="HTTP/1\.1 400 Bad Request\\r\\n'
+    done
+}
+
+check_nat_open() {
+    local r
+    for a in "$SERVER_ADDR" "$SERVER_ADDR6"; do
+        r=$(probe "$a" --first-line)
+        expect "nat-open: banner via $a" "$r" 'connect=ok .*end=line .*data="SSH-2\.0-OpenSSH_9\.2'
+        r=$("$LAB" exec "$S" client -- ssh -F "$SSH_CONFIG" "$a" 'echo login-ok' 2>&1 || true)
+        expect "nat-open: root key login via $a" "$r" '^login-ok$'
+    done
+    log_has "nat-open: server sees the gateway (v4)" "${SYSLOG_RE}Connection from $VISIBLE_SOURCE_ADDR port"
+    log_has "nat-open: server sees the gateway (v6)" "${SYSLOG_RE}Connection from $VISIBLE_SOURCE_ADDR6 port"
+}
+
+# What must hold in the root namespace while and after a lab runs.
+root_snapshot() {
+    {
+        ip -br addr
+        ip route
+        ip -6 route
+        nft list ruleset 2>/dev/null
+        ls -la /dev/log /run/sshd 2>&1
+        md5sum /etc/hosts.allow /etc/hosts.deny /etc/resolv.conf
+        hostname
+    } 2>&1
+}
+
+# Proof that teardown left nothing: namespaces, recorded pids, processes in the
+# lab's namespaces, mounts, state dir.
+verify_gone() {
+    local name=$1 id=$2 inodes=$3 pids=$4 left pid start p
+    left=$(ip netns list | awk -v p="$id-" 'index($1, p) == 1 { print $1 }')
+    if [[ -z $left ]]; then ok "$name: no $id-* namespace left"; else bad "$name: namespaces left" "$left"; fi
+    left=
+    while read -r pid start; do
+        [[ -n $pid ]] || continue
+        local stat rest
+        { read -r stat <"/proc/$pid/stat"; } 2>/dev/null || continue
+        rest=${stat##*) }
+        # shellcheck disable=SC2086
+        set -- $rest
+        [[ $1 != Z && ${20} == "$start" ]] && left+=" $pid"
+    done <<<"$pids"
+    if [[ -z $left ]]; then ok "$name: no recorded process alive"; else bad "$name: recorded processes alive" "$left"; fi
+    left=
+    for p in /proc/[0-9]*; do
+        local l
+        l=$(readlink "$p/ns/net" 2>/dev/null) || continue
+        [[ " $inodes " == *" $l "* ]] && left+=" ${p#/proc/}"
+    done
+    if [[ -z $left ]]; then ok "$name: no process in the lab's namespaces"; else bad "$name: processes still in lab namespaces" "$left"; fi
+    if grep -qF -- "$BASE/$name" /proc/self/mountinfo; then bad "$name: mounts left"; else ok "$name: no mount left"; fi
+    if [[ -e $BASE/$name ]]; then bad "$name: state dir left"; else ok "$name: state dir removed"; fi
+}
+
+run_scenario() {
+    local name=$1 fn="check_${1//-/_}" out t1=$SECONDS
+    S="$BASE/$name"
+    if ! out=$("$LAB" up "$name" "$S" 2>"$BASE/$name.err"); then
+        bad "$name: lab.sh up" "$(tail -n 5 "$BASE/$name.err" | tr '\n' ' ')"
+        "$LAB" down "$S" >/dev/null 2>&1 || true
+        return
+    fi
+    # The env printed on stdout and lab.env must agree.
+    if [[ $out == "$(<"$S/lab.env")" ]]; then ok "$name: up" "$(wc -l <<<"$out") keys"; else bad "$name: stdout differs from lab.env"; fi
+    local k
+    for k in CLIENT_NS SERVER_NS SERVER_ADDR SERVER_ADDR6 CLIENT_ADDR CLIENT_ADDR6 PORT; do
+        grep -q "^$k=." <<<"$out" || bad "$name: lab.env lacks $k"
+    done
+    # shellcheck source=/dev/null
+    . "$S/lab.env"
+    if [[ $(root_snapshot) == "$ROOT_BEFORE" ]]; then ok "$name: root namespace unchanged while up"; else bad "$name: root namespace changed" "$(diff <(echo "$ROOT_BEFORE") <(root_snapshot) | head -5 | tr '\n' ' ')"; fi
+    if declare -F "$fn" >/dev/null; then "$fn"; else bad "$name: no checks in selftest.sh"; fi
+
+    local inodes="" ns pids
+    for ns in $(ip netns list | awk -v p="$LAB_ID-" 'index($1, p) == 1 { print $1 }'); do
+        inodes+=" net:[$(stat -L -c %i "/run/netns/$ns")]"
+    done
+    pids=$(cat "$S"/pids/* 2>/dev/null || true)
+    "$LAB" down "$S" || bad "$name: lab.sh down failed"
+    "$LAB" down "$S" || bad "$name: second lab.sh down failed (not idempotent)"
+    verify_gone "$name" "$LAB_ID" "$inodes" "$pids"
+    printf '      %s took %ds\n' "$name" $((SECONDS - t1))
+}
+
+# Two labs at once must not collide (names derive from the state dir).
+check_concurrent() {
+    local a="$BASE/conc-a" b="$BASE/conc-b" ra rb ida idb
+    "$LAB" up open "$a" >/dev/null 2>"$BASE/conc.err" &
+    "$LAB" up open "$b" >/dev/null 2>>"$BASE/conc.err" &
+    wait
+    if [[ -f $a/lab.env && -f $b/lab.env ]]; then
+        ida=$(<"$a/lab.id")
+        idb=$(<"$b/lab.id")
+        S=$a
+        ra=$(probe 198.51.100.20 --first-line)
+        S=$b
+        rb=$(probe 2001:db8:100::20 --first-line)
+        if [[ $ida != "$idb" && $ra == *SSH-2.0-* && $rb == *SSH-2.0-* ]]; then
+            ok "concurrent: two labs up at once" "$ida and $idb both answer"
+        else
+            bad "concurrent: two labs up at once" "$ida/$idb: $ra / $rb"
+        fi
+    else
+        bad "concurrent: two labs up at once" "$(tr '\n' ' ' <"$BASE/conc.err")"
+    fi
+    "$LAB" down "$a" || bad "concurrent: down a"
+    "$LAB" down "$b" || bad "concurrent: down b"
+    if ip netns list | grep -q "^${ida:-none}-\|^${idb:-none}-"; then bad "concurrent: namespaces left"; else ok "concurrent: both torn down"; fi
+}
+
+# A failing `up` must leave nothing behind.
+check_failed_up() {
+    local d="$BASE/failing" id
+    id=$(LAB_QUIET=1 bash -c '. "$1/lib/common.sh"; lab_id_for "$2"' _ "$HERE" "$d")
+    if SSHD_BIN=/nonexistent/sshd "$LAB" up open "$d" >/dev/null 2>&1; then
+        bad "failed up: lab.sh up should fail with a missing sshd"
+    else
+        if [[ ! -e $d ]] && ! ip netns list | grep -q "^$id-"; then
+            ok "failed up: cleaned up after itself"
+        else
+            bad "failed up: left state" "$(find "$d" -maxdepth 1 2>&1 | tr '\n' ' ') $(ip netns list | grep "^$id-" | tr '\n' ' ')"
+        fi
+    fi
+}
+
+ROOT_BEFORE=$(root_snapshot)
+if (($# > 0)); then
+    SCENARIOS=("$@")
+else
+    mapfile -t SCENARIOS < <("$LAB" list)
+fi
+for sc in "${SCENARIOS[@]}"; do
+    run_scenario "$sc"
+done
+if (($# == 0)); then
+    check_concurrent
+    check_failed_up
+fi
+if [[ $(root_snapshot) == "$ROOT_BEFORE" ]]; then ok "root namespace unchanged at the end"; else bad "root namespace changed at the end"; fi
+
+printf '%d passed, %d failed' "$PASS" "$FAIL"
+((SKIP == 0)) || printf ', %d skipped' "$SKIP"
+printf ' (%ds)\n' $((SECONDS - T0))
+((FAIL == 0))
