@@ -11,6 +11,9 @@
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess     = @('SshTriage.Format.ps1xml')
     CmdletsToExport      = @(
+        'Get-SshdConfig'
+        'Get-SshListener'
+        'Get-SshLogEvent'
         'Test-SshPort'
     )
     FunctionsToExport    = @()

@@ -41,5 +41,11 @@ namespace SshTriage.Operations
 
         /// <summary>A resource the operation needs is unavailable.</summary>
         ResourceUnavailable,
+
+        /// <summary>A file could not be read.</summary>
+        ReadError,
+
+        /// <summary>A command returned a result that is not usable.</summary>
+        InvalidResult,
     }
 }

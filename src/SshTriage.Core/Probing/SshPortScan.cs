@@ -1,6 +1,4 @@
 using System;
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Linq;
 using System.Net;
 using System.Net.Sockets;
@@ -17,30 +15,18 @@ namespace SshTriage.Probing
     /// </summary>
     public sealed class SshPortScan
     {
-        private const int ProgressActivityId = 1;
-        private const string ProgressActivity = "Test-SshPort";
-        private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
-
         private readonly SshPortScanOptions options;
         private readonly IHostResolver resolver;
         private readonly SshPortProbe probe;
-        private readonly CancellationToken cancellationToken;
-        private readonly SemaphoreSlim throttle;
-        private readonly SemaphoreSlim signal = new SemaphoreSlim(0);
-        private readonly ConcurrentQueue<object> completed = new ConcurrentQueue<object>();
-        private readonly Stopwatch sinceProgress = Stopwatch.StartNew();
-        private int added;
-        private int finished;
-        private bool progressShown;
+        private readonly ThrottledWork work;
 
         /// <summary>Creates a scan; <paramref name="cancellationToken"/> stops every probe at once.</summary>
         public SshPortScan(SshPortScanOptions options, IHostResolver resolver, CancellationToken cancellationToken)
         {
             this.options = options ?? throw new ArgumentNullException(nameof(options));
             this.resolver = resolver ?? throw new ArgumentNullException(nameof(resolver));
-            this.cancellationToken = cancellationToken;
             probe = new SshPortProbe(options.Timeout);
-            throttle = new SemaphoreSlim(options.ThrottleLimit);
+            work = new ThrottledWork(options.ThrottleLimit, "Test-SshPort", "targets probed", 1, cancellationToken);
         }
 
         /// <summary>
@@ -71,94 +57,30 @@ namespace SshTriage.Probing
                 return;
             }
 
-            Interlocked.Increment(ref added);
             var name = computerName.Trim();
-            Task.Run(() => ProbeTargetAsync(name, literal, port));
+            work.Start(name, "SshPortProbeFailed", (emit, token) => ProbeTargetAsync(name, literal, port, emit, token));
         }
 
         /// <summary>Writes the results that are ready, without waiting.</summary>
-        public void WriteCompleted(IOperationSink sink)
-        {
-            while (completed.TryDequeue(out var item))
-            {
-                Write(item, sink);
-            }
-
-            ReportProgress(sink);
-        }
+        public void WriteCompleted(IOperationSink sink) => work.WriteCompleted(sink);
 
         /// <summary>Waits for every probe, writing results as they complete. Throws OperationCanceledException when cancelled.</summary>
-        public void WriteRemaining(IOperationSink sink)
+        public void WriteRemaining(IOperationSink sink) => work.WriteRemaining(sink);
+
+        private async Task ProbeTargetAsync(string computerName, IPAddress? literal, int port, Action<object> emit, CancellationToken token)
         {
-            while (Volatile.Read(ref finished) < Volatile.Read(ref added) || !completed.IsEmpty)
-            {
-                signal.Wait(ProgressInterval, cancellationToken);
-                WriteCompleted(sink);
-            }
-
-            // Probes end quietly when cancelled, so the loop can finish before it sees the token.
-            cancellationToken.ThrowIfCancellationRequested();
-
-            if (progressShown)
-            {
-                sink.WriteProgress(new ProgressInfo(ProgressActivityId, ProgressActivity, "Done", 100, completed: true));
-            }
+            var addresses = literal != null ? new[] { literal } : await ResolveAsync(computerName, port, emit, token).ConfigureAwait(false);
+            await Task.WhenAll(addresses.Select(async address => emit(await probe.ProbeAsync(computerName, address, port, token).ConfigureAwait(false)))).ConfigureAwait(false);
         }
 
-        private async Task ProbeTargetAsync(string computerName, IPAddress? literal, int port)
-        {
-            var throttled = false;
-            try
-            {
-                await throttle.WaitAsync(cancellationToken).ConfigureAwait(false);
-                throttled = true;
-                var addresses = literal != null ? new[] { literal } : await ResolveAsync(computerName, port).ConfigureAwait(false);
-                if (addresses.Length == 0)
-                {
-                    return;
-                }
-
-                var probes = addresses.Select(a => ProbeAndQueueAsync(computerName, a, port)).ToArray();
-                await Task.WhenAll(probes).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                // Stopped by the user: nothing more to report.
-            }
-            catch (Exception unexpected)
-            {
-                Enqueue(new TriageError(
-                    "SshPortProbeFailed",
-                    unexpected,
-                    TriageErrorCategory.NotSpecified,
-                    computerName,
-                    "Report this with the command that produced it."));
-            }
-            finally
-            {
-                if (throttled)
-                {
-                    throttle.Release();
-                }
-
-                Interlocked.Increment(ref finished);
-                signal.Release();
-            }
-        }
-
-        private async Task ProbeAndQueueAsync(string computerName, IPAddress address, int port)
-        {
-            Enqueue(await probe.ProbeAsync(computerName, address, port, cancellationToken).ConfigureAwait(false));
-        }
-
-        private async Task<IPAddress[]> ResolveAsync(string computerName, int port)
+        private async Task<IPAddress[]> ResolveAsync(string computerName, int port, Action<object> emit, CancellationToken token)
         {
             var timestamp = DateTimeOffset.Now;
             SocketError error;
             try
             {
-                var lookup = resolver.ResolveAsync(computerName, cancellationToken);
-                if (await TaskTimeout.CompletesWithinAsync(lookup, options.Timeout, cancellationToken).ConfigureAwait(false))
+                var lookup = resolver.ResolveAsync(computerName, token);
+                if (await TaskTimeout.CompletesWithinAsync(lookup, options.Timeout, token).ConfigureAwait(false))
                 {
                     var addresses = await lookup.ConfigureAwait(false);
                     if (addresses.Length > 0)
@@ -178,44 +100,8 @@ namespace SshTriage.Probing
                 error = failure.SocketErrorCode;
             }
 
-            Enqueue(new SshPortResult(computerName, null, port, SshPortStatus.NameNotResolved, timestamp) { SocketError = error });
+            emit(new SshPortResult(computerName, null, port, SshPortStatus.NameNotResolved, timestamp) { SocketError = error });
             return Array.Empty<IPAddress>();
-        }
-
-        private void Enqueue(object item)
-        {
-            completed.Enqueue(item);
-            signal.Release();
-        }
-
-        private static void Write(object item, IOperationSink sink)
-        {
-            if (item is TriageError error)
-            {
-                sink.WriteError(error);
-            }
-            else
-            {
-                sink.WriteObject(item);
-            }
-        }
-
-        private void ReportProgress(IOperationSink sink)
-        {
-            var total = Volatile.Read(ref added);
-            if (total < 2 || sinceProgress.Elapsed < ProgressInterval)
-            {
-                return;
-            }
-
-            sinceProgress.Restart();
-            progressShown = true;
-            var done = Volatile.Read(ref finished);
-            sink.WriteProgress(new ProgressInfo(
-                ProgressActivityId,
-                ProgressActivity,
-                $"{done} of {total} targets probed",
-                (int)(100L * done / total)));
         }
     }
 }

@@ -1,0 +1,135 @@
+using System;
+using SshTriage.Operations;
+
+namespace SshTriage.Remote
+{
+    /// <summary>A management connection or a remote command that failed, with what to do about it.</summary>
+    public sealed class RemoteFailureException : Exception
+    {
+        /// <summary>Creates the exception.</summary>
+        public RemoteFailureException(string message)
+            : base(message)
+        {
+        }
+    }
+
+    /// <summary>
+    /// Tells why an ssh run produced no evidence, from ssh's exit code and standard error, and
+    /// turns it into an error with a stable id and advice.
+    /// </summary>
+    public static class RemoteFailure
+    {
+        /// <summary>Returns the error for a failed run, or null when the collector ran.</summary>
+        public static TriageError? Classify(RemoteTarget target, ProcessOutcome outcome)
+        {
+            var host = target.ComputerName;
+            var stderr = outcome.StandardError.Trim();
+            var detail = stderr.Length == 0 ? string.Empty : " ssh said: " + LastLines(stderr);
+            if (outcome.TimedOut)
+            {
+                return Error(
+                    "SshCommandTimedOut",
+                    $"The collector on {host} did not finish within {(int)OpenSshShell.OverallTimeout(target).TotalSeconds} s.",
+                    TriageErrorCategory.OperationTimeout,
+                    host,
+                    "Raise -TimeoutSec, or check whether the server is overloaded.");
+            }
+
+            if (outcome.StandardOutput.Contains("sshtriage-evidence version="))
+            {
+                return null;
+            }
+
+            if (Has(stderr, "a password is required") || Has(stderr, "a terminal is required"))
+            {
+                return Error(
+                    "SudoPasswordRequired",
+                    $"sudo on {host} wants a password, and SshTriage never prompts.{detail}",
+                    TriageErrorCategory.PermissionDenied,
+                    host,
+                    "Allow this user NOPASSWD sudo for sh, connect as root, or leave out -Sudo and accept less evidence.");
+            }
+
+            if (Has(stderr, "is not in the sudoers file") || Has(stderr, "is not allowed to execute"))
+            {
+                return Error(
+                    "RemoteAccessDenied",
+                    $"sudo on {host} refuses this user.{detail}",
+                    TriageErrorCategory.PermissionDenied,
+                    host,
+                    "Connect as a user that may use sudo, or as root.");
+            }
+
+            if (target.IsLocal)
+            {
+                return Error("SshCommandFailed", $"The collector failed on this machine (exit {outcome.ExitCode}).{detail}", TriageErrorCategory.NotSpecified, host, "Run it again with -Verbose.");
+            }
+
+            if (Has(stderr, "Host key verification failed") || Has(stderr, "REMOTE HOST IDENTIFICATION HAS CHANGED") || Has(stderr, "No ED25519 host key is known") || Has(stderr, "host key is known for"))
+            {
+                return Error(
+                    "SshHostKeyVerificationFailed",
+                    $"The host key of {host} could not be verified.{detail}",
+                    TriageErrorCategory.SecurityError,
+                    host,
+                    $"Check the key out of band (ssh-keygen -F {host}); if the change is expected, update known_hosts. SshTriage never turns host key checking off.");
+            }
+
+            if (Has(stderr, "Permission denied (") || Has(stderr, "Too many authentication failures"))
+            {
+                return Error(
+                    "SshAuthenticationFailed",
+                    $"{host} refused the login.{detail}",
+                    TriageErrorCategory.AuthenticationError,
+                    host,
+                    "Give -UserName and -KeyFilePath, or load the key into ssh-agent; check with: ssh -o BatchMode=yes user@host true.");
+            }
+
+            if (Has(stderr, "Could not resolve hostname"))
+            {
+                return Error(
+                    "SshConnectionFailed",
+                    $"ssh could not resolve {host}.{detail}",
+                    TriageErrorCategory.ConnectionError,
+                    host,
+                    "Check the name (and any Host entry in your ssh config), or give the server's address.");
+            }
+
+            if (outcome.ExitCode == 255)
+            {
+                return Error(
+                    "SshConnectionFailed",
+                    $"The management connection to {host} failed.{detail}",
+                    TriageErrorCategory.ConnectionError,
+                    host,
+                    "The management path itself is blocked: try -SshPort, -JumpHost or -Local on the server, or run Export-SshTriageCollector's script from a console and use -EvidencePath.");
+            }
+
+            return Error(
+                "SshCommandFailed",
+                $"The collector on {host} failed (exit {outcome.ExitCode}) and returned no evidence.{detail}",
+                TriageErrorCategory.NotSpecified,
+                host,
+                "Check that the login shell of the remote user runs POSIX sh commands (sh -s).");
+        }
+
+        /// <summary>The error for an ssh client that is not installed.</summary>
+        public static TriageError ClientNotFound(string host, Exception cause) => new TriageError(
+            "SshClientNotFound",
+            new RemoteFailureException($"The OpenSSH client (ssh) was not found: {cause.Message}"),
+            TriageErrorCategory.NotInstalled,
+            host,
+            "Install the OpenSSH client (Windows: Settings > Optional features > OpenSSH Client; Debian: apt install openssh-client), or use -EvidencePath with a saved bundle.");
+
+        private static bool Has(string text, string part) => text.IndexOf(part, StringComparison.OrdinalIgnoreCase) >= 0;
+
+        private static string LastLines(string text)
+        {
+            var lines = text.Replace("\r", string.Empty).Split('\n');
+            return string.Join(" ", lines, Math.Max(0, lines.Length - 3), Math.Min(3, lines.Length));
+        }
+
+        private static TriageError Error(string id, string message, TriageErrorCategory category, string host, string advice) =>
+            new TriageError(id, new RemoteFailureException(message), category, host, advice);
+    }
+}

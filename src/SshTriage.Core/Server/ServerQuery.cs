@@ -1,0 +1,147 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using SshTriage.Evidence;
+using SshTriage.Operations;
+using SshTriage.Remote;
+
+namespace SshTriage.Server
+{
+    /// <summary>
+    /// The engine under every server-side cmdlet: one collector run per host (over ssh, or on
+    /// this machine), many hosts at once up to a throttle limit, or a saved bundle instead —
+    /// all read by the same interpreter.
+    /// </summary>
+    public sealed class ServerQuery
+    {
+        private readonly IReadOnlyList<CollectorSection> sections;
+        private readonly Func<ServerEvidence, IEnumerable<object>> read;
+        private readonly IRemoteShell ssh;
+        private readonly IRemoteShell local;
+        private readonly ThrottledWork work;
+        private readonly HashSet<string> seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>
+        /// Creates a query that runs <paramref name="sections"/> (after the meta section) on every
+        /// host added; <paramref name="read"/> turns evidence into output objects and errors, off
+        /// the caller's thread, so it must only read.
+        /// </summary>
+        public ServerQuery(
+            string activity,
+            IEnumerable<CollectorSection> sections,
+            Func<ServerEvidence, IEnumerable<object>> read,
+            int throttleLimit,
+            CancellationToken cancellationToken,
+            IRemoteShell? ssh = null,
+            IRemoteShell? local = null)
+        {
+            this.sections = new[] { CollectorSections.Meta }.Concat(sections).ToList();
+            this.read = read;
+            this.ssh = ssh ?? new OpenSshShell();
+            this.local = local ?? new LocalShell();
+            work = new ThrottledWork(throttleLimit, activity, "servers read", 2, cancellationToken);
+        }
+
+        /// <summary>The collector script this query runs.</summary>
+        public string Script => CollectorScript.Build(sections);
+
+        /// <summary>Starts collecting from <paramref name="target"/>; a host already added in this call is skipped.</summary>
+        public void Add(RemoteTarget target)
+        {
+            var key = target.IsLocal ? "\0local" : $"{target.UserName}@{target.ComputerName}:{target.SshPort}";
+            if (!seen.Add(key))
+            {
+                return;
+            }
+
+            work.Start(target.ComputerName, "ServerEvidenceFailed", (emit, token) => CollectAsync(target, emit, token));
+        }
+
+        /// <summary>Reads a saved bundle now (on the caller's thread) and writes what it shows.</summary>
+        public void AddEvidenceFile(string path, IOperationSink sink)
+        {
+            EvidenceBundle bundle;
+            try
+            {
+                bundle = EvidenceBundle.Load(path);
+            }
+            catch (Exception failure) when (failure is IOException || failure is UnauthorizedAccessException || failure is EvidenceFormatException)
+            {
+                sink.WriteError(new TriageError(
+                    "EvidenceUnreadable",
+                    failure,
+                    failure is EvidenceFormatException ? TriageErrorCategory.InvalidData : TriageErrorCategory.ReadError,
+                    path,
+                    "Give the path of a file saved by Save-SshTriageEvidence or copied from the collector's output."));
+                return;
+            }
+
+            var facts = HostFacts.Parse(bundle[CollectorSections.Names.Meta]?.StandardOutput ?? string.Empty);
+            var evidence = new ServerEvidence(facts.HostName ?? Path.GetFileNameWithoutExtension(path), bundle);
+            foreach (var item in read(evidence))
+            {
+                Write(item, sink);
+            }
+        }
+
+        /// <summary>Writes what is ready, without waiting.</summary>
+        public void WriteCompleted(IOperationSink sink) => work.WriteCompleted(sink);
+
+        /// <summary>Waits for every host, writing output as it arrives.</summary>
+        public void WriteRemaining(IOperationSink sink) => work.WriteRemaining(sink);
+
+        private static void Write(object item, IOperationSink sink)
+        {
+            if (item is TriageError error)
+            {
+                sink.WriteError(error);
+            }
+            else
+            {
+                sink.WriteObject(item);
+            }
+        }
+
+        private async Task CollectAsync(RemoteTarget target, Action<object> emit, CancellationToken token)
+        {
+            ProcessOutcome outcome;
+            try
+            {
+                outcome = await (target.IsLocal ? local : ssh).RunScriptAsync(target, Script, token).ConfigureAwait(false);
+            }
+            catch (ProcessRunner.StartException failure)
+            {
+                emit(target.IsLocal
+                    ? new TriageError("LocalShellNotFound", failure, TriageErrorCategory.NotInstalled, target.ComputerName, "-Local needs sh (and sudo with -Sudo) on this machine.")
+                    : RemoteFailure.ClientNotFound(target.ComputerName, failure));
+                return;
+            }
+
+            var failed = RemoteFailure.Classify(target, outcome);
+            if (failed != null)
+            {
+                emit(failed);
+                return;
+            }
+
+            EvidenceBundle bundle;
+            try
+            {
+                bundle = EvidenceBundle.Parse(outcome.StandardOutput, target.ComputerName);
+            }
+            catch (EvidenceFormatException damaged)
+            {
+                emit(new TriageError("EvidenceUnreadable", damaged, TriageErrorCategory.InvalidData, target.ComputerName, "Run again; if it persists, check what the remote login shell prints."));
+                return;
+            }
+
+            foreach (var item in read(new ServerEvidence(target.ComputerName, bundle)))
+            {
+                emit(item);
+            }
+        }
+    }
+}

@@ -1,0 +1,80 @@
+using System;
+using System.Collections.Generic;
+using System.Net;
+using SshTriage.Evidence;
+
+namespace SshTriage.Server
+{
+    /// <summary>Get-SshdConfig's reading of the evidence: sshd -T for the effective settings, sshd -t for validity.</summary>
+    public sealed class SshdConfigReport
+    {
+        private readonly string? user;
+        private readonly string? host;
+        private readonly IPAddress? address;
+
+        /// <summary>Creates a report; a user, host or address makes sshd evaluate its Match blocks for them.</summary>
+        public SshdConfigReport(string? user, string? host, IPAddress? address)
+        {
+            this.user = user;
+            this.host = host;
+            this.address = address;
+            Sections = new[] { CollectorSections.SshdEffectiveConfig(user, host, address), CollectorSections.SshdConfigTest };
+        }
+
+        /// <summary>The collector sections this report reads.</summary>
+        public IReadOnlyList<CollectorSection> Sections { get; }
+
+        /// <summary>The config object and errors the evidence shows.</summary>
+        public IEnumerable<object> Read(ServerEvidence evidence)
+        {
+            var dump = evidence.Bundle[CollectorSections.Names.SshdEffectiveConfig];
+            var test = evidence.Bundle[CollectorSections.Names.SshdConfigTest];
+            if (dump == null)
+            {
+                yield break;
+            }
+
+            if (dump.MissingTool != null)
+            {
+                yield return EvidenceErrors.ToolMissing(evidence, dump, "sshd's configuration");
+                yield break;
+            }
+
+            if (!dump.Succeeded && EvidenceErrors.IsPermissionProblem(evidence, dump))
+            {
+                yield return EvidenceErrors.NeedsRoot(evidence, "Reading sshd's effective configuration (sshd -T)");
+                yield break;
+            }
+
+            var config = SshdConfigParser.Parse(evidence.ComputerName, dump.Succeeded ? dump.StandardOutput : string.Empty);
+            config.MatchUser = user;
+            config.MatchHost = host;
+            config.MatchAddress = address?.ToString();
+            if (test != null && test.ExitCode.HasValue)
+            {
+                config.IsValid = test.Succeeded;
+                config.ValidationMessage = test.Succeeded ? null : FirstNonEmpty(test.StandardError, test.StandardOutput, dump.StandardError);
+            }
+            else if (!dump.Succeeded)
+            {
+                config.IsValid = false;
+                config.ValidationMessage = FirstNonEmpty(dump.StandardError, dump.StandardOutput);
+            }
+
+            yield return config;
+        }
+
+        private static string? FirstNonEmpty(params string[] texts)
+        {
+            foreach (var text in texts)
+            {
+                if (!string.IsNullOrWhiteSpace(text))
+                {
+                    return text.Trim();
+                }
+            }
+
+            return null;
+        }
+    }
+}

@@ -1,0 +1,42 @@
+namespace SshTriage
+{
+    /// <summary>What an sshd log line says happened.</summary>
+    public enum SshLogEventKind
+    {
+        /// <summary>A TCP connection arrived (LogLevel VERBOSE).</summary>
+        ConnectionFrom,
+
+        /// <summary>A user authenticated.</summary>
+        Accepted,
+
+        /// <summary>An authentication attempt failed.</summary>
+        Failed,
+
+        /// <summary>A login named a user that does not exist.</summary>
+        InvalidUser,
+
+        /// <summary>AllowUsers, DenyUsers, AllowGroups or DenyGroups refused the user.</summary>
+        NotAllowed,
+
+        /// <summary>TCP wrappers (hosts.deny) refused the connection.</summary>
+        RefusedConnect,
+
+        /// <summary>sshd dropped the connection past MaxStartups.</summary>
+        MaxStartupsDrop,
+
+        /// <summary>sshd dropped the connection because of a per-source penalty (OpenSSH 9.8+).</summary>
+        PenaltyDrop,
+
+        /// <summary>The client ran out of authentication attempts (MaxAuthTries).</summary>
+        TooManyAuthFailures,
+
+        /// <summary>The session ended with a disconnect message.</summary>
+        Disconnected,
+
+        /// <summary>The client closed the connection.</summary>
+        ConnectionClosed,
+
+        /// <summary>Anything else sshd logged.</summary>
+        Other,
+    }
+}

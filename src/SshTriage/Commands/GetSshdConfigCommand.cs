@@ -1,0 +1,45 @@
+using System.Management.Automation;
+using System.Net;
+using SshTriage.Probing;
+using SshTriage.Server;
+
+namespace SshTriage.Commands
+{
+    /// <summary>Get-SshdConfig: sshd's effective configuration, with Match blocks evaluated for a user, host or address, and whether the file on disk is valid.</summary>
+    [Cmdlet(VerbsCommon.Get, "SshdConfig", DefaultParameterSetName = RemoteSet)]
+    [OutputType(typeof(SshdConfig))]
+    public sealed class GetSshdConfigCommand : ServerCmdlet
+    {
+        /// <summary>Evaluate Match blocks for this user.</summary>
+        [Parameter(ParameterSetName = RemoteSet)]
+        [Parameter(ParameterSetName = LocalSet)]
+        [ValidatePattern(@"^[A-Za-z_][A-Za-z0-9_.-]{0,31}$")]
+        public string? MatchUser { get; set; }
+
+        /// <summary>Evaluate Match blocks for a client with this host name.</summary>
+        [Parameter(ParameterSetName = RemoteSet)]
+        [Parameter(ParameterSetName = LocalSet)]
+        [ValidateNotNullOrEmpty]
+        public string? MatchHost { get; set; }
+
+        /// <summary>Evaluate Match blocks for a client at this address.</summary>
+        [Parameter(ParameterSetName = RemoteSet)]
+        [Parameter(ParameterSetName = LocalSet)]
+        public IPAddress? MatchAddress { get; set; }
+
+        /// <inheritdoc />
+        protected override string Activity => "Get-SshdConfig";
+
+        /// <inheritdoc />
+        protected override ServerQuery CreateQuery()
+        {
+            if (MatchHost != null && !ComputerNameParser.TryParse(MatchHost, out _, out var problem))
+            {
+                ThrowTerminatingError(new ErrorRecord(new System.ArgumentException(problem), "InvalidMatchHost", ErrorCategory.InvalidArgument, MatchHost));
+            }
+
+            var report = new SshdConfigReport(MatchUser, MatchHost, MatchAddress);
+            return new ServerQuery(Activity, report.Sections, report.Read, ThrottleLimit, CancelToken);
+        }
+    }
+}
