@@ -35,8 +35,8 @@ for tool in nmap nft python3 /usr/bin/time dotnet; do
 done
 
 echo "building the probe runner..."
-dotnet build "$root/tests/SshTriage.Lab.Probe" -c Release --nologo -v quiet >/dev/null
-runner="$root/tests/SshTriage.Lab.Probe/bin/Release/net10.0/SshTriage.Lab.Probe.dll"
+dotnet build "$root/tests/SshTriage.Lab.Runner" -c Release --nologo -v quiet >/dev/null
+runner="$root/tests/SshTriage.Lab.Runner/bin/Release/net10.0/SshTriage.Lab.Runner.dll"
 
 for ns in "$cli" "$open" "$dead"; do
     ip netns add "$ns"
@@ -93,9 +93,9 @@ measure() { # label, command...: prints wall seconds and peak RSS from GNU time
 statuses() { grep -o '"Status":"[A-Za-z]*"' "$work/out-$1" | sort | uniq -c | tr '\n' ' '; echo; }
 
 echo "targets: $count ($third open, $third refused, $((count - 2 * third)) dropped), -TimeoutSec $timeout_sec"
-measure "Test-SshPort (throttle $count)" ip netns exec "$cli" dotnet "$runner" --timeout "$timeout_sec" --throttle "$count" --targets-file "$work/targets"
+measure "Test-SshPort (throttle $count)" ip netns exec "$cli" dotnet "$runner" probe --timeout "$timeout_sec" --throttle "$count" --targets-file "$work/targets"
 echo "  statuses: $(statuses "Test-SshPort (throttle $count)")"
-measure "Test-SshPort (throttle 128)" ip netns exec "$cli" dotnet "$runner" --timeout "$timeout_sec" --throttle 128 --targets-file "$work/targets"
+measure "Test-SshPort (throttle 128)" ip netns exec "$cli" dotnet "$runner" probe --timeout "$timeout_sec" --throttle 128 --targets-file "$work/targets"
 echo "  statuses: $(statuses "Test-SshPort (throttle 128)")"
 measure "nmap -sT -Pn -n -p22" ip netns exec "$cli" nmap -6 -sT -Pn -n -p22 -iL "$work/targets"
 echo "  nmap: $(grep -Eo '^22/tcp +[a-z]+' "$work/out-nmap -sT -Pn -n -p22" | awk '{print $2}' | sort | uniq -c | tr '\n' ' ')"
@@ -103,7 +103,7 @@ echo "  nmap: $(grep -Eo '^22/tcp +[a-z]+' "$work/out-nmap -sT -Pn -n -p22" | aw
 # runs put both tools on the same timeout, once at 2 s and once at 1 s.
 measure "nmap, 2 s timeout, no retry" ip netns exec "$cli" nmap -6 -sT -Pn -n -p22 --max-retries 0 \
     --initial-rtt-timeout 2000ms --min-rtt-timeout 2000ms --max-rtt-timeout 2000ms -iL "$work/targets"
-measure "Test-SshPort (1 s timeout)" ip netns exec "$cli" dotnet "$runner" --timeout 1 --throttle "$count" --targets-file "$work/targets"
+measure "Test-SshPort (1 s timeout)" ip netns exec "$cli" dotnet "$runner" probe --timeout 1 --throttle "$count" --targets-file "$work/targets"
 echo "  statuses: $(statuses "Test-SshPort (1 s timeout)")"
 
 ratio() { echo "$(cat "$work/wall-$1") / $(cat "$work/wall-$2")" | bc -l; }

@@ -1,12 +1,13 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
+using System.Globalization;
 using System.Linq;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace SshTriage.Tests.Lab
 {
-    /// <summary>One SshPortResult as the probe runner printed it from inside the lab.</summary>
+    /// <summary>One SshPortResult as the lab runner printed it.</summary>
     internal sealed record ProbedResult(
         string ComputerName,
         string? RemoteAddress,
@@ -16,29 +17,20 @@ namespace SshTriage.Tests.Lab
         string? SoftwareVersion,
         string? PreBannerText,
         string? LocalAddress,
-        double? ConnectTimeMs,
+        TimeSpan? ConnectTime,
         string? SocketError);
 
-    /// <summary>Runs Test-SshPort's Core from a lab host through the SshTriage.Lab.Probe program.</summary>
+    /// <summary>Runs Test-SshPort's Core from a lab host.</summary>
     internal static class LabProbe
     {
+        private static readonly JsonSerializerOptions Options = new JsonSerializerOptions { Converters = { new JsonStringEnumConverter() } };
+
         public static IReadOnlyList<ProbedResult> From(LabInstance lab, string role, int port, double timeoutSec, params string[] targets)
         {
-            var runner = Path.Combine(AppContext.BaseDirectory, "SshTriage.Lab.Probe.dll");
-            var command = new List<string> { "dotnet", runner, "--port", port.ToString(), "--timeout", timeoutSec.ToString(System.Globalization.CultureInfo.InvariantCulture) };
-            command.AddRange(targets);
-            var outcome = lab.Exec(role, TimeSpan.FromSeconds(timeoutSec * 3 + 30), command.ToArray());
-            if (outcome.ExitCode != 0)
-            {
-                throw new InvalidOperationException($"the probe runner failed in the lab ({outcome.ExitCode}):\n{outcome.StandardError}");
-            }
-
-            var options = new JsonSerializerOptions { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
-            return outcome.StandardOutput
-                .Split('\n', StringSplitOptions.RemoveEmptyEntries)
-                .Where(line => line.Contains("\"Status\"", StringComparison.Ordinal))
-                .Select(line => JsonSerializer.Deserialize<ProbedResult>(line, options)!)
-                .ToList();
+            var arguments = new List<string> { "probe", "--port", port.ToString(CultureInfo.InvariantCulture), "--timeout", timeoutSec.ToString(CultureInfo.InvariantCulture) };
+            arguments.AddRange(targets);
+            var output = LabRunner.Run(lab, role, TimeSpan.FromSeconds((timeoutSec * 3) + 30), arguments.ToArray());
+            return output.Read<ProbedResult>(typeof(SshPortResult).FullName!, Options).ToList();
         }
     }
 }

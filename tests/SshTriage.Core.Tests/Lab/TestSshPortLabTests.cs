@@ -38,7 +38,7 @@ namespace SshTriage.Tests.Lab
             Assert.StartsWith("SSH-2.0-OpenSSH_", result.Banner);
             Assert.StartsWith("OpenSSH_", result.SoftwareVersion);
             Assert.Equal(lab["CLIENT_ADDR"], result.LocalAddress);
-            Assert.NotNull(result.ConnectTimeMs);
+            Assert.NotNull(result.ConnectTime);
             Assert.Null(result.SocketError);
         }
 
@@ -49,7 +49,7 @@ namespace SshTriage.Tests.Lab
             var result = LabProbe.From(lab, "client", int.Parse(lab["PORT"]), 1, lab["SERVER_ADDR"]).Single();
 
             Assert.Equal(SshPortStatus.TimedOut, result.Status);
-            Assert.Null(result.ConnectTimeMs);
+            Assert.Null(result.ConnectTime);
         }
 
         [LabFact]
@@ -59,7 +59,7 @@ namespace SshTriage.Tests.Lab
             var result = LabProbe.From(lab, "client", int.Parse(lab["PORT"]), 8, lab["SERVER_ADDR"]).Single();
 
             Assert.Equal(SshPortStatus.ClosedBeforeBanner, result.Status);
-            Assert.NotNull(result.ConnectTimeMs);
+            Assert.NotNull(result.ConnectTime);
             Assert.Null(result.PreBannerText);
         }
 

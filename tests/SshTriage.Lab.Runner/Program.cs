@@ -1,0 +1,121 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using System.Net;
+using System.Threading;
+using SshTriage.Lab.Runner;
+using SshTriage.Operations;
+using SshTriage.Probing;
+using SshTriage.Remote;
+using SshTriage.Server;
+
+// Runs Core operations as a cmdlet would, from inside a lab namespace where the test process
+// cannot be. Prints one JSON object per output object or error, then a summary line.
+//   probe  [--port N] [--timeout S] [--throttle N] [--targets-file F] target...
+//   server <listener|sshd-config|log> [--local] [--evidence PATH] [--user U] [--key K]
+//          [--ssh-port N] [--jump J] [--option K=V]... [--sudo] [--timeout S]
+//          [--port N]... [--match-user U] [--match-host H] [--match-addr A]
+//          [--ip A] [--log-user U] [--last N] target...
+if (args.Length == 0)
+{
+    Console.Error.WriteLine("usage: probe ... | server <report> ...");
+    return 2;
+}
+
+var options = Arguments.Parse(args.Skip(1));
+var sink = new JsonLineSink();
+var stopwatch = Stopwatch.StartNew();
+switch (args[0])
+{
+    case "probe":
+        var scan = new SshPortScan(
+            new SshPortScanOptions(TimeSpan.FromSeconds(options.Double("--timeout", 5)), options.Int("--throttle", SshPortScanOptions.DefaultThrottleLimit)),
+            new DnsHostResolver(),
+            CancellationToken.None);
+        foreach (var target in options.Positional.Concat(options.All("--targets-file").SelectMany(System.IO.File.ReadAllLines)))
+        {
+            scan.Add(target, options.Int("--port", 22), sink);
+        }
+
+        scan.WriteRemaining(sink);
+        break;
+    case "server":
+        if (!RunServer(options, sink))
+        {
+            return 2;
+        }
+
+        break;
+    default:
+        Console.Error.WriteLine($"unknown command {args[0]}");
+        return 2;
+}
+
+using (var self = Process.GetCurrentProcess())
+{
+    sink.WriteSummary(stopwatch.Elapsed, self.PeakWorkingSet64);
+}
+
+return 0;
+
+static bool RunServer(Arguments options, JsonLineSink sink)
+{
+    var report = options.Positional.FirstOrDefault();
+    var targets = options.Positional.Skip(1).ToList();
+    IEnumerable<SshTriage.Evidence.CollectorSection> sections;
+    Func<ServerEvidence, IEnumerable<object>> read;
+    switch (report)
+    {
+        case "listener":
+            sections = ListenerReport.Sections;
+            read = new ListenerReport(options.All("--port").Select(int.Parse)).Read;
+            break;
+        case "sshd-config":
+            var address = options.One("--match-addr");
+            var config = new SshdConfigReport(options.One("--match-user"), options.One("--match-host"), address == null ? null : IPAddress.Parse(address));
+            sections = config.Sections;
+            read = config.Read;
+            break;
+        case "log":
+            var ip = options.One("--ip");
+            var last = options.One("--last");
+            var log = new SshLogReport(new SshLogFilter(ip == null ? null : IPAddress.Parse(ip), options.One("--log-user"), null, last == null ? null : int.Parse(last, CultureInfo.InvariantCulture)));
+            sections = log.Sections;
+            read = log.Read;
+            break;
+        default:
+            Console.Error.WriteLine($"unknown report {report}");
+            return false;
+    }
+
+    var query = new ServerQuery("lab", sections, read, 8, CancellationToken.None);
+    var timeout = TimeSpan.FromSeconds(options.Double("--timeout", 15));
+    foreach (var path in options.All("--evidence"))
+    {
+        query.AddEvidenceFile(path, sink);
+    }
+
+    if (options.Has("--local"))
+    {
+        query.Add(RemoteTargetBuilder.Local(options.Has("--sudo"), timeout));
+    }
+
+    var sshOptions = options.All("--option").Select(o => o.Split('=', 2)).Select(p => new KeyValuePair<string, string>(p[0], p.Length > 1 ? p[1] : string.Empty));
+    var sshPort = options.One("--ssh-port");
+    foreach (var name in targets)
+    {
+        if (RemoteTargetBuilder.TryBuild(name, options.One("--user"), options.One("--key"), sshPort == null ? null : int.Parse(sshPort, CultureInfo.InvariantCulture), options.One("--jump"), sshOptions, options.Has("--sudo"), timeout, out var target, out var problem))
+        {
+            query.Add(target!);
+        }
+        else
+        {
+            sink.WriteError(new TriageError("InvalidRemoteTarget", new ArgumentException(problem), TriageErrorCategory.InvalidArgument, name));
+        }
+    }
+
+    query.WriteRemaining(sink);
+    return true;
+}
