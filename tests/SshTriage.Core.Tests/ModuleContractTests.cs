@@ -172,6 +172,22 @@ namespace SshTriage.Tests
             Assert.Equal(typeof(int), result.GetProperty("Port")!.PropertyType);
         }
 
+        [Theory]
+        [InlineData("Get-SshListener")]
+        [InlineData("Get-SshdConfig")]
+        [InlineData("Get-SshLogEvent")]
+        public void ServerCmdletsTakeTestSshPortsOutputByPropertyName(string name)
+        {
+            var cmdlet = CmdletTypes().Single(t => CmdletName(t) == name);
+            AssertPipelineParameter(cmdlet, "ComputerName", byValue: true);
+            Assert.Equal("System.String[]", cmdlet.GetProperty("ComputerName")!.PropertyType.FullName);
+            Assert.Equal(typeof(string), typeof(SshPortResult).GetProperty("ComputerName")!.PropertyType);
+            foreach (var shared in new[] { "Local", "EvidencePath", "UserName", "KeyFilePath", "SshPort", "JumpHost", "SshOption", "Sudo", "TimeoutSec", "ThrottleLimit" })
+            {
+                Assert.True(cmdlet.GetProperty(shared) != null, $"{name} lacks the shared parameter -{shared}");
+            }
+        }
+
         private static void AssertPipelineParameter(Type cmdlet, string name, bool byValue)
         {
             var property = cmdlet.GetProperty(name) ?? throw new Xunit.Sdk.XunitException($"{cmdlet.Name} has no -{name}");
