@@ -37,6 +37,7 @@ namespace SshTriage.Server
             && (record.StandardError.Contains("Permission denied")
                 || record.StandardError.Contains("Operation not permitted")
                 || record.StandardError.Contains("no hostkeys available")
+                || record.StandardError.Contains("Unable to load host key")
                 || record.StandardError.Contains("must be run as root")
                 || record.ExitCode == 13);
     }

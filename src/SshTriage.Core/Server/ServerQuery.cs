@@ -112,6 +112,11 @@ namespace SshTriage.Server
             {
                 outcome = await (target.IsLocal ? local : ssh).RunScriptAsync(target, Script, token).ConfigureAwait(false);
             }
+            catch (PlatformNotSupportedException unsupported)
+            {
+                emit(new TriageError("LocalNotSupported", unsupported, TriageErrorCategory.InvalidOperation, target.ComputerName, "Use -ComputerName to read the server over ssh."));
+                return;
+            }
             catch (ProcessRunner.StartException failure)
             {
                 emit(target.IsLocal

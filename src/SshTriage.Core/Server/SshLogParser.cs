@@ -31,7 +31,7 @@ namespace SshTriage.Server
             (SshLogEventKind.InvalidUser, new Regex(@"^Invalid user (?<user>\S*) from " + AddrPort, Options)),
             (SshLogEventKind.NotAllowed, new Regex(@"^User (?<user>\S+) from " + Addr + @" not allowed because ", Options)),
             (SshLogEventKind.RefusedConnect, new Regex(@"^refused connect from \S+ \(" + Addr + @"\)", Options)),
-            (SshLogEventKind.MaxStartupsDrop, new Regex(@"^drop connection #\d+ from \[" + Addr + @"\]:(?<port>\d+) on \[[^\]]*\]:\d+ past MaxStartups", Options)),
+            (SshLogEventKind.MaxStartupsDrop, new Regex(@"^drop connection #\d+ from \[" + Addr + @"\]:(?<port>\d+) on \[[^\]]*\]:\d+ (?:past )?Max[Ss]tartups", Options)),
             (SshLogEventKind.PenaltyDrop, new Regex(@"^drop connection #\d+ from \[" + Addr + @"\]:(?<port>\d+) on \[[^\]]*\]:\d+ penalty", Options)),
             (SshLogEventKind.TooManyAuthFailures, new Regex(@"^(?:error: )?maximum authentication attempts exceeded for (?:invalid user )?(?<user>\S+) from " + AddrPort, Options)),
             (SshLogEventKind.TooManyAuthFailures, new Regex(@"^Disconnecting (?:authenticating|invalid) user (?<user>\S+) " + AddrPort + @": Too many authentication failures", Options)),

@@ -1,0 +1,88 @@
+using System.Linq;
+using SshTriage.Evidence;
+using SshTriage.Server;
+using Xunit;
+
+namespace SshTriage.Tests
+{
+    public class SshdConfigParserTests
+    {
+        [Theory]
+        [InlineData("sshd-T/open-default.txt")]
+        [InlineData("sshd-T/sshd10-open-default.txt")]
+        public void ReadsTheTriageSettings(string fixture)
+        {
+            var config = SshdConfigParser.Parse("web01", Fixture.Load(fixture).Output);
+
+            Assert.Equal(new[] { 22 }, config.Port);
+            Assert.Contains("0.0.0.0:22", config.ListenAddress);
+            Assert.Equal("any", config.AddressFamily);
+            Assert.False(string.IsNullOrEmpty(config.MaxStartups));
+            Assert.NotNull(config.PubkeyAuthentication);
+            Assert.NotNull(config.LoginGraceTime);
+            Assert.True(config.Settings.ContainsKey("HostKey"), "Settings must be case-insensitive");
+            Assert.True(config.Settings["hostkey"].Length >= 1);
+        }
+
+        [Fact]
+        public void OpenSsh10HasPerSourcePenalties()
+        {
+            var config = SshdConfigParser.Parse("web01", Fixture.Load("sshd-T/sshd10-open-default.txt").Output);
+            Assert.False(string.IsNullOrEmpty(config.PerSourcePenalties));
+        }
+
+        [Fact]
+        public void MatchBlocksChangeWhatAliceGets()
+        {
+            var plain = SshdConfigParser.Parse("web01", Fixture.Load("sshd-T/match-block-default.txt").Output);
+            var alice = SshdConfigParser.Parse("web01", Fixture.Load("sshd-T/match-block-alice.txt").Output);
+
+            Assert.Equal(false, plain.PasswordAuthentication);
+            Assert.Equal(true, alice.PasswordAuthentication);
+            Assert.Equal("no", alice.PermitRootLogin);
+            Assert.Equal(new[] { "bob" }, alice.DenyUsers);
+            Assert.Equal(new[] { "2" }, alice.Settings["MaxAuthTries"]);
+        }
+
+        [Fact]
+        public void AnInvalidConfigIsReportedWithSshdsMessage()
+        {
+            var dump = Fixture.Load("sshd-T/invalid-config.txt");
+            var test = Fixture.Load("sshd-t/invalid-config.txt");
+            var report = new SshdConfigReport(null, null, null);
+            var evidence = Evidence(("sshd-effective-config", dump.ExitCode, string.Empty, dump.Output), ("sshd-config-test", test.ExitCode, string.Empty, test.Output));
+
+            var config = Assert.IsType<SshdConfig>(report.Read(evidence).Single());
+            Assert.False(config.IsValid);
+            Assert.Contains("Bad configuration option", config.ValidationMessage);
+        }
+
+        [Fact]
+        public void WithoutRootSshdTIsAnAccessError()
+        {
+            var dump = Fixture.Load("sshd-T/open-nonroot.txt");
+            var evidence = Evidence(("sshd-effective-config", dump.ExitCode, string.Empty, dump.Output), uid: 2001);
+
+            var error = Assert.IsType<SshTriage.Operations.TriageError>(new SshdConfigReport(null, null, null).Read(evidence).Single());
+            Assert.Equal("RemoteAccessDenied", error.ErrorId);
+        }
+
+        /// <summary>A bundle as the collector would print it, for sections whose output is a fixture.</summary>
+        internal static ServerEvidence Evidence((string Name, int Exit, string Stdout, string Stderr) first, params (string Name, int Exit, string Stdout, string Stderr)[] more) =>
+            Evidence(first, 0, more);
+
+        internal static ServerEvidence Evidence((string Name, int Exit, string Stdout, string Stderr) first, int uid, params (string Name, int Exit, string Stdout, string Stderr)[] more)
+        {
+            const string Mark = "#%0123456789abcdef";
+            var text = new System.Text.StringBuilder($"{Mark} sshtriage-evidence version=1\n");
+            text.Append($"{Mark} section meta exit=0\nhostname=web01\nuid={uid}\nuser=u{uid}\ntime=2026-11-21T14:20:00Z\noffset=+0000\n\n{Mark} stderr\n\n{Mark} end\n");
+            foreach (var (name, exit, stdout, stderr) in new[] { first }.Concat(more))
+            {
+                text.Append($"{Mark} section {name} exit={exit}\n{stdout}\n{Mark} stderr\n{stderr}\n{Mark} end\n");
+            }
+
+            text.Append($"{Mark} done\n");
+            return new ServerEvidence("web01", EvidenceBundle.Parse(text.ToString(), "test"));
+        }
+    }
+}
