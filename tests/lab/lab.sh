@@ -19,6 +19,8 @@ LAB_ID=
 . "$LAB_DIR/lib/topo.sh"
 # shellcheck source=lib/host.sh
 . "$LAB_DIR/lib/host.sh"
+# shellcheck source=lib/users.sh
+. "$LAB_DIR/lib/users.sh"
 # shellcheck source=lib/sshd.sh
 . "$LAB_DIR/lib/sshd.sh"
 

@@ -31,10 +31,19 @@ namespace SshTriage.Tests.Lab
     /// <summary>Runs SshTriage.Lab.Runner (Core operations) inside a lab host and reads its JSON lines.</summary>
     internal static class LabRunner
     {
-        public static LabRunOutput Run(LabInstance lab, string role, TimeSpan timeout, params string[] arguments)
+        public static LabRunOutput Run(LabInstance lab, string role, TimeSpan timeout, params string[] arguments) =>
+            Run(lab, role, timeout, Array.Empty<string>(), arguments);
+
+        /// <summary>Runs the runner under <c>env</c> with <paramref name="environment"/> (NAME=value) set.</summary>
+        public static LabRunOutput Run(LabInstance lab, string role, TimeSpan timeout, string[] environment, params string[] arguments)
         {
             var runner = Path.Combine(AppContext.BaseDirectory, "SshTriage.Lab.Runner.dll");
-            var command = new List<string> { "dotnet", runner };
+            // The dotnet host by full path, so that a test may take ssh off PATH.
+            var dotnet = Path.GetFullPath(Path.Combine(System.Runtime.InteropServices.RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", "..", "dotnet"));
+            var command = new List<string> { "env" };
+            command.AddRange(environment);
+            command.Add(dotnet);
+            command.Add(runner);
             command.AddRange(arguments);
             var outcome = lab.Exec(role, timeout, command.ToArray());
             if (outcome.ExitCode != 0)

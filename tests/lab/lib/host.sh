@@ -133,9 +133,12 @@ holder_main() {
         umount -R -l /run/netns
     fi
     shadow_dir /dev "$base/mnt/dev" log
-    shadow_dir /run "$base/mnt/run" netns sshd
+    shadow_dir /run "$base/mnt/run" netns sshd sudo
     # sshd's privilege-separation chroot: compiled-in path, must be root-owned, 0755.
     mkdir -m 0755 /run/sshd
+    # sudo's time stamps (the real /run/sudo is not shared).
+    mkdir -m 0711 /run/sudo
+    holder_identity "$base"
     mount --bind -- "$base/etc/hosts.allow" /etc/hosts.allow
     mount --bind -- "$base/etc/hosts.deny" /etc/hosts.deny
     if [[ -e /etc/resolv.conf ]]; then
@@ -144,6 +147,65 @@ holder_main() {
     hostname "$3"
     : >"$S/run/holder-$role.ready"
     exec sleep infinity
+}
+
+# holder_identity BASE: the lab-owned files that lib/users.sh and lib/sshd.sh
+# prepared under BASE, bind-mounted over the real paths (this mount namespace
+# only). Only existing real paths are covered; new names (/home/<user>,
+# /var/log/auth.log, /etc/ssh/authorized_keys.d) are created in tmpfs copies of
+# their directories (shadow_dir), never in the real ones.
+holder_identity() {
+    local base=$1 f u
+    [[ -f $base/etc/passwd ]] || return 0
+    for f in passwd group shadow gshadow hosts; do
+        if [[ -f $base/etc/$f && -f /etc/$f ]]; then
+            mount --bind -- "$base/etc/$f" "/etc/$f"
+        fi
+    done
+    if [[ -f $base/etc/sudoers && -f /etc/sudoers && -d /etc/sudoers.d ]]; then
+        mount --bind -- "$base/etc/sudoers" /etc/sudoers
+        mount --bind -- "$base/etc/sudoers.d" /etc/sudoers.d
+    fi
+    local -a users=()
+    for f in "$base"/home/*/; do
+        f=${f%/}
+        users+=("${f##*/}")
+    done
+    mkdir -p "$base/mnt/home" "$base/mnt/log" "$base/mnt/ssh"
+    if [[ -d /home ]]; then
+        shadow_dir /home "$base/mnt/home" "${users[@]}"
+        for u in "${users[@]}"; do
+            mkdir -- "/home/$u"
+            mount --bind -- "$base/home/$u" "/home/$u"
+        done
+    fi
+    # Where Debian keeps sshd's log, and the login records sshd writes.
+    shadow_dir /var/log "$base/mnt/log" auth.log wtmp btmp lastlog
+    : >/var/log/auth.log
+    mount --bind -- "$S/auth.log" /var/log/auth.log
+    for f in wtmp btmp lastlog; do
+        : >"/var/log/$f"
+        mount --bind -- "$base/log/$f" "/var/log/$f"
+    done
+    # /etc/ssh/sshd_config is the config of the sshd under test; authorized keys
+    # in /etc/ssh/authorized_keys.d/%u (readable by each user: sshd opens them
+    # with the user's uid, and the state dir may be private to root).
+    if [[ -f $base/sshd-main/sshd_config && -d /etc/ssh ]]; then
+        shadow_dir /etc/ssh "$base/mnt/ssh" sshd_config authorized_keys.d
+        : >/etc/ssh/sshd_config
+        mount --bind -- "$base/sshd-main/sshd_config" /etc/ssh/sshd_config
+        mkdir -m 0755 /etc/ssh/authorized_keys.d
+        mount --bind -- "$base/authorized_keys.d" /etc/ssh/authorized_keys.d
+    fi
+    # Another sshd under test (SSHD_BIN, e.g. OpenSSH 10 from openssh10.sh) is the
+    # one a collector finds at /usr/sbin/sshd.
+    # The machine's own sshd stays reachable (for the management sshd) as
+    # <statedir>/server/bin/sshd-system, an empty file outside this namespace.
+    if [[ -n ${SSHD_BIN:-} && $SSHD_BIN != /usr/sbin/sshd && -x $SSHD_BIN && -f /usr/sbin/sshd ]]; then
+        : >"$base/bin/sshd-system"
+        mount --bind -- /usr/sbin/sshd "$base/bin/sshd-system"
+        mount --bind -- "$SSHD_BIN" /usr/sbin/sshd
+    fi
 }
 
 # host_syslog ROLE HOSTNAME LOGFILE: a private /dev/log for the host, written as

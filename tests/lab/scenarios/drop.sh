@@ -3,6 +3,7 @@
 scenario_up() {
     topo_base
     server_host_up
+    mgmt_sshd_up
     sshd_start main "$PORT"
     host_nft server drop <<EOF2
 table inet sst_filter {

@@ -6,6 +6,7 @@
 scenario_up() {
     topo_base
     server_host_up
+    mgmt_sshd_up
     sshd_start main "$PORT" "MaxStartups 1" "LoginGraceTime 0"
     local ready="$S/run/maxstartups-holder.ready"
     lab_spawn maxstartups-holder ip netns exec "$(ns_name client)" \

@@ -5,6 +5,7 @@
 scenario_up() {
     topo_gateway nat
     server_host_up
+    mgmt_sshd_up
     sshd_start main "$PORT"
     lab_env EXPECT_CONNECT ok
     lab_env EXPECT_CONNECT6 ok

@@ -4,6 +4,7 @@
 scenario_up() {
     topo_base
     server_host_up
+    mgmt_sshd_up
     local ready="$S/run/httpd.ready"
     host_spawn httpd server "$LAB_PYTHON" "$LAB_DIR/bin/httpd.py" --port "$PORT" --ready "$ready"
     lab_wait 10 "the HTTP server on port $PORT" listening server "$PORT" 46

@@ -4,6 +4,7 @@
 scenario_up() {
     topo_base
     server_host_up
+    mgmt_sshd_up
     sshd_start main "$PORT"
     in_ns server iptables -A INPUT -p tcp --dport "$PORT" -j REJECT --reject-with icmp-port-unreachable
     in_ns server ip6tables -A INPUT -p tcp --dport "$PORT" -j REJECT --reject-with icmp6-port-unreachable

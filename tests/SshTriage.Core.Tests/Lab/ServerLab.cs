@@ -1,0 +1,42 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace SshTriage.Tests.Lab
+{
+    /// <summary>Runs the server-side reports from the lab's client over the management sshd, as a user with a given key.</summary>
+    internal static class ServerLab
+    {
+        private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+
+        /// <summary>The runner arguments that reach the lab server over its management port as <paramref name="user"/>.</summary>
+        public static List<string> Connection(LabInstance lab, string user, string keyVariable, string knownHostsVariable = "KNOWN_HOSTS") =>
+            new List<string>
+            {
+                "--user", user,
+                "--key", lab[keyVariable],
+                "--ssh-port", lab["MGMT_PORT"],
+                "--option", "UserKnownHostsFile=" + lab[knownHostsVariable],
+                "--option", "GlobalKnownHostsFile=/dev/null",
+                "--timeout", "10",
+            };
+
+        /// <summary>Runs one report as root against the lab server's IPv4 address.</summary>
+        public static LabRunOutput AsRoot(LabInstance lab, string report, params string[] extra) =>
+            Run(lab, report, Connection(lab, "root", "CLIENT_KEY"), extra);
+
+        /// <summary>Runs one report with the given connection arguments.</summary>
+        public static LabRunOutput Run(LabInstance lab, string report, IEnumerable<string> connection, params string[] extra)
+        {
+            var arguments = new List<string> { "server", report };
+            arguments.AddRange(connection);
+            arguments.AddRange(extra);
+            arguments.Add(lab["SERVER_ADDR"]);
+            return LabRunner.Run(lab, "client", Timeout, arguments.ToArray());
+        }
+
+        /// <summary>The string values of a JSON array property.</summary>
+        public static string[] Strings(System.Text.Json.JsonElement element, string property) =>
+            element.GetProperty(property).EnumerateArray().Select(e => e.GetString()!).ToArray();
+    }
+}

@@ -1,0 +1,30 @@
+# shellcheck shell=bash
+# match-block: the sshd under test has Match blocks, so the effective config for
+# a connection (`sshd -T -C user=alice,host=client,addr=198.51.100.10`) differs
+# from the global one (`sshd -T`):
+#   Match User alice            PasswordAuthentication yes, MaxAuthTries 2
+#   Match Address <client>      PermitRootLogin no, DenyUsers bob
+# So root (key) and bob are refused from the client while alice and triage log in.
+# The scenario makes one root login attempt, so the log shows the refusal.
+scenario_up() {
+    topo_base
+    server_host_up
+    mgmt_sshd_up
+    local c4 c6
+    c4=$(env_get CLIENT_ADDR)
+    c6=$(env_get CLIENT_ADDR6)
+    sshd_start main "$PORT" -- \
+        "Match User alice" \
+        "    PasswordAuthentication yes" \
+        "    MaxAuthTries 2" \
+        "Match Address $c4,$c6" \
+        "    PermitRootLogin no" \
+        "    DenyUsers bob"
+    client_ssh root "$(env_get CLIENT_KEY)" "$PORT" true || true
+    lab_wait 5 "the refused root login in auth.log" grep -q "ROOT LOGIN REFUSED\|Failed publickey for root" "$S/auth.log"
+    lab_env MATCH_CONNECTION "user=alice,host=client,addr=$c4"
+    lab_env EXPECT_CONNECT ok
+    lab_env EXPECT_CONNECT6 ok
+    lab_env EXPECT_SYMPTOM Open
+    lab_env EXPECT_CAUSE MatchBlockPermitRootLogin
+}
