@@ -13,16 +13,13 @@ LAB_DIR=${LAB_SH%/*}
 S=
 LAB_ID=
 
-# shellcheck source=lib/common.sh
-. "$LAB_DIR/lib/common.sh"
-# shellcheck source=lib/topo.sh
-. "$LAB_DIR/lib/topo.sh"
-# shellcheck source=lib/host.sh
-. "$LAB_DIR/lib/host.sh"
-# shellcheck source=lib/users.sh
-. "$LAB_DIR/lib/users.sh"
-# shellcheck source=lib/sshd.sh
-. "$LAB_DIR/lib/sshd.sh"
+# Every building block in lib/ (topology, hosts, users, sshd, and the daemons and
+# firewalls scenarios add); they only define functions, so the order is free.
+for lab_lib in "$LAB_DIR"/lib/*.sh; do
+    # shellcheck source=/dev/null
+    . "$lab_lib"
+done
+unset lab_lib
 
 usage() {
     sed -n '5,8s/^#   //p' "$LAB_SH" >&2
