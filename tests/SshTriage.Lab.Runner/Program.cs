@@ -13,6 +13,7 @@ using SshTriage.Server;
 
 // Runs Core operations as a cmdlet would, from inside a lab namespace where the test process
 // cannot be. Prints one JSON object per output object or error, then a summary line.
+//   collector  (prints the full collector script)
 //   probe  [--port N] [--timeout S] [--throttle N] [--targets-file F] target...
 //   server <listener|sshd-config|log> [--local] [--evidence PATH] [--user U] [--key K]
 //          [--ssh-port N] [--jump J] [--option K=V]... [--sudo] [--timeout S]
@@ -41,6 +42,9 @@ switch (args[0])
 
         scan.WriteRemaining(sink);
         break;
+    case "collector":
+        Console.Write(SshTriage.Evidence.CollectorScript.Build(CollectorSections.All));
+        return 0;
     case "server":
         if (!RunServer(options, sink))
         {

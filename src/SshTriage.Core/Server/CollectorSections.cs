@@ -34,6 +34,20 @@ namespace SshTriage.Server
             public const string SshdLog = "sshd-log";
         }
 
+        /// <summary>How many of sshd's newest log lines a full collection keeps.</summary>
+        public const int FullCollectionLogLines = 2000;
+
+        /// <summary>Every section, unfiltered: the bundle that answers every server-side cmdlet offline.</summary>
+        public static IReadOnlyList<CollectorSection> All => new[]
+        {
+            Meta,
+            Listeners,
+            SystemdSockets,
+            SshdEffectiveConfig(null, null, null),
+            SshdConfigTest,
+            SshdLog(null, null, null, FullCollectionLogLines),
+        };
+
         /// <summary>Collector format, host name, uid, user, UTC time and kernel.</summary>
         public static CollectorSection Meta { get; } = new CollectorSection(
             Names.Meta,

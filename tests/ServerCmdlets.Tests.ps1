@@ -1,0 +1,93 @@
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
+
+BeforeAll {
+    $modulePath = if ($env:SSHTRIAGE_MODULE_PATH) { $env:SSHTRIAGE_MODULE_PATH } else { Join-Path $PSScriptRoot '../out/SshTriage' }
+    Import-Module $modulePath -Force
+    # Whole collector outputs captured in the lab (tests/lab/capture-bundles.sh).
+    $bundles = Join-Path $PSScriptRoot 'SshTriage.Core.Tests/Fixtures/bundles'
+}
+
+Describe 'Get-SshListener -EvidencePath' {
+    It 'reads listeners from a saved bundle' {
+        $listeners = Get-SshListener -EvidencePath (Join-Path $bundles 'open-root.txt')
+        $listeners | Should -Not -BeNullOrEmpty
+        $listeners[0] | Should -BeOfType 'SshTriage.SshListener'
+        ($listeners | Where-Object { $_.Port -eq 22 -and $_.Address -eq '0.0.0.0' }).Process | Should -Be 'sshd'
+        $listeners.ComputerName | Sort-Object -Unique | Should -Be 'sst-server'
+    }
+
+    It 'takes files from Get-ChildItem by property name' {
+        $listeners = Get-ChildItem $bundles -Filter 'moved-port-*.txt' | Get-SshListener
+        $listeners.Port | Should -Contain 2200
+    }
+
+    It 'filters by -Port' {
+        (Get-SshListener -EvidencePath (Join-Path $bundles 'open-root.txt') -Port 2222).Port | Sort-Object -Unique | Should -Be 2222
+    }
+
+    It 'says what needed root in a bundle collected without it' {
+        $null = Get-SshListener -EvidencePath (Join-Path $bundles 'open-nonroot.txt') -ErrorVariable problems -ErrorAction SilentlyContinue
+        $problems.FullyQualifiedErrorId | Should -BeLike 'RemoteAccessDenied*'
+        $problems[0].CategoryInfo.Category | Should -Be 'PermissionDenied'
+    }
+
+    It 'names a damaged bundle' {
+        $damaged = Join-Path $TestDrive 'damaged.txt'
+        $text = Get-Content -Raw (Join-Path $bundles 'open-root.txt')
+        Set-Content -Path $damaged -Value $text.Substring(0, 400) -NoNewline
+        $null = Get-SshListener -EvidencePath $damaged -ErrorVariable problems -ErrorAction SilentlyContinue
+        $problems.FullyQualifiedErrorId | Should -BeLike 'EvidenceUnreadable*'
+        $problems[0].Exception.Message | Should -Match 'truncated'
+    }
+}
+
+Describe 'Get-SshdConfig -EvidencePath' {
+    It 'reports an invalid configuration with sshd''s message' {
+        $config = Get-SshdConfig -EvidencePath (Join-Path $bundles 'invalid-config-root.txt')
+        $config.IsValid | Should -BeFalse
+        $config.ValidationMessage | Should -Match 'Bad configuration option'
+    }
+
+    It 'has a case-insensitive Settings dictionary' {
+        $config = Get-SshdConfig -EvidencePath (Join-Path $bundles 'open-root.txt')
+        $config.Settings['MaxAuthTries'] | Should -Be $config.Settings['maxauthtries']
+        $config.Port | Should -Be 22
+    }
+}
+
+Describe 'Get-SshLogEvent' {
+    It 'filters saved evidence by address and user' {
+        $events = Get-SshLogEvent -EvidencePath (Join-Path $bundles 'failed-logins-root.txt') -IPAddress 198.51.100.10 -User root
+        $events.Kind | Should -Contain 'Failed'
+        $events.User | Sort-Object -Unique | Should -Be 'root'
+    }
+
+    It 'parses a plain log file with -Path' {
+        $log = Join-Path $TestDrive 'auth.log'
+        Get-Content (Join-Path $PSScriptRoot 'SshTriage.Core.Tests/Fixtures/auth-log/sshd92-allowusers.txt') | Where-Object { $_ -notlike '# *' } | Set-Content $log
+        $refusal = Get-SshLogEvent -Path $log | Where-Object Kind -eq NotAllowed | Select-Object -First 1
+        $refusal.User | Should -Be 'bob'
+        $refusal.ComputerName | Should -Be 'sst-server'
+    }
+
+    It 'refuses a malformed -IPAddress before anything runs' {
+        { Get-SshLogEvent -Local -IPAddress '198.51.100.300' -ErrorAction Stop } | Should -Throw -ErrorId '*,SshTriage.Commands.GetSshLogEventCommand'
+    }
+}
+
+Describe 'Remote targets' {
+    It 'rejects an injection attempt in <Parameter> without contacting anything' -TestCases @(
+        @{ Parameter = 'ComputerName'; Splat = @{ ComputerName = 'web01;reboot' } }
+        @{ Parameter = 'UserName'; Splat = @{ ComputerName = 'web01'; UserName = '$(reboot)' } }
+        @{ Parameter = 'JumpHost'; Splat = @{ ComputerName = 'web01'; JumpHost = 'x -oProxyCommand=reboot' } }
+        @{ Parameter = 'SshOption'; Splat = @{ ComputerName = 'web01'; SshOption = @{ ProxyCommand = 'reboot' } } }
+    ) {
+        $null = Get-SshListener @Splat -ErrorVariable problems -ErrorAction SilentlyContinue
+        $problems.Count | Should -Be 1
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'InvalidRemoteTarget*'
+    }
+
+    It 'rejects a malformed -MatchUser by validation' {
+        { Get-SshdConfig -Local -MatchUser 'alice;reboot' -ErrorAction Stop } | Should -Throw -ErrorId 'ParameterArgumentValidationError,SshTriage.Commands.GetSshdConfigCommand'
+    }
+}

@@ -1,0 +1,93 @@
+using System.Linq;
+using System.Threading;
+using SshTriage.Operations;
+using SshTriage.Server;
+using Xunit;
+
+namespace SshTriage.Tests
+{
+    /// <summary>Saved bundles (whole collector outputs captured in the lab) read through the same reports as a live server.</summary>
+    public class EvidencePathTests
+    {
+        private static RecordingSink Read(string bundle, ServerQuery query)
+        {
+            var sink = new RecordingSink();
+            query.AddEvidenceFile(RepositoryPaths.Combine("tests", "SshTriage.Core.Tests", "Fixtures", "bundles", bundle), sink);
+            return sink;
+        }
+
+        private static ServerQuery Query(System.Collections.Generic.IEnumerable<SshTriage.Evidence.CollectorSection> sections, System.Func<ServerEvidence, System.Collections.Generic.IEnumerable<object>> read) =>
+            new ServerQuery("test", sections, read, 1, CancellationToken.None);
+
+        [Fact]
+        public void ListenersFromABundleCarryTheServersOwnName()
+        {
+            var report = new ListenerReport(null);
+            var sink = Read("open-root.txt", Query(ListenerReport.Sections, report.Read));
+
+            var listeners = sink.OfType<SshListener>().ToList();
+            Assert.Contains(listeners, l => l.Port == 22 && l.Address == "0.0.0.0" && l.Process == "sshd");
+            Assert.All(listeners, l => Assert.Equal("sst-server", l.ComputerName));
+            Assert.Empty(sink.Errors);
+        }
+
+        [Fact]
+        public void ABundleCollectedWithoutRootSaysWhatNeededRoot()
+        {
+            var listeners = Read("open-nonroot.txt", Query(ListenerReport.Sections, new ListenerReport(null).Read));
+            Assert.Equal(new[] { "RemoteAccessDenied" }, listeners.Errors.Select(e => e.ErrorId));
+
+            var config = new SshdConfigReport(null, null, null);
+            Assert.Equal(new[] { "RemoteAccessDenied" }, Read("open-nonroot.txt", Query(config.Sections, config.Read)).Errors.Select(e => e.ErrorId));
+
+            var log = new SshLogReport(new SshLogFilter(null, null, null, null));
+            Assert.Equal(new[] { "RemoteAccessDenied" }, Read("open-nonroot.txt", Query(log.Sections, log.Read)).Errors.Select(e => e.ErrorId));
+        }
+
+        [Fact]
+        public void AMovedPortAndAnInvalidConfig()
+        {
+            var moved = Read("moved-port-sudo.txt", Query(ListenerReport.Sections, new ListenerReport(null).Read)).OfType<SshListener>();
+            Assert.Contains(moved, l => l.Port == 2200 && l.Process == "sshd");
+
+            var report = new SshdConfigReport(null, null, null);
+            var config = Read("invalid-config-root.txt", Query(report.Sections, report.Read)).OfType<SshdConfig>().Single();
+            Assert.False(config.IsValid);
+            Assert.Contains("Bad configuration option", config.ValidationMessage);
+        }
+
+        [Fact]
+        public void LogFiltersApplyToSavedEvidence()
+        {
+            var report = new SshLogReport(new SshLogFilter(System.Net.IPAddress.Parse("198.51.100.10"), "root", null, null));
+            var events = Read("failed-logins-root.txt", Query(report.Sections, report.Read)).OfType<SshLogEvent>().ToList();
+
+            Assert.Contains(events, e => e.Kind == SshLogEventKind.Failed);
+            Assert.All(events, e => Assert.Equal("root", e.User));
+            Assert.All(events, e => Assert.Equal("/var/log/auth.log", e.Source));
+        }
+
+        [Fact]
+        public void ADamagedBundleIsAnErrorNamingTheFile()
+        {
+            var path = System.IO.Path.GetTempFileName();
+            try
+            {
+                var text = System.IO.File.ReadAllText(RepositoryPaths.Combine("tests", "SshTriage.Core.Tests", "Fixtures", "bundles", "open-root.txt"));
+                System.IO.File.WriteAllText(path, text.Substring(0, text.Length / 2));
+                var sink = new RecordingSink();
+                Query(ListenerReport.Sections, new ListenerReport(null).Read).AddEvidenceFile(path, sink);
+
+                var error = Assert.Single(sink.Errors);
+                Assert.Equal("EvidenceUnreadable", error.ErrorId);
+                Assert.Equal(TriageErrorCategory.InvalidData, error.Category);
+                Assert.Contains("truncated", error.Exception.Message);
+                Assert.Empty(sink.Objects);
+            }
+            finally
+            {
+                System.IO.File.Delete(path);
+            }
+        }
+    }
+}
