@@ -59,13 +59,17 @@ function Invoke-Native {
 }
 
 function Get-BuildModule {
-    # Returns the module's base folder, or $null after saying plainly why it is unavailable.
-    param([Parameter(Mandatory)] [string] $Name)
+    # Returns the module, or $null after saying plainly why it is unavailable.
+    param([Parameter(Mandatory)] [string] $Name, [switch] $NoInstall)
     $pinned = [version] $BuildModules[$Name]
     $found = Get-Module -ListAvailable -Name $Name |
         Where-Object { $_.Version.Major -eq $pinned.Major } |
         Sort-Object Version -Descending |
         Select-Object -First 1
+    if (-not $found -and $NoInstall) {
+        Write-Host "$Name $($pinned.Major).x is not installed: skipping the part that needs it (./build.ps1 -Task Docs installs it)."
+        return $null
+    }
     if (-not $found) {
         try {
             Install-Module -Name $Name -RequiredVersion $pinned -Scope CurrentUser -Force -AllowClobber -ErrorAction Stop
@@ -91,6 +95,7 @@ function Invoke-BuildTask {
     Copy-Item -Path (Join-Path $Root 'SshTriage.psd1') -Destination $ModuleOut
     Copy-Item -Path (Join-Path $Root 'src/SshTriage/SshTriage.Format.ps1xml') -Destination $ModuleOut
     Write-Host "Built SshTriage $Version in $ModuleOut"
+    Write-HelpFile -NoInstall
 }
 
 function Invoke-TestTask {
@@ -119,7 +124,13 @@ function Invoke-DocsTask {
     if (-not (Test-Path (Join-Path $ModuleOut 'SshTriage.dll'))) {
         Invoke-BuildTask
     }
-    $platyPS = Get-BuildModule -Name 'Microsoft.PowerShell.PlatyPS'
+    Write-HelpFile
+}
+
+function Write-HelpFile {
+    # MAML help from docs/en-US into the built module.
+    param([switch] $NoInstall)
+    $platyPS = Get-BuildModule -Name 'Microsoft.PowerShell.PlatyPS' -NoInstall:$NoInstall
     if (-not $platyPS) {
         return
     }
