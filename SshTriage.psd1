@@ -11,6 +11,8 @@
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess     = @('SshTriage.Format.ps1xml')
     CmdletsToExport      = @(
+        'Get-Fail2BanBan'
+        'Get-Fail2BanJail'
         'Get-SshdConfig'
         'Get-SshListener'
         'Get-SshLogEvent'

@@ -15,10 +15,10 @@ using SshTriage.Server;
 // cannot be. Prints one JSON object per output object or error, then a summary line.
 //   collector  (prints the full collector script)
 //   probe  [--port N] [--timeout S] [--throttle N] [--targets-file F] target...
-//   server <listener|sshd-config|log> [--local] [--evidence PATH] [--user U] [--key K]
+//   server <listener|sshd-config|log|jail|ban> [--local] [--evidence PATH] [--user U] [--key K]
 //          [--ssh-port N] [--jump J] [--option K=V]... [--sudo] [--timeout S]
 //          [--port N]... [--match-user U] [--match-host H] [--match-addr A]
-//          [--ip A] [--log-user U] [--last N] target...
+//          [--ip A] [--log-user U] [--last N] [--name JAIL]... [--within PREFIX] target...
 if (args.Length == 0)
 {
     Console.Error.WriteLine("usage: probe ... | server <report> ...");
@@ -88,6 +88,15 @@ static bool RunServer(Arguments options, JsonLineSink sink)
             var log = new SshLogReport(new SshLogFilter(ip == null ? null : IPAddress.Parse(ip), options.One("--log-user"), null, last == null ? null : int.Parse(last, CultureInfo.InvariantCulture)));
             sections = log.Sections;
             read = log.Read;
+            break;
+        case "jail":
+            sections = SshTriage.Fail2Ban.Fail2BanSections.Jails;
+            read = new SshTriage.Fail2Ban.Fail2BanReport(options.All("--name")).ReadJails;
+            break;
+        case "ban":
+            var within = options.One("--within");
+            sections = SshTriage.Fail2Ban.Fail2BanSections.Bans;
+            read = new SshTriage.Fail2Ban.Fail2BanReport(options.All("--name"), within == null ? null : SshTriage.Net.IPPrefix.Parse(within)).ReadBans;
             break;
         default:
             Console.Error.WriteLine($"unknown report {report}");

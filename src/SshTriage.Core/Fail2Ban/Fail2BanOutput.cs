@@ -1,0 +1,90 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+
+namespace SshTriage.Fail2Ban
+{
+    /// <summary>One fail2ban-client (or firewall tool) answer from a framed section.</summary>
+    public sealed class ToolAnswer
+    {
+        internal ToolAnswer(string query, string output, int exitCode)
+        {
+            Query = query;
+            Output = output;
+            ExitCode = exitCode;
+        }
+
+        /// <summary>The arguments asked, e.g. "get sshd bantime".</summary>
+        public string Query { get; }
+
+        /// <summary>What the tool printed (standard output and error together).</summary>
+        public string Output { get; }
+
+        /// <summary>The tool's exit code.</summary>
+        public int ExitCode { get; }
+    }
+
+    /// <summary>
+    /// Reads the "@@sst" framing of a section that asked several questions: the answers before
+    /// the first jail, and each jail's answers.
+    /// </summary>
+    public sealed class Fail2BanOutput
+    {
+        private const string Mark = "@@sst ";
+
+        private Fail2BanOutput(IReadOnlyList<ToolAnswer> global, IReadOnlyList<(string Jail, IReadOnlyList<ToolAnswer> Answers)> jails)
+        {
+            Global = global;
+            Jails = jails;
+        }
+
+        /// <summary>Answers before any jail (fail2ban-client status; or every tool of a firewall section).</summary>
+        public IReadOnlyList<ToolAnswer> Global { get; }
+
+        /// <summary>Each jail's answers, in the server's order.</summary>
+        public IReadOnlyList<(string Jail, IReadOnlyList<ToolAnswer> Answers)> Jails { get; }
+
+        /// <summary>Parses framed output; text outside a query is ignored.</summary>
+        public static Fail2BanOutput Parse(string text)
+        {
+            var global = new List<ToolAnswer>();
+            var jails = new List<(string, IReadOnlyList<ToolAnswer>)>();
+            var current = global;
+            string? query = null;
+            var output = new StringBuilder();
+            foreach (var raw in text.Replace("\r\n", "\n").Split('\n'))
+            {
+                if (!raw.StartsWith(Mark, StringComparison.Ordinal))
+                {
+                    if (query != null)
+                    {
+                        output.Append(raw).Append('\n');
+                    }
+
+                    continue;
+                }
+
+                var directive = raw.Substring(Mark.Length);
+                if (directive.StartsWith("jail ", StringComparison.Ordinal))
+                {
+                    current = new List<ToolAnswer>();
+                    jails.Add((directive.Substring(5).Trim(), current));
+                }
+                else if (directive.StartsWith("query ", StringComparison.Ordinal))
+                {
+                    query = directive.Substring(6).Trim();
+                    output.Clear();
+                }
+                else if (directive.StartsWith("exit ", StringComparison.Ordinal) && query != null)
+                {
+                    int.TryParse(directive.Substring(5).Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var exit);
+                    current.Add(new ToolAnswer(query, output.ToString(), exit));
+                    query = null;
+                }
+            }
+
+            return new Fail2BanOutput(global, jails);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using SshTriage.Net;
+using SshTriage.Server;
+
+namespace SshTriage.Fail2Ban
+{
+    /// <summary>Get-Fail2BanJail's and Get-Fail2BanBan's reading of the evidence.</summary>
+    public sealed class Fail2BanReport
+    {
+        private readonly IReadOnlyList<string> names;
+        private readonly IPPrefix? address;
+
+        /// <summary>Creates a report for jails matching <paramref name="names"/> (wildcards; none = all) and bans inside <paramref name="address"/>.</summary>
+        public Fail2BanReport(IEnumerable<string>? names, IPPrefix? address = null)
+        {
+            this.names = names?.ToList() ?? new List<string>();
+            this.address = address;
+        }
+
+        /// <summary>The jails the evidence shows, with errors for names that match none.</summary>
+        public IEnumerable<object> ReadJails(ServerEvidence evidence)
+        {
+            return Read(evidence, (jail, answers) => new object[] { JailParser.Parse(evidence.ComputerName, jail, answers) });
+        }
+
+        /// <summary>One Fail2BanBan per banned address, with whether the firewall enforces it.</summary>
+        public IEnumerable<object> ReadBans(ServerEvidence evidence)
+        {
+            var firewall = FirewallSnapshot.From(evidence.Bundle);
+            var offset = evidence.Facts.UtcOffset ?? TimeSpan.Zero;
+            return Read(evidence, (jailName, answers) =>
+            {
+                var jail = JailParser.Parse(evidence.ComputerName, jailName, answers);
+                var timed = answers.FirstOrDefault(a => a.Query == $"get {jailName} banip --with-time" && a.ExitCode == 0);
+                var bans = JailParser.BansWithTime(timed?.Output).ToList();
+                foreach (var ip in jail.BannedIp)
+                {
+                    if (System.Net.IPAddress.TryParse(ip, out var parsed) && !bans.Any(b => b.Address.Equals(parsed)))
+                    {
+                        bans.Add((parsed, null, null));
+                    }
+                }
+
+                return bans
+                    .Where(b => address == null || address.Value.Contains(b.Address))
+                    .Select(b =>
+                    {
+                        var (enforcement, objectName) = firewall.Check(jailName, jail.BanAction, b.Address);
+                        return (object)new Fail2BanBan(evidence.ComputerName, jailName, b.Address)
+                        {
+                            BannedAt = b.BannedAt.HasValue ? new DateTimeOffset(b.BannedAt.Value, offset) : (DateTimeOffset?)null,
+                            ExpiresAt = b.ExpiresAt.HasValue ? new DateTimeOffset(b.ExpiresAt.Value, offset) : (DateTimeOffset?)null,
+                            Enforcement = enforcement,
+                            EnforcedBy = objectName,
+                            BanAction = jail.BanAction,
+                        };
+                    });
+            });
+        }
+
+        private IEnumerable<object> Read(ServerEvidence evidence, Func<string, IReadOnlyList<ToolAnswer>, IEnumerable<object>> perJail)
+        {
+            var record = evidence.Bundle[Fail2BanSections.Names.Fail2Ban];
+            var output = record == null || record.MissingTool != null ? null : Fail2BanOutput.Parse(record.StandardOutput);
+            var problem = Fail2BanErrors.Check(evidence, record, output);
+            if (problem != null)
+            {
+                yield return problem;
+                yield break;
+            }
+
+            if (output == null)
+            {
+                yield break;
+            }
+
+            var jails = output.Jails.Select(j => j.Jail).ToArray();
+            foreach (var name in names.Where(n => !Wildcard.HasWildcard(n) && !jails.Any(j => string.Equals(j, n, StringComparison.OrdinalIgnoreCase))))
+            {
+                yield return Fail2BanErrors.JailNotFound(evidence, name, jails);
+            }
+
+            foreach (var (jail, answers) in output.Jails)
+            {
+                if (names.Count > 0 && !names.Any(n => Wildcard.IsMatch(jail, n)))
+                {
+                    continue;
+                }
+
+                foreach (var item in perJail(jail, answers))
+                {
+                    yield return item;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using System.Collections.Generic;
+using SshTriage.Evidence;
+
+namespace SshTriage.Fail2Ban
+{
+    /// <summary>
+    /// What the collector asks Fail2Ban and the firewalls that enforce its bans. The jail list
+    /// comes from the server itself, so one section walks every jail; each answer is framed by
+    /// "@@sst" lines that <see cref="Fail2BanOutput"/> reads back.
+    /// </summary>
+    public static class Fail2BanSections
+    {
+        /// <summary>Section names.</summary>
+        public static class Names
+        {
+            /// <summary>fail2ban-client's answers for every jail.</summary>
+            public const string Fail2Ban = "fail2ban";
+
+            /// <summary>iptables-save and ip6tables-save, nft and legacy backends.</summary>
+            public const string IptablesSave = "fw-iptables-save";
+
+            /// <summary>nft list ruleset.</summary>
+            public const string NftRuleset = "fw-nft-ruleset";
+
+            /// <summary>ipset list.</summary>
+            public const string Ipset = "fw-ipset";
+
+            /// <summary>ufw status.</summary>
+            public const string Ufw = "fw-ufw";
+        }
+
+        // Jail names are checked on the server before use: only [A-Za-z0-9_.-] reaches a command line.
+        private const string Walk =
+            "q() { printf '@@sst query %s\\n' \"$*\"; fail2ban-client \"$@\" 2>&1; printf '@@sst exit %s\\n' \"$?\"; }; " +
+            "q status; " +
+            "for j in $(fail2ban-client status 2>/dev/null | sed -n 's/.*Jail list:[[:space:]]*//p' | tr ',' ' '); do " +
+            "case \"$j\" in *[!A-Za-z0-9_.-]*) continue ;; esac; " +
+            "printf '@@sst jail %s\\n' \"$j\"; " +
+            "q status \"$j\"; q get \"$j\" banip --with-time; q get \"$j\" ignoreip; q get \"$j\" actions; " +
+            "q get \"$j\" bantime; q get \"$j\" findtime; q get \"$j\" maxretry; q get \"$j\" logpath; q get \"$j\" journalmatch; " +
+            "for a in $(fail2ban-client get \"$j\" actions 2>/dev/null | sed '1d' | tr ',' ' '); do " +
+            "case \"$a\" in *[!A-Za-z0-9_.-]*) continue ;; esac; q get \"$j\" action \"$a\" port; done; " +
+            "done";
+
+        /// <summary>Every jail's state.</summary>
+        public static CollectorSection Fail2Ban { get; } = new CollectorSection(Names.Fail2Ban, "fail2ban-client", Walk);
+
+        /// <summary>The iptables rule sets of both backends and families, with counters.</summary>
+        public static CollectorSection IptablesSave { get; } = new CollectorSection(
+            Names.IptablesSave,
+            null,
+            "for t in iptables-save ip6tables-save iptables-legacy-save ip6tables-legacy-save; do " +
+            "if command -v \"$t\" >/dev/null 2>&1; then printf '@@sst query %s\\n' \"$t\"; \"$t\" -c 2>&1; printf '@@sst exit %s\\n' \"$?\"; fi; done");
+
+        /// <summary>The nftables rule set.</summary>
+        public static CollectorSection NftRuleset { get; } = new CollectorSection(Names.NftRuleset, "nft", "nft list ruleset");
+
+        /// <summary>ipset's sets and members.</summary>
+        public static CollectorSection Ipset { get; } = new CollectorSection(Names.Ipset, "ipset", "ipset list");
+
+        /// <summary>ufw's rules.</summary>
+        public static CollectorSection Ufw { get; } = new CollectorSection(Names.Ufw, "ufw", "LANG=C ufw status verbose");
+
+        /// <summary>What Get-Fail2BanJail needs.</summary>
+        public static IReadOnlyList<CollectorSection> Jails { get; } = new[] { Fail2Ban };
+
+        /// <summary>What Get-Fail2BanBan needs: the jails and every firewall that may enforce a ban.</summary>
+        public static IReadOnlyList<CollectorSection> Bans { get; } = new[] { Fail2Ban, IptablesSave, NftRuleset, Ipset, Ufw };
+    }
+}

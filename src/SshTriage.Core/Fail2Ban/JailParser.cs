@@ -1,0 +1,116 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace SshTriage.Fail2Ban
+{
+    /// <summary>Reads fail2ban-client's answers about one jail (Fail2Ban 0.10 to 1.1 print the same shapes).</summary>
+    public static class JailParser
+    {
+        private static readonly Regex StatusLine = new Regex(@"^[\s|`-]*(?<key>[A-Za-z ]+?):\s*(?<value>.*)$", RegexOptions.CultureInvariant);
+        private static readonly Regex TreeItem = new Regex(@"^[|`]-\s*(?<item>.+)$", RegexOptions.CultureInvariant);
+        private static readonly Regex BanWithTime = new Regex(
+            @"^(?<ip>\S+)\s+(?<start>\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)\s+\+\s+(?<duration>-?\d+)\s+=\s+(?<end>\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)",
+            RegexOptions.CultureInvariant);
+
+        private static readonly string[] FirewallActionWords = { "iptables", "ip6tables", "nftables", "ufw", "firewallcmd", "ipset", "shorewall", "route", "pf", "ipfw", "ipfilter", "npf" };
+
+        /// <summary>Builds the jail from its answers; missing answers leave properties empty.</summary>
+        public static Fail2BanJail Parse(string computerName, string name, IReadOnlyList<ToolAnswer> answers)
+        {
+            string? Answer(string query) => answers.FirstOrDefault(a => a.Query == query && a.ExitCode == 0)?.Output;
+            var jail = new Fail2BanJail(computerName, name);
+
+            var status = ParseStatus(Answer("status " + name) ?? string.Empty);
+            jail.CurrentlyFailed = Int(status, "Currently failed");
+            jail.TotalFailed = Int(status, "Total failed");
+            jail.CurrentlyBanned = Int(status, "Currently banned");
+            jail.TotalBanned = Int(status, "Total banned");
+            jail.BannedIp = Words(status, "Banned IP list");
+
+            jail.IgnoreIp = TreeItems(Answer($"get {name} ignoreip"));
+            jail.Actions = Actions(Answer($"get {name} actions"));
+            jail.BanAction = jail.Actions.FirstOrDefault(a => FirewallActionWords.Any(w => a.StartsWith(w, StringComparison.OrdinalIgnoreCase))) ?? jail.Actions.FirstOrDefault();
+            jail.Port = jail.BanAction == null ? null : Answer($"get {name} action {jail.BanAction} port")?.Trim();
+            jail.BanTime = Seconds(Answer($"get {name} bantime"));
+            jail.FindTime = Seconds(Answer($"get {name} findtime"));
+            jail.MaxRetry = int.TryParse(Answer($"get {name} maxretry")?.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var retry) ? retry : (int?)null;
+
+            var files = TreeItems(Answer($"get {name} logpath"));
+            var journal = Answer($"get {name} journalmatch");
+            jail.LogPath = files.Length > 0 ? files : JournalMatches(journal);
+            if (jail.LogPath.Length == 0 && status.TryGetValue("File list", out var fileList))
+            {
+                jail.LogPath = fileList.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries);
+            }
+
+            return jail;
+        }
+
+        /// <summary>One banned address with its times, from "get JAIL banip --with-time".</summary>
+        public static IEnumerable<(IPAddress Address, DateTime? BannedAt, DateTime? ExpiresAt)> BansWithTime(string? output)
+        {
+            foreach (var line in (output ?? string.Empty).Split('\n'))
+            {
+                var match = BanWithTime.Match(line.Trim());
+                if (match.Success && IPAddress.TryParse(match.Groups["ip"].Value, out var address))
+                {
+                    var permanent = match.Groups["duration"].Value.StartsWith("-", StringComparison.Ordinal);
+                    yield return (address, LocalTime(match.Groups["start"].Value), permanent ? null : LocalTime(match.Groups["end"].Value));
+                }
+            }
+        }
+
+        /// <summary>The "key: value" lines of "status" answers.</summary>
+        public static Dictionary<string, string> ParseStatus(string output)
+        {
+            var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var line in output.Split('\n'))
+            {
+                var match = StatusLine.Match(line.TrimEnd('\r'));
+                if (match.Success)
+                {
+                    values[match.Groups["key"].Value.Trim()] = match.Groups["value"].Value.Trim();
+                }
+            }
+
+            return values;
+        }
+
+        /// <summary>The jail names of "fail2ban-client status".</summary>
+        public static string[] JailNames(string output) =>
+            ParseStatus(output).TryGetValue("Jail list", out var list)
+                ? list.Split(new[] { ',', ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries)
+                : Array.Empty<string>();
+
+        private static DateTime? LocalTime(string text) =>
+            DateTime.TryParseExact(text, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) ? time : (DateTime?)null;
+
+        private static int? Int(Dictionary<string, string> values, string key) =>
+            values.TryGetValue(key, out var text) && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : (int?)null;
+
+        private static string[] Words(Dictionary<string, string> values, string key) =>
+            values.TryGetValue(key, out var text) ? text.Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries) : Array.Empty<string>();
+
+        private static string[] TreeItems(string? output) =>
+            (output ?? string.Empty).Split('\n').Select(l => TreeItem.Match(l.Trim())).Where(m => m.Success).Select(m => m.Groups["item"].Value.Trim()).ToArray();
+
+        private static string[] Actions(string? output)
+        {
+            var lines = (output ?? string.Empty).Split(new[] { '\n' }, StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+            return lines.Count < 2 ? Array.Empty<string>() : string.Join(",", lines.Skip(1)).Split(new[] { ',' }, StringSplitOptions.RemoveEmptyEntries).Select(a => a.Trim()).ToArray();
+        }
+
+        private static string[] JournalMatches(string? output)
+        {
+            var lines = (output ?? string.Empty).Split(new[] { '\n' }, StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()).ToList();
+            return lines.Count >= 2 && lines[0].StartsWith("Current match filter", StringComparison.Ordinal) ? lines.Skip(1).ToArray() : Array.Empty<string>();
+        }
+
+        private static TimeSpan? Seconds(string? output) =>
+            long.TryParse(output?.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
+    }
+}

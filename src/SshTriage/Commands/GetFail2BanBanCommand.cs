@@ -1,0 +1,48 @@
+using System.Management.Automation;
+using SshTriage.Fail2Ban;
+using SshTriage.Net;
+using SshTriage.Server;
+
+namespace SshTriage.Commands
+{
+    /// <summary>Get-Fail2BanBan: one object per ban, with its times and whether the firewall really enforces it.</summary>
+    [Cmdlet(VerbsCommon.Get, "Fail2BanBan", DefaultParameterSetName = RemoteSet)]
+    [OutputType(typeof(Fail2BanBan))]
+    public sealed class GetFail2BanBanCommand : ServerCmdlet
+    {
+        /// <summary>Only bans of this address, or inside this prefix (198.51.100.0/24).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? IPAddress { get; set; }
+
+        /// <summary>Only bans of these jails; wildcards are allowed.</summary>
+        [Parameter]
+        [SupportsWildcards]
+        [ValidatePattern(@"^[A-Za-z0-9_.\-*?\[\]]+$")]
+        public string[]? Jail { get; set; }
+
+        /// <inheritdoc />
+        protected override string Activity => "Get-Fail2BanBan";
+
+        /// <inheritdoc />
+        protected override ServerQuery CreateQuery()
+        {
+            IPPrefix? prefix = null;
+            if (IPAddress != null)
+            {
+                if (!IPPrefix.TryParse(IPAddress, out var parsed))
+                {
+                    ThrowTerminatingError(new ErrorRecord(
+                        new System.ArgumentException($"'{IPAddress}' is not an IP address or prefix such as 198.51.100.7, 198.51.100.0/24 or 2001:db8::/64."),
+                        "InvalidIPAddress",
+                        ErrorCategory.InvalidArgument,
+                        IPAddress));
+                }
+
+                prefix = parsed;
+            }
+
+            return new ServerQuery(Activity, Fail2BanSections.Bans, new Fail2BanReport(Jail, prefix).ReadBans, ThrottleLimit, CancelToken);
+        }
+    }
+}
