@@ -17,6 +17,7 @@
         'Get-SshListener'
         'Get-SshLogEvent'
         'Test-SshPort'
+        'Unblock-Fail2BanIp'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

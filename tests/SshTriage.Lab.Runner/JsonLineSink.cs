@@ -58,7 +58,14 @@ namespace SshTriage.Lab.Runner
 
         public void WriteWarning(string message) => Console.Error.WriteLine("WARNING: " + message);
 
-        public bool ShouldProcess(string target, string action) => false;
+        /// <summary>The answer every ShouldProcess gets: false is -WhatIf, true is -Confirm:$false.</summary>
+        public bool Approve { get; set; }
+
+        public bool ShouldProcess(string target, string action)
+        {
+            Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object> { ["ShouldProcess"] = target, ["Action"] = action, ["Approved"] = Approve }));
+            return Approve;
+        }
 
         /// <summary>IPAddress as its text form (its ScopeId property throws for IPv4).</summary>
         private sealed class AddressConverter : JsonConverter<IPAddress>

@@ -19,6 +19,7 @@ using SshTriage.Server;
 //          [--ssh-port N] [--jump J] [--option K=V]... [--sudo] [--timeout S]
 //          [--port N]... [--match-user U] [--match-host H] [--match-addr A]
 //          [--ip A] [--log-user U] [--last N] [--name JAIL]... [--within PREFIX] target...
+//   server unban --address A [--jail J] [--ignore] [--force] [--approve] [connection...] target...
 if (args.Length == 0)
 {
     Console.Error.WriteLine("usage: probe ... | server <report> ...");
@@ -67,6 +68,11 @@ return 0;
 static bool RunServer(Arguments options, JsonLineSink sink)
 {
     var report = options.Positional.FirstOrDefault();
+    if (report == "unban")
+    {
+        return RunUnban(options, sink);
+    }
+
     var targets = options.Positional.Skip(1).ToList();
     IEnumerable<SshTriage.Evidence.CollectorSection> sections;
     Func<ServerEvidence, IEnumerable<object>> read;
@@ -104,31 +110,53 @@ static bool RunServer(Arguments options, JsonLineSink sink)
     }
 
     var query = new ServerQuery("lab", sections, read, 8, CancellationToken.None);
-    var timeout = TimeSpan.FromSeconds(options.Double("--timeout", 15));
     foreach (var path in options.All("--evidence"))
     {
         query.AddEvidenceFile(path, sink);
     }
 
-    if (options.Has("--local"))
+    foreach (var target in Targets(options, targets, sink))
     {
-        query.Add(RemoteTargetBuilder.Local(options.Has("--sudo"), timeout));
+        query.Add(target);
     }
 
-    var sshOptions = options.All("--option").Select(o => o.Split('=', 2)).Select(p => new KeyValuePair<string, string>(p[0], p.Length > 1 ? p[1] : string.Empty));
+    query.WriteRemaining(sink);
+    return true;
+}
+
+static IEnumerable<RemoteTarget> Targets(Arguments options, IEnumerable<string> names, JsonLineSink sink)
+{
+    var timeout = TimeSpan.FromSeconds(options.Double("--timeout", 15));
+    if (options.Has("--local"))
+    {
+        yield return RemoteTargetBuilder.Local(options.Has("--sudo"), timeout);
+    }
+
+    var sshOptions = options.All("--option").Select(o => o.Split('=', 2)).Select(p => new KeyValuePair<string, string>(p[0], p.Length > 1 ? p[1] : string.Empty)).ToList();
     var sshPort = options.One("--ssh-port");
-    foreach (var name in targets)
+    foreach (var name in names)
     {
         if (RemoteTargetBuilder.TryBuild(name, options.One("--user"), options.One("--key"), sshPort == null ? null : int.Parse(sshPort, CultureInfo.InvariantCulture), options.One("--jump"), sshOptions, options.Has("--sudo"), timeout, out var target, out var problem))
         {
-            query.Add(target!);
+            yield return target!;
         }
         else
         {
             sink.WriteError(new TriageError("InvalidRemoteTarget", new ArgumentException(problem), TriageErrorCategory.InvalidArgument, name));
         }
     }
+}
 
-    query.WriteRemaining(sink);
+// server unban --address A [--jail J] [--ignore] [--force] [--approve] target...
+static bool RunUnban(Arguments options, JsonLineSink sink)
+{
+    sink.Approve = options.Has("--approve");
+    var address = SshTriage.Net.IPPrefix.Parse(options.One("--address")!);
+    var unblocker = new SshTriage.Fail2Ban.Fail2BanUnblocker();
+    foreach (var target in Targets(options, options.Positional.Skip(1), sink))
+    {
+        unblocker.Run(new SshTriage.Fail2Ban.UnbanRequest(target, address, options.One("--jail"), options.Has("--ignore"), options.Has("--force")), sink, CancellationToken.None);
+    }
+
     return true;
 }

@@ -27,6 +27,9 @@ namespace SshTriage.Fail2Ban
 
             /// <summary>ufw status.</summary>
             public const string Ufw = "fw-ufw";
+
+            /// <summary>jail.local, base64, with its checksum.</summary>
+            public const string JailLocal = "fail2ban-jail-local";
         }
 
         // Jail names are checked on the server before use: only [A-Za-z0-9_.-] reaches a command line.
@@ -60,6 +63,15 @@ namespace SshTriage.Fail2Ban
 
         /// <summary>ufw's rules.</summary>
         public static CollectorSection Ufw { get; } = new CollectorSection(Names.Ufw, "ufw", "LANG=C ufw status verbose");
+
+        /// <summary>The file Unblock-Fail2BanIp -AddToIgnoreList edits.</summary>
+        public const string JailLocalPath = "/etc/fail2ban/jail.local";
+
+        /// <summary>jail.local as exact bytes (base64) after its sha256, or "missing".</summary>
+        public static CollectorSection JailLocal { get; } = new CollectorSection(
+            Names.JailLocal,
+            null,
+            "f=" + JailLocalPath + "; if [ -f \"$f\" ]; then sha256sum < \"$f\" | cut -d' ' -f1; base64 < \"$f\"; else echo missing; fi");
 
         /// <summary>What Get-Fail2BanJail needs.</summary>
         public static IReadOnlyList<CollectorSection> Jails { get; } = new[] { Fail2Ban };

@@ -118,7 +118,7 @@ namespace SshTriage.Fail2Ban
                 return null;
             }
 
-            var match = Regex.Match(nft, @"\bset " + Regex.Escape(set) + @" \{(?<body>[^}]*(?:\{[^}]*\}[^}]*)*)\}", RegexOptions.CultureInvariant);
+            var match = Regex.Match(nft, @"\bset " + Regex.Escape(set) + @" \{(?<body>(?:[^{}]|\{[^{}]*\})*)\}", RegexOptions.CultureInvariant);
             if (!match.Success)
             {
                 return Array.Empty<string>();

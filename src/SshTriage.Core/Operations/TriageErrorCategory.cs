@@ -47,5 +47,8 @@ namespace SshTriage.Operations
 
         /// <summary>A command returned a result that is not usable.</summary>
         InvalidResult,
+
+        /// <summary>A file could not be written.</summary>
+        WriteError,
     }
 }

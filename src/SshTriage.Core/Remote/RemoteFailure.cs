@@ -19,8 +19,14 @@ namespace SshTriage.Remote
     /// </summary>
     public static class RemoteFailure
     {
-        /// <summary>Returns the error for a failed run, or null when the collector ran.</summary>
-        public static TriageError? Classify(RemoteTarget target, ProcessOutcome outcome)
+        /// <summary>The line a collector prints first; its presence means the script ran.</summary>
+        public const string CollectorMarker = "sshtriage-evidence version=";
+
+        /// <summary>
+        /// Returns the error for a failed run, or null when the script ran — which it shows by
+        /// printing <paramref name="successMarker"/> (the collector's header by default).
+        /// </summary>
+        public static TriageError? Classify(RemoteTarget target, ProcessOutcome outcome, string successMarker = CollectorMarker)
         {
             var host = target.ComputerName;
             var stderr = outcome.StandardError.Trim();
@@ -35,7 +41,7 @@ namespace SshTriage.Remote
                     "Raise -TimeoutSec, or check whether the server is overloaded.");
             }
 
-            if (outcome.StandardOutput.Contains("sshtriage-evidence version="))
+            if (outcome.StandardOutput.Contains(successMarker))
             {
                 return null;
             }

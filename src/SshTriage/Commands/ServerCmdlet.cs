@@ -1,8 +1,6 @@
 using System;
-using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
-using SshTriage.Operations;
 using SshTriage.Remote;
 using SshTriage.Server;
 
@@ -13,74 +11,18 @@ namespace SshTriage.Commands
     /// (-Local), or from a saved bundle (-EvidencePath). One collector run per host, many hosts
     /// at once.
     /// </summary>
-    public abstract class ServerCmdlet : SshTriageCmdlet
+    public abstract class ServerCmdlet : RemoteCmdlet
     {
-        /// <summary>Parameter set for reading servers over ssh.</summary>
-        protected const string RemoteSet = "ComputerName";
-
-        /// <summary>Parameter set for reading this machine.</summary>
-        protected const string LocalSet = "Local";
-
         /// <summary>Parameter set for reading a saved bundle.</summary>
         protected const string EvidenceSet = "EvidencePath";
 
         private ServerQuery? query;
-
-        /// <summary>Servers to read over ssh.</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = RemoteSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("CN", "HostName")]
-        [ValidateNotNullOrEmpty]
-        public string[] ComputerName { get; set; } = Array.Empty<string>();
-
-        /// <summary>Read this machine, without ssh.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = LocalSet)]
-        public SwitchParameter Local { get; set; }
 
         /// <summary>Read saved collector output instead of connecting.</summary>
         [Parameter(Mandatory = true, ParameterSetName = EvidenceSet, ValueFromPipelineByPropertyName = true)]
         [Alias("FullName")]
         [ValidateNotNullOrEmpty]
         public string[] EvidencePath { get; set; } = Array.Empty<string>();
-
-        /// <summary>The login name for ssh.</summary>
-        [Parameter(ParameterSetName = RemoteSet)]
-        [ValidateNotNullOrEmpty]
-        public string? UserName { get; set; }
-
-        /// <summary>The private key for ssh.</summary>
-        [Parameter(ParameterSetName = RemoteSet)]
-        [ValidateNotNullOrEmpty]
-        public string? KeyFilePath { get; set; }
-
-        /// <summary>The port of the management connection (not the port being diagnosed).</summary>
-        [Parameter(ParameterSetName = RemoteSet)]
-        [ValidateRange(1, 65535)]
-        public int SshPort { get; set; }
-
-        /// <summary>A jump host, [user@]host[:port], for ssh -J.</summary>
-        [Parameter(ParameterSetName = RemoteSet)]
-        [ValidateNotNullOrEmpty]
-        public string? JumpHost { get; set; }
-
-        /// <summary>Extra ssh options, each passed as -o Key=Value.</summary>
-        [Parameter(ParameterSetName = RemoteSet)]
-        public Hashtable? SshOption { get; set; }
-
-        /// <summary>Run the collector under sudo -n (NOPASSWD sudo).</summary>
-        [Parameter(ParameterSetName = RemoteSet)]
-        [Parameter(ParameterSetName = LocalSet)]
-        public SwitchParameter Sudo { get; set; }
-
-        /// <summary>Seconds for the management connection to open, and again for the collector to finish.</summary>
-        [Parameter(ParameterSetName = RemoteSet)]
-        [Parameter(ParameterSetName = LocalSet)]
-        [ValidateRange(1, 3600)]
-        public int TimeoutSec { get; set; } = 15;
-
-        /// <summary>How many servers are read at once.</summary>
-        [Parameter(ParameterSetName = RemoteSet)]
-        [ValidateRange(1, 1000)]
-        public int ThrottleLimit { get; set; } = 32;
 
         /// <summary>The cmdlet's name, for progress.</summary>
         protected abstract string Activity { get; }
@@ -97,7 +39,7 @@ namespace SshTriage.Commands
             switch (ParameterSetName)
             {
                 case LocalSet:
-                    query!.Add(RemoteTargetBuilder.Local(Sudo, TimeSpan.FromSeconds(TimeoutSec)));
+                    query!.Add(BuildTarget(string.Empty)!);
                     break;
                 case EvidenceSet:
                     foreach (var path in EvidencePath)
@@ -112,7 +54,10 @@ namespace SshTriage.Commands
                 default:
                     foreach (var name in ComputerName)
                     {
-                        AddRemote(name);
+                        if (BuildTarget(name) is RemoteTarget target)
+                        {
+                            query!.Add(target);
+                        }
                     }
 
                     break;
@@ -123,42 +68,6 @@ namespace SshTriage.Commands
 
         /// <inheritdoc />
         protected override void EndProcessing() => RunCore(() => query!.WriteRemaining(Sink));
-
-        private void AddRemote(string name)
-        {
-            var options = new List<KeyValuePair<string, string>>();
-            if (SshOption != null)
-            {
-                foreach (DictionaryEntry entry in SshOption)
-                {
-                    options.Add(new KeyValuePair<string, string>(entry.Key?.ToString() ?? string.Empty, entry.Value?.ToString() ?? string.Empty));
-                }
-            }
-
-            var keyPath = KeyFilePath == null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(KeyFilePath);
-            if (!RemoteTargetBuilder.TryBuild(
-                name,
-                UserName,
-                keyPath,
-                SshPort == 0 ? (int?)null : SshPort,
-                JumpHost,
-                options,
-                Sudo,
-                TimeSpan.FromSeconds(TimeoutSec),
-                out var target,
-                out var problem))
-            {
-                Sink.WriteError(new TriageError(
-                    "InvalidRemoteTarget",
-                    new ArgumentException(problem),
-                    TriageErrorCategory.InvalidArgument,
-                    name,
-                    "Fix the value named in the message; nothing was sent to the server."));
-                return;
-            }
-
-            query!.Add(target!);
-        }
 
         /// <summary>Resolves a path with wildcards; a path that matches nothing is an error record.</summary>
         protected IEnumerable<string> ResolvePaths(string path)

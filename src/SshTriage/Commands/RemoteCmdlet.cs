@@ -1,0 +1,114 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Management.Automation;
+using SshTriage.Operations;
+using SshTriage.Remote;
+
+namespace SshTriage.Commands
+{
+    /// <summary>
+    /// Base of the cmdlets that reach a server: over ssh (-ComputerName) or on this machine
+    /// (-Local), with the management connection's parameters that every such cmdlet shares.
+    /// </summary>
+    public abstract class RemoteCmdlet : SshTriageCmdlet
+    {
+        /// <summary>Parameter set for reading servers over ssh.</summary>
+        protected const string RemoteSet = "ComputerName";
+
+        /// <summary>Parameter set for reading this machine.</summary>
+        protected const string LocalSet = "Local";
+
+        /// <summary>Servers to read over ssh.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = RemoteSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("CN", "HostName")]
+        [ValidateNotNullOrEmpty]
+        public string[] ComputerName { get; set; } = Array.Empty<string>();
+
+        /// <summary>Read this machine, without ssh.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = LocalSet)]
+        public SwitchParameter Local { get; set; }
+
+        /// <summary>The login name for ssh.</summary>
+        [Parameter(ParameterSetName = RemoteSet)]
+        [ValidateNotNullOrEmpty]
+        public string? UserName { get; set; }
+
+        /// <summary>The private key for ssh.</summary>
+        [Parameter(ParameterSetName = RemoteSet)]
+        [ValidateNotNullOrEmpty]
+        public string? KeyFilePath { get; set; }
+
+        /// <summary>The port of the management connection (not the port being diagnosed).</summary>
+        [Parameter(ParameterSetName = RemoteSet)]
+        [ValidateRange(1, 65535)]
+        public int SshPort { get; set; }
+
+        /// <summary>A jump host, [user@]host[:port], for ssh -J.</summary>
+        [Parameter(ParameterSetName = RemoteSet)]
+        [ValidateNotNullOrEmpty]
+        public string? JumpHost { get; set; }
+
+        /// <summary>Extra ssh options, each passed as -o Key=Value.</summary>
+        [Parameter(ParameterSetName = RemoteSet)]
+        public Hashtable? SshOption { get; set; }
+
+        /// <summary>Run the collector under sudo -n (NOPASSWD sudo).</summary>
+        [Parameter(ParameterSetName = RemoteSet)]
+        [Parameter(ParameterSetName = LocalSet)]
+        public SwitchParameter Sudo { get; set; }
+
+        /// <summary>Seconds for the management connection to open, and again for the collector to finish.</summary>
+        [Parameter(ParameterSetName = RemoteSet)]
+        [Parameter(ParameterSetName = LocalSet)]
+        [ValidateRange(1, 3600)]
+        public int TimeoutSec { get; set; } = 15;
+
+        /// <summary>How many servers are read at once.</summary>
+        [Parameter(ParameterSetName = RemoteSet)]
+        [ValidateRange(1, 1000)]
+        public int ThrottleLimit { get; set; } = 32;
+
+        /// <summary>Validates the management connection to <paramref name="name"/>; a bad value is an InvalidRemoteTarget error and null.</summary>
+        protected RemoteTarget? BuildTarget(string name)
+        {
+            if (ParameterSetName == LocalSet)
+            {
+                return RemoteTargetBuilder.Local(Sudo, TimeSpan.FromSeconds(TimeoutSec));
+            }
+
+            var options = new List<KeyValuePair<string, string>>();
+            if (SshOption != null)
+            {
+                foreach (DictionaryEntry entry in SshOption)
+                {
+                    options.Add(new KeyValuePair<string, string>(entry.Key?.ToString() ?? string.Empty, entry.Value?.ToString() ?? string.Empty));
+                }
+            }
+
+            var keyPath = KeyFilePath == null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(KeyFilePath);
+            if (RemoteTargetBuilder.TryBuild(
+                name,
+                UserName,
+                keyPath,
+                SshPort == 0 ? (int?)null : SshPort,
+                JumpHost,
+                options,
+                Sudo,
+                TimeSpan.FromSeconds(TimeoutSec),
+                out var target,
+                out var problem))
+            {
+                return target;
+            }
+
+            Sink.WriteError(new TriageError(
+                "InvalidRemoteTarget",
+                new ArgumentException(problem),
+                TriageErrorCategory.InvalidArgument,
+                name,
+                "Fix the value named in the message; nothing was sent to the server."));
+            return null;
+        }
+    }
+}

@@ -1,0 +1,23 @@
+# shellcheck shell=bash
+# f2b-ipset: a real Fail2Ban (jail sshd, banaction iptables-ipset-proto6, Debian
+# package ipset) bans the client after real failed logins; the ban is a member of
+# the ipset f2b-sshd (hash:ip, timeout 0), matched by `-A INPUT -p tcp -m
+# multiport --dports 22 -m set --match-set f2b-sshd src -j REJECT --reject-with
+# icmp-port-unreachable`, so the client sees ECONNREFUSED on PORT.
+scenario_up() {
+    command -v ipset >/dev/null || die "scenario f2b-ipset needs the ipset command (Debian package ipset)"
+    topo_base
+    server_host_up
+    mgmt_sshd_up
+    sshd_start main "$PORT"
+    f2b_up "$(f2b_jail_text iptables-ipset-proto6)"
+    f2b_fail_logins 3
+    lab_wait 10 "the ban in the ipset" f2b_ipset_has "$(env_get BANNED_IP)"
+    lab_env BANACTION iptables-ipset-proto6
+    lab_env FIREWALL iptables-nft+ipset
+    lab_env F2B_IPSET f2b-sshd
+    lab_env EXPECT_CONNECT ECONNREFUSED
+    lab_env EXPECT_CONNECT6 ok
+    lab_env EXPECT_SYMPTOM Refused
+    lab_env EXPECT_CAUSE Fail2BanBan
+}

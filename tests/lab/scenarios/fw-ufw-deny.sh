@@ -1,0 +1,20 @@
+# shellcheck shell=bash
+# fw-ufw-deny: ufw (Debian 12's 0.36.2, iptables-nft underneath) with "default deny
+# incoming" and "allow 2222/tcp" (the management sshd), no rule for PORT: the
+# INPUT policy DROP (ufw's "deny") drops the SYN, the client times out (v4 and v6).
+# ufw runs with lab-owned /etc/ufw, /lib/ufw and /etc/default/ufw (lib/firewall.sh).
+scenario_up() {
+    topo_base
+    server_host_up
+    mgmt_sshd_up
+    sshd_start main "$PORT"
+    ufw_up
+    ufw_setup 'default deny incoming' "allow $MGMT_PORT/tcp comment management" '--force enable'
+    lab_env FIREWALL ufw
+    lab_env FIREWALL_VERDICT policy:DROP
+    lab_env FIREWALL_VERDICT_CHAIN filter/INPUT
+    lab_env EXPECT_CONNECT timeout
+    lab_env EXPECT_CONNECT6 timeout
+    lab_env EXPECT_SYMPTOM TimedOut
+    lab_env EXPECT_CAUSE UfwDeny
+}

@@ -1,0 +1,311 @@
+#!/usr/bin/env bash
+# Self-test of the lab's real Fail2Ban (lib/fail2ban.sh, scenarios/f2b-*.sh): each
+# f2b scenario up in turn; the ban is where the scenario says (Fail2Ban's list,
+# the firewall); what a raw TCP client in the client namespace sees; plain
+# `fail2ban-client` in the server talks to the lab's Fail2Ban; then teardown and
+# proof that nothing is left (namespaces, processes, Fail2Ban servers, mounts,
+# state dir, the machine's own /etc/fail2ban, /run/fail2ban, /var/lib/fail2ban,
+# /var/log/fail2ban.log). Usage: selftest-fail2ban.sh [scenario...] (~1 min)
+set -euo pipefail
+
+HERE=$(cd "$(dirname "$(readlink -f -- "${BASH_SOURCE[0]}")")" && pwd)
+LAB="$HERE/lab.sh"
+PROBE="$HERE/bin/probe.py"
+PY=/usr/bin/python3
+[[ -x $PY ]] || PY=$(command -v python3)
+export LAB_QUIET=1
+unset SSHD_BIN
+
+((EUID == 0)) || {
+    echo "selftest-fail2ban: needs root (network and mount namespaces)" >&2
+    exit 2
+}
+command -v fail2ban-server >/dev/null || {
+    echo "selftest-fail2ban: fail2ban is not installed (Debian package fail2ban)" >&2
+    exit 2
+}
+
+PASS=0
+FAIL=0
+SKIP=0
+T0=$SECONDS
+BASE=$(mktemp -d /tmp/sst-f2b-selftest.XXXXXX)
+S=
+
+cleanup() {
+    local d
+    for d in "$BASE"/*/; do
+        [[ -f $d/lab.id ]] && "$LAB" down "${d%/}" >/dev/null 2>&1
+    done
+    rm -rf -- "$BASE"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+ok() {
+    PASS=$((PASS + 1))
+    printf 'PASS  %-52s %s\n' "$1" "${2:-}"
+}
+bad() {
+    FAIL=$((FAIL + 1))
+    printf 'FAIL  %-52s %s\n' "$1" "${2:-}"
+}
+skip() {
+    SKIP=$((SKIP + 1))
+    printf 'SKIP  %-52s %s\n' "$1" "${2:-}"
+}
+expect() { # NAME TEXT REGEX
+    if [[ $2 =~ $3 ]]; then ok "$1" "$2"; else bad "$1" "got: $2"; fi
+}
+
+probe() { # ADDR [PORT] [probe.py options]
+    "$LAB" exec "$S" client -- "$PY" "$PROBE" "$1" "${2:-$PORT}" "${@:3}" 2>&1 || true
+}
+
+# in the server, as root, the plain way (no -c/-s): what the module runs.
+srv() {
+    "$LAB" exec "$S" server -- sh -c "$*" 2>&1 || true
+}
+
+# The module's path: triage on the management port from the client.
+mgmt() {
+    "$LAB" exec "$S" client -- ssh -T -o BatchMode=yes -o ConnectTimeout=5 -l triage \
+        -i "$USER_TRIAGE_KEY" -o IdentitiesOnly=yes -p "$MGMT_PORT" -o UserKnownHostsFile="$KNOWN_HOSTS" \
+        -o StrictHostKeyChecking=yes -- "$SERVER_ADDR" "$@" 2>&1 || true
+}
+
+banned_list() { # JAIL
+    srv "fail2ban-client status $1" | sed -n 's/.*Banned IP list:[[:space:]]*//p'
+}
+
+# Common to every f2b scenario: Fail2Ban answers the plain client, its files are
+# the lab's, the module's path works.
+check_common() {
+    local r
+    r=$(srv 'fail2ban-client ping')
+    expect "$SCENARIO: plain fail2ban-client ping" "$r" '^Server replied: pong$'
+    r=$("$LAB" exec "$S" server -- "$F2B_CLIENT" status 2>&1 || true)
+    expect "$SCENARIO: F2B_CLIENT status" "$r" $'^Status\n'
+    r=$(srv "cmp /etc/fail2ban/jail.local $F2B_JAIL_LOCAL && echo jail.local-is-lab; test -S /var/run/fail2ban/fail2ban.sock && echo socket; test -S $F2B_SOCKET && echo state-socket; cat /var/run/fail2ban/fail2ban.pid")
+    expect "$SCENARIO: /etc/fail2ban, /var/run/fail2ban are the lab's" "$r" $'^jail.local-is-lab\nsocket\nstate-socket\n'"$F2B_SERVER_PID"'$'
+    r=$(mgmt 'sudo -n fail2ban-client status')
+    expect "$SCENARIO: sudo fail2ban-client status via triage@$MGMT_PORT" "$r" $'^Status\n\|- Number of jail:\t[0-9]+\n`- Jail list:\t'
+    if [[ -n ${BANNED_IP:-} ]]; then
+        r=$(banned_list "${JAIL:-sshd}")
+        expect "$SCENARIO: ${JAIL:-sshd} lists $BANNED_IP" " $r " " ${BANNED_IP//./\\.} "
+        r=$(srv "fail2ban-client get ${JAIL:-sshd} banip --with-time")
+        expect "$SCENARIO: banip --with-time" "$r" "^${BANNED_IP//./\\.} "$'\t''[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9:]{8} \+ [0-9]+ = [0-9]{4}-'
+    fi
+}
+
+fast() { # NAME PROBE-OUTPUT: the verdict came within 500 ms
+    local v ms
+    v=$(sed -n 's/.*t_connect=\([0-9.]*\).*/\1/p' <<<"$2")
+    ms=$(awk -v v="${v:-9}" 'BEGIN { printf "%d", v * 1000 }')
+    if ((ms < 500)); then ok "$1" "${ms} ms"; else bad "$1" "took ${ms} ms"; fi
+}
+
+refused_v4_open_v6() {
+    local r
+    r=$(probe "$SERVER_ADDR")
+    expect "$SCENARIO: $SERVER_ADDR:$PORT refused" "$r" '^connect=ECONNREFUSED '
+    fast "$SCENARIO: refused at once" "$r"
+    r=$(probe "$SERVER_ADDR6" "$PORT" --first-line)
+    expect "$SCENARIO: [$SERVER_ADDR6]:$PORT banner (not banned)" "$r" 'connect=ok .*data="SSH-2\.0-OpenSSH_'
+}
+
+check_f2b_iptables() {
+    local r
+    r=$(srv 'iptables-save' | grep -c -- "-A f2b-sshd -s $BANNED_IP/32 -j REJECT --reject-with icmp-port-unreachable")
+    expect "f2b-iptables: REJECT rule in f2b-sshd" "$r" '^1$'
+    refused_v4_open_v6
+    r=$(probe "$SERVER_ADDR" "$MGMT_PORT" --first-line)
+    expect "f2b-iptables: management port not banned" "$r" 'connect=ok .*data="SSH-2\.0-'
+    r=$(grep -c "NOTICE  \[sshd\] Ban $BANNED_IP" "$F2B_LOG" || true)
+    expect "f2b-iptables: fail2ban.log has the Ban line" "$r" '^1$'
+    r=$(srv 'tail -n 1 /var/log/fail2ban.log')
+    expect "f2b-iptables: /var/log/fail2ban.log is F2B_LOG" "$r" "NOTICE  \[sshd\] Ban $BANNED_IP"
+}
+
+check_f2b_nftables() {
+    local r
+    r=$(srv 'nft list set inet f2b-table addr-set-sshd')
+    expect "f2b-nftables: set addr-set-sshd holds the client" "$r" "elements = \{ ${BANNED_IP//./\\.} \}"
+    refused_v4_open_v6
+}
+
+check_f2b_ipset() {
+    local r
+    r=$(srv "ipset test f2b-sshd $BANNED_IP")
+    expect "f2b-ipset: ipset f2b-sshd holds the client" "$r" "is in set f2b-sshd"
+    r=$(srv 'iptables-save' | grep -c -- '--match-set f2b-sshd src -j REJECT')
+    expect "f2b-ipset: iptables rule matches the set" "$r" '^1$'
+    refused_v4_open_v6
+}
+
+check_f2b_not_enforced() {
+    local r
+    r=$(srv 'iptables-save' | grep -c -- "-s $BANNED_IP/" || true)
+    expect "f2b-not-enforced: no rule for the banned address" "$r" '^0$'
+    for a in "$SERVER_ADDR" "$SERVER_ADDR6"; do
+        r=$(probe "$a" "$PORT" --first-line)
+        expect "f2b-not-enforced: banner via $a" "$r" 'connect=ok .*data="SSH-2\.0-OpenSSH_'
+    done
+}
+
+check_f2b_wrong_port() {
+    local r
+    r=$(srv "fail2ban-client get sshd action iptables-multiport port; iptables-save | grep -c -- '--dports 22 -j f2b-sshd'")
+    expect "f2b-wrong-port: jail port ssh, rule for 22 only" "$r" $'^ssh\n1$'
+    r=$(probe "$SERVER_ADDR" "$PORT" --first-line)
+    expect "f2b-wrong-port: banned client still gets the banner on $PORT" "$r" 'connect=ok .*data="SSH-2\.0-OpenSSH_'
+    r=$(probe "$SERVER_ADDR" 22)
+    expect "f2b-wrong-port: 22 refused (banned, and nothing listens)" "$r" '^connect=ECONNREFUSED '
+}
+
+check_f2b_gateway_banned() {
+    local r
+    expect "f2b-gateway-banned: banned address is the gateway" "$BANNED_IP" "^${GATEWAY_ADDR//./\\.}$"
+    r=$(banned_list sshd)
+    if [[ " $r " == *" $CLIENT_ADDR "* ]]; then bad "f2b-gateway-banned: client address not in the list" "$r"; else ok "f2b-gateway-banned: client address not in the list" "$r"; fi
+    r=$(grep -cE "sshd\[[0-9]+\]: Invalid user sst-nosuch[0-9] from ${GATEWAY_ADDR//./\\.} port" "$AUTH_LOG" || true)
+    expect "f2b-gateway-banned: auth.log shows the gateway" "$r" '^[3-9]$'
+    refused_v4_open_v6
+}
+
+check_f2b_ignoreip() {
+    local r
+    r=$(srv 'fail2ban-client get sshd ignoreip')
+    expect "f2b-ignoreip: get ignoreip" "$r" $'^These IP addresses/networks are ignored:\n\|- 127\.0\.0\.0/8\n\|- 2001:db8:203::/64\n\|- ::1\n`- 203\.0\.113\.50$'
+    r=$(grep -c -e '^           2001:db8:203::/64$' -e '^#ignoreip = 198.51.100.0/24$' "$F2B_JAIL_LOCAL")
+    expect "f2b-ignoreip: jail.local continuation and commented ignoreip" "$r" '^2$'
+    refused_v4_open_v6
+}
+
+check_f2b_recidive() {
+    local r
+    r=$(srv 'fail2ban-client status')
+    expect "f2b-recidive: two jails" "$r" $'Number of jail:\t2\n`- Jail list:\trecidive, sshd$'
+    r=$(banned_list recidive)
+    expect "f2b-recidive: recidive lists the client" " $r " " ${BANNED_IP//./\\.} "
+    r=$(srv 'fail2ban-client banned')
+    expect "f2b-recidive: banned (all jails)" "$r" "^\[\{'sshd': \['$BANNED_IP'\]\}, \{'recidive': \['$BANNED_IP'\]\}\]$"
+    r=$(srv 'iptables-save' | grep -cE -- "-A f2b-(sshd|recidive) -s $BANNED_IP/32 -j REJECT")
+    expect "f2b-recidive: a rule in each chain" "$r" '^2$'
+    refused_v4_open_v6
+}
+
+check_f2b_journal() {
+    local r
+    r=$(srv 'fail2ban-client status sshd')
+    expect "f2b-journal: journal matches, nothing counted" "$r" $'Total failed:\t0\n\|  `- Journal matches:\t_SYSTEMD_UNIT=sshd\.service \+ _COMM=sshd\n'
+    r=$(grep -c 'Invalid user sst-nosuch' "$AUTH_LOG" || true)
+    expect "f2b-journal: failures are in auth.log" "$r" '^[3-9]$'
+    r=$(probe "$SERVER_ADDR" "$PORT" --first-line)
+    expect "f2b-journal: client still gets the banner" "$r" 'connect=ok .*data="SSH-2\.0-OpenSSH_'
+}
+
+# What must hold in the root namespace (and the machine's own Fail2Ban paths).
+root_snapshot() {
+    {
+        ip -br addr
+        ip route
+        ip -6 route
+        nft list ruleset 2>/dev/null
+        ipset list -n 2>/dev/null
+        ls -la --time-style=+%s /run/fail2ban /var/lib/fail2ban /var/log/fail2ban.log /etc/fail2ban /etc/fail2ban/jail.d
+        find /etc/fail2ban -type f -exec md5sum {} + | sort
+        md5sum /var/log/fail2ban.log
+        ls -la /dev/log /run/sshd
+        hostname
+    } 2>&1
+}
+
+f2b_servers_of() { # STATEDIR: pids of fail2ban-server processes started for this lab
+    local p
+    for p in /proc/[0-9]*; do
+        [[ -r $p/cmdline ]] || continue
+        tr '\0' ' ' <"$p/cmdline" 2>/dev/null | grep -q -- "fail2ban-server -c $1/" && printf '%s ' "${p#/proc/}"
+    done
+    return 0
+}
+
+verify_gone() {
+    local name=$1 id=$2 inodes=$3 pids=$4 dir=$5 left pid start p
+    left=$(ip netns list | awk -v p="$id-" 'index($1, p) == 1 { print $1 }')
+    if [[ -z $left ]]; then ok "$name: no $id-* namespace left"; else bad "$name: namespaces left" "$left"; fi
+    left=
+    while read -r pid start; do
+        [[ -n $pid ]] || continue
+        local stat rest
+        { read -r stat <"/proc/$pid/stat"; } 2>/dev/null || continue
+        rest=${stat##*) }
+        # shellcheck disable=SC2086
+        set -- $rest
+        [[ $1 != Z && ${20} == "$start" ]] && left+=" $pid"
+    done <<<"$pids"
+    if [[ -z $left ]]; then ok "$name: no recorded process alive"; else bad "$name: recorded processes alive" "$left"; fi
+    left=
+    for p in /proc/[0-9]*; do
+        local l
+        l=$(readlink "$p/ns/net" 2>/dev/null) || continue
+        [[ " $inodes " == *" $l "* ]] && left+=" ${p#/proc/}"
+    done
+    if [[ -z $left ]]; then ok "$name: no process in the lab's namespaces"; else bad "$name: processes still in lab namespaces" "$left"; fi
+    left=$(f2b_servers_of "$dir")
+    if [[ -z $left ]]; then ok "$name: no fail2ban-server of this lab"; else bad "$name: fail2ban-server left" "$left"; fi
+    if grep -qF -- "$dir" /proc/self/mountinfo; then bad "$name: mounts left"; else ok "$name: no mount left"; fi
+    if [[ -e $dir ]]; then bad "$name: state dir left"; else ok "$name: state dir removed"; fi
+}
+
+run_scenario() {
+    local name=$1 fn="check_${1//-/_}" out t1=$SECONDS
+    S="$BASE/$name"
+    if [[ $name == f2b-ipset ]] && ! command -v ipset >/dev/null; then
+        skip "$name" "needs ipset (Debian package ipset)"
+        return
+    fi
+    unset BANNED_IP JAIL GATEWAY_ADDR
+    if ! out=$("$LAB" up "$name" "$S" 2>"$BASE/$name.err"); then
+        bad "$name: lab.sh up" "$(tail -n 5 "$BASE/$name.err" | tr '\n' ' ')"
+        "$LAB" down "$S" >/dev/null 2>&1 || true
+        return
+    fi
+    if [[ $out == "$(<"$S/lab.env")" ]]; then ok "$name: up in $((SECONDS - t1))s" "$(wc -l <<<"$out") keys"; else bad "$name: stdout differs from lab.env"; fi
+    local k
+    for k in F2B_CONF_DIR F2B_SOCKET F2B_PID F2B_LOG F2B_DB F2B_CLIENT F2B_SERVER_PID EXPECT_SYMPTOM EXPECT_CAUSE; do
+        grep -q "^$k=." <<<"$out" || bad "$name: lab.env lacks $k"
+    done
+    # shellcheck source=/dev/null
+    . "$S/lab.env"
+    if [[ $(root_snapshot) == "$ROOT_BEFORE" ]]; then ok "$name: root namespace and /etc,/run,/var fail2ban paths unchanged"; else bad "$name: root changed" "$(diff <(echo "$ROOT_BEFORE") <(root_snapshot) | head -5 | tr '\n' ' ')"; fi
+    check_common
+    if declare -F "$fn" >/dev/null; then "$fn"; else bad "$name: no checks in selftest-fail2ban.sh"; fi
+
+    local inodes="" ns pids
+    for ns in $(ip netns list | awk -v p="$LAB_ID-" 'index($1, p) == 1 { print $1 }'); do
+        inodes+=" net:[$(stat -L -c %i "/run/netns/$ns")]"
+    done
+    pids=$(cat "$S"/pids/* 2>/dev/null || true)
+    "$LAB" down "$S" || bad "$name: lab.sh down failed"
+    "$LAB" down "$S" || bad "$name: second lab.sh down failed (not idempotent)"
+    verify_gone "$name" "$LAB_ID" "$inodes" "$pids" "$S"
+    printf '      %s took %ds\n' "$name" $((SECONDS - t1))
+}
+
+ROOT_BEFORE=$(root_snapshot)
+if (($# > 0)); then
+    SCENARIOS=("$@")
+else
+    mapfile -t SCENARIOS < <("$LAB" list | grep '^f2b-')
+fi
+for sc in "${SCENARIOS[@]}"; do
+    run_scenario "$sc"
+done
+if [[ $(root_snapshot) == "$ROOT_BEFORE" ]]; then ok "root namespace and fail2ban paths unchanged at the end"; else bad "root changed at the end" "$(diff <(echo "$ROOT_BEFORE") <(root_snapshot) | head -5 | tr '\n' ' ')"; fi
+
+printf '%d passed, %d failed' "$PASS" "$FAIL"
+((SKIP == 0)) || printf ', %d skipped' "$SKIP"
+printf ' (%ds)\n' $((SECONDS - T0))
+((FAIL == 0))

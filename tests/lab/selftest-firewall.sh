@@ -1,0 +1,334 @@
+#!/usr/bin/env bash
+# Self-test of the firewall scenarios (fw-*): each one up, what a raw TCP client in
+# the client namespace sees on PORT (v4 and v6, against EXPECT_CONNECT/6), the
+# management port still open, the rule set seen the collector's way (ssh -p 2222
+# triage, sudo -n), then teardown and proof that nothing is left (namespaces,
+# processes, mounts, state dir, root namespace incl. legacy x_tables, /etc/ufw,
+# /etc/default/ufw, /lib/ufw, /etc/firewalld, /run).
+#
+#   tests/lab/selftest-firewall.sh [scenario...]     default: every fw-* scenario (~1.5 min)
+#
+# Sourced (by selftest.sh), it only defines the check_fw_* functions; they use
+# selftest.sh's helpers (ok, bad, expect, fast, probe, as, server_listens, $BASE).
+set -euo pipefail
+
+# ---- checks (need: ok bad expect fast probe as server_listens, BASE, lab.env loaded) ----
+
+# fw_srv SCRIPT: SCRIPT as root in the server, the collector's way (stdin of sudo -n sh -s).
+fw_srv() {
+    as triage "$MGMT_PORT" 'sudo -n sh -s' <<<"$1" || true
+}
+
+# fw_probes: v4 and v6 probes of PORT against EXPECT_CONNECT / EXPECT_CONNECT6.
+# ok -> banner; an errno -> that errno within 500 ms; timeout -> no answer in 2 s.
+fw_probes() {
+    # shellcheck disable=SC2153 # SCENARIO comes from lab.env
+    local name=$SCENARIO a want r i=0
+    for a in "$SERVER_ADDR" "$SERVER_ADDR6"; do
+        i=$((i + 1))
+        probe "$a" --first-line --connect-timeout 2 --read-timeout 2 >"$BASE/$name.probe$i" &
+    done
+    wait
+    i=0
+    for a in "$SERVER_ADDR" "$SERVER_ADDR6"; do
+        i=$((i + 1))
+        want=$EXPECT_CONNECT
+        [[ $a == *:* ]] && want=$EXPECT_CONNECT6
+        r=$(<"$BASE/$name.probe$i")
+        case $want in
+            ok) expect "$name: $a:$PORT banner" "$r" '^connect=ok .*data="SSH-2\.0-OpenSSH_' ;;
+            timeout) expect "$name: $a:$PORT times out" "$r" '^connect=timeout ' ;;
+            *)
+                expect "$name: $a:$PORT $want" "$r" "^connect=$want "
+                fast "$name: $a:$PORT $want at once" "$r"
+                ;;
+        esac
+    done
+}
+
+check_fw_iptables_chains() {
+    local r
+    server_listens "fw-iptables-chains: sshd is running"
+    fw_probes
+    r=$(fw_srv 'iptables-save -c | grep -c -e "-g sst-mgmt" -e "-j RETURN" -e "--ctstate RELATED,ESTABLISHED"
+        iptables-save -c | sed -n "s/^\[\([0-9]*\):[0-9]*\] .*no ssh from the client net.*/\1/p"
+        ip6tables-save -c | sed -n "s/^\[\([0-9]*\):[0-9]*\] .*no ssh from the client net.*/\1/p"')
+    expect "fw-iptables-chains: goto, RETURN, conntrack; REJECT counters moved (v4, v6)" "$r" $'^3\n[1-9][0-9]*\n[1-9][0-9]*$'
+}
+
+check_fw_iptables_policy_drop() {
+    local r
+    server_listens "fw-iptables-policy-drop: sshd is running"
+    fw_probes
+    r=$(fw_srv 'iptables -S INPUT | head -n1; ip6tables -S INPUT | head -n1')
+    expect "fw-iptables-policy-drop: INPUT policy DROP (v4, v6)" "$r" $'^-P INPUT DROP\n-P INPUT DROP$'
+}
+
+check_fw_legacy_split() {
+    local r
+    server_listens "fw-legacy-split: sshd is running"
+    fw_probes
+    r=$(fw_srv 'iptables-save 2>&1 >/dev/null; ip6tables-save 2>&1 >/dev/null
+        iptables-legacy-save | grep -c -- "-j DROP"; ip6tables-legacy-save | grep -c -- "-j DROP"
+        nft list ruleset 2>/dev/null | grep -c "dport 22 .*accept"; nft list ruleset 2>/dev/null | grep -c drop
+        nft list ruleset 2>&1 >/dev/null')
+    expect "fw-legacy-split: iptables-nft warns of legacy tables, legacy DROPs, nft only accepts (and warns)" "$r" \
+        $'^# Warning: iptables-legacy tables present, use iptables-legacy-save to see them\n# Warning: ip6tables-legacy tables present, use ip6tables-legacy-save to see them\n1\n1\n2\n0\n# Warning: table ip filter is managed by iptables-nft, do not touch!\n# Warning: table ip6 filter is managed by iptables-nft, do not touch!$'
+}
+
+check_fw_nft_sets() {
+    local r
+    server_listens "fw-nft-sets: sshd is running"
+    fw_probes
+    r=$(fw_srv "nft get element inet sst_filter blocked_v4 '{ $CLIENT_ADDR }' | grep -o '198\.51\.100\.0/28'
+        nft get element inet sst_filter blocked_v6 '{ $CLIENT_ADDR6 }' | grep -c '2001:db8:100::10'
+        nft list chain inet sst_filter ssh_reject | sed -n 's/.*counter packets \([0-9]*\) .*/\1/p'")
+    expect "fw-nft-sets: client in blocked_v4 (as the /28) and blocked_v6; ssh_reject counted v4+v6" "$r" \
+        $'^198\\.51\\.100\\.0/28\n1\n([2-9]|[1-9][0-9]+)$'
+}
+
+fw_counter_packets() {
+    fw_srv 'nft -j list counter inet sst_filter ssh_drops' | sed -n 's/.*"packets": \([0-9]*\).*/\1/p'
+}
+
+check_fw_nft_counter() {
+    local before after i
+    server_listens "fw-nft-counter: sshd is running"
+    fw_probes
+    before=$(fw_counter_packets)
+    for i in 1 2 3; do
+        probe "$SERVER_ADDR" --connect-timeout 2 >/dev/null &
+    done
+    wait
+    after=$(fw_counter_packets)
+    if [[ $before =~ ^[0-9]+$ && $after =~ ^[0-9]+$ ]] && ((after - before >= 3)); then
+        ok "fw-nft-counter: ssh_drops moved with 3 probes" "$before -> $after (SYN retransmissions count too)"
+    else
+        bad "fw-nft-counter: ssh_drops moved with 3 probes" "before '$before' after '$after'"
+    fi
+}
+
+check_fw_ufw_deny() {
+    local r
+    server_listens "fw-ufw-deny: sshd is running"
+    fw_probes
+    r=$(fw_srv 'LANG=C ufw status verbose')
+    expect "fw-ufw-deny: ufw active, default deny incoming, 2222 allowed" "$r" \
+        'Status: active.*Default: deny \(incoming\), allow \(outgoing\), disabled \(routed\).*2222/tcp +ALLOW IN +Anywhere'
+}
+
+check_fw_ufw_limit() {
+    local r
+    server_listens "fw-ufw-limit: sshd is running"
+    fw_probes
+    r=$(fw_srv "LANG=C ufw status verbose | grep -c 'LIMIT IN'; grep -c -e 'src=$CLIENT_ADDR ' -e 'src=2001:0db8:0100:0000:0000:0000:0000:0010 ' /proc/net/xt_recent/DEFAULT")
+    expect "fw-ufw-limit: LIMIT rules (v4, v6), client in xt_recent DEFAULT (v4, v6)" "$r" $'^2\n2$'
+}
+
+check_fw_ufw_allow() {
+    local r
+    server_listens "fw-ufw-allow: sshd is running"
+    fw_probes
+    r=$(fw_srv 'LANG=C ufw status verbose')
+    expect "fw-ufw-allow: allow from the client's addresses" "$r" \
+        "22/tcp +ALLOW IN +$CLIENT_ADDR +# client-v4.*22/tcp +ALLOW IN +$CLIENT_ADDR6 +# client-v6"
+}
+
+check_fw_docker_style() {
+    local r
+    server_listens "fw-docker-style: sshd is running"
+    fw_probes
+    r=$(fw_srv 'iptables -S FORWARD | head -n1; iptables-save -c -t filter | grep "DOCKER-USER -s 198.51.100.0/24"')
+    expect "fw-docker-style: FORWARD DROP; the DOCKER-USER drop for 22 never counts" "$r" \
+        $'^-P FORWARD DROP\n\\[0:0\\] -A DOCKER-USER -s 198\\.51\\.100\\.0/24 -p tcp -m tcp --dport 22 .*-j DROP$'
+}
+
+check_fw_firewalld() {
+    local r
+    server_listens "fw-firewalld: sshd is running"
+    fw_probes
+    r=$(fw_srv 'firewall-cmd --state; firewall-cmd --list-services; firewall-cmd --permanent --list-services; firewall-cmd --list-ports')
+    expect "fw-firewalld: running; runtime has http, permanent not; no ssh service; 2222/tcp" "$r" \
+        $'^running\ndhcpv6-client http\ndhcpv6-client\n2222/tcp$'
+}
+
+# ---- standalone run --------------------------------------------------------------
+if [[ ${BASH_SOURCE[0]} != "$0" ]]; then
+    return 0
+fi
+
+HERE=$(cd "$(dirname "$(readlink -f -- "${BASH_SOURCE[0]}")")" && pwd)
+LAB="$HERE/lab.sh"
+PROBE="$HERE/bin/probe.py"
+PY=/usr/bin/python3
+[[ -x $PY ]] || PY=$(command -v python3)
+export LAB_QUIET=1
+
+((EUID == 0)) || {
+    echo "selftest-firewall: needs root (network and mount namespaces)" >&2
+    exit 2
+}
+
+PASS=0
+FAIL=0
+SKIP=0
+T0=$SECONDS
+BASE=$(mktemp -d /tmp/sst-fwtest.XXXXXX)
+S=
+
+cleanup() {
+    local d
+    for d in "$BASE"/*/; do
+        [[ -f $d/lab.id ]] && "$LAB" down "${d%/}" >/dev/null 2>&1
+    done
+    rm -rf -- "$BASE"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+ok() {
+    PASS=$((PASS + 1))
+    printf 'PASS  %-60s %s\n' "$1" "${2:-}"
+}
+bad() {
+    FAIL=$((FAIL + 1))
+    printf 'FAIL  %-60s %s\n' "$1" "${2:-}"
+}
+skip() {
+    SKIP=$((SKIP + 1))
+    printf 'SKIP  %-60s %s\n' "$1" "${2:-}"
+}
+expect() {
+    if [[ $2 =~ $3 ]]; then ok "$1" "$(head -c 160 <<<"$2" | tr '\n' '|')"; else bad "$1" "got: $(tr '\n' '|' <<<"$2")"; fi
+}
+probe() {
+    "$LAB" exec "$S" client -- "$PY" "$PROBE" "$1" "$PORT" "${@:2}" 2>&1 || true
+}
+t_ms() {
+    local v
+    v=$(sed -n "s/.*$1=\([0-9.]*\).*/\1/p" <<<"$2")
+    awk -v v="${v:-999}" 'BEGIN { printf "%d", v * 1000 }'
+}
+fast() {
+    local ms
+    ms=$(t_ms t_connect "$2")
+    if ((ms < 500)); then ok "$1" "${ms} ms"; else bad "$1" "took ${ms} ms"; fi
+}
+as() {
+    local user=$1 to_port=$2 key
+    key="USER_${1^^}_KEY"
+    "$LAB" exec "$S" client -- ssh -T -o BatchMode=yes -o ConnectTimeout=5 -l "$user" \
+        -i "${!key}" -o IdentitiesOnly=yes -p "$to_port" -o UserKnownHostsFile="$KNOWN_HOSTS" \
+        -o StrictHostKeyChecking=yes -- "$SERVER_ADDR" "${@:3}" 2>&1
+}
+server_listens() {
+    if "$LAB" exec "$S" server -- ss -Hltn "sport = :$PORT" | grep -q LISTEN; then
+        ok "$1" "sshd listens in the server namespace"
+    else
+        bad "$1" "nothing listens on $PORT in the server namespace"
+    fi
+}
+
+# What the lab must never change outside itself. The root namespace's legacy
+# x_tables are read from /proc (iptables-legacy -L would create the filter table).
+root_snapshot() {
+    {
+        ip -br addr
+        ip route
+        ip -6 route
+        nft list ruleset 2>/dev/null
+        cat /proc/net/ip_tables_names /proc/net/ip6_tables_names 2>/dev/null
+        ls -1 /run /var/log
+        ls -la --time-style=full-iso /dev/log /run/sshd /run/dbus /run/firewalld /run/ufw.lock /run/xtables.lock /var/log/firewalld 2>&1
+        find /etc/ufw /lib/ufw /etc/default/ufw /etc/firewalld -type f -exec md5sum {} + 2>&1 | sort
+        md5sum /etc/hosts /etc/passwd /etc/shadow /etc/group /etc/ssh/sshd_config
+        hostname
+    } 2>&1
+}
+
+verify_gone() {
+    local name=$1 id=$2 inodes=$3 pids=$4 left pid start p
+    left=$(ip netns list | awk -v p="$id-" 'index($1, p) == 1 { print $1 }')
+    if [[ -z $left ]]; then ok "$name: no $id-* namespace left"; else bad "$name: namespaces left" "$left"; fi
+    left=
+    while read -r pid start; do
+        [[ -n $pid ]] || continue
+        local stat rest
+        { read -r stat <"/proc/$pid/stat"; } 2>/dev/null || continue
+        rest=${stat##*) }
+        # shellcheck disable=SC2086
+        set -- $rest
+        [[ $1 != Z && ${20} == "$start" ]] && left+=" $pid"
+    done <<<"$pids"
+    if [[ -z $left ]]; then ok "$name: no recorded process alive"; else bad "$name: recorded processes alive" "$left"; fi
+    left=
+    for p in /proc/[0-9]*; do
+        local l
+        l=$(readlink "$p/ns/net" 2>/dev/null) || continue
+        [[ " $inodes " == *" $l "* ]] && left+=" ${p#/proc/}"
+    done
+    if [[ -z $left ]]; then ok "$name: no process in the lab's namespaces"; else bad "$name: processes still in lab namespaces" "$left"; fi
+    if grep -qF -- "$BASE/$name" /proc/self/mountinfo; then bad "$name: mounts left"; else ok "$name: no mount left"; fi
+    if [[ -e $BASE/$name ]]; then bad "$name: state dir left"; else ok "$name: state dir removed"; fi
+}
+
+run_scenario() {
+    local name=$1 fn="check_${1//-/_}" out t1=$SECONDS
+    S="$BASE/$name"
+    if [[ $name == fw-firewalld ]] && ! command -v firewalld >/dev/null; then
+        skip "$name" "firewalld not installed (apt-get install firewalld)"
+        return
+    fi
+    if [[ $name == fw-ufw-* ]] && ! command -v ufw >/dev/null; then
+        skip "$name" "ufw not installed"
+        return
+    fi
+    unset MGMT_PORT
+    if ! out=$("$LAB" up "$name" "$S" 2>"$BASE/$name.err"); then
+        bad "$name: lab.sh up" "$(tail -n 5 "$BASE/$name.err" | tr '\n' ' ')"
+        "$LAB" down "$S" >/dev/null 2>&1 || true
+        return
+    fi
+    if [[ $out == "$(<"$S/lab.env")" ]]; then ok "$name: up" "$(wc -l <<<"$out") keys"; else bad "$name: stdout differs from lab.env"; fi
+    local k
+    for k in FIREWALL FIREWALL_RULES FIREWALL_VERDICT EXPECT_CONNECT EXPECT_CONNECT6 EXPECT_SYMPTOM EXPECT_CAUSE; do
+        grep -q "^$k=." <<<"$out" || bad "$name: lab.env lacks $k"
+    done
+    # shellcheck source=/dev/null
+    . "$S/lab.env"
+    if [[ -f $FIREWALL_RULES ]]; then ok "$name: FIREWALL_RULES exists" "$FIREWALL_RULES"; else bad "$name: FIREWALL_RULES missing" "$FIREWALL_RULES"; fi
+    if [[ $(root_snapshot) == "$ROOT_BEFORE" ]]; then ok "$name: root namespace unchanged while up"; else bad "$name: root namespace changed" "$(diff <(echo "$ROOT_BEFORE") <(root_snapshot) | head -5 | tr '\n' ' ')"; fi
+    local r
+    r=$(as triage "$MGMT_PORT" 'echo mgmt-ok' || true)
+    expect "$name: management sshd (triage@:$MGMT_PORT)" "$r" '^mgmt-ok$'
+    if declare -F "$fn" >/dev/null; then "$fn"; else bad "$name: no check_${name//-/_} in selftest-firewall.sh"; fi
+    r=$(as triage "$MGMT_PORT" 'echo mgmt-ok' || true)
+    expect "$name: management sshd still reachable after the probes" "$r" '^mgmt-ok$'
+
+    local inodes="" ns pids
+    for ns in $(ip netns list | awk -v p="$LAB_ID-" 'index($1, p) == 1 { print $1 }'); do
+        inodes+=" net:[$(stat -L -c %i "/run/netns/$ns")]"
+    done
+    pids=$(cat "$S"/pids/* 2>/dev/null || true)
+    "$LAB" down "$S" || bad "$name: lab.sh down failed"
+    "$LAB" down "$S" || bad "$name: second lab.sh down failed (not idempotent)"
+    verify_gone "$name" "$LAB_ID" "$inodes" "$pids"
+    printf '      %s took %ds\n' "$name" $((SECONDS - t1))
+}
+
+ROOT_BEFORE=$(root_snapshot)
+if (($# > 0)); then
+    SCENARIOS=("$@")
+else
+    mapfile -t SCENARIOS < <("$LAB" list | grep '^fw-')
+fi
+for sc in "${SCENARIOS[@]}"; do
+    run_scenario "$sc"
+done
+if [[ $(root_snapshot) == "$ROOT_BEFORE" ]]; then ok "root namespace unchanged at the end"; else bad "root namespace changed at the end" "$(diff <(echo "$ROOT_BEFORE") <(root_snapshot) | head -5 | tr '\n' ' ')"; fi
+
+printf '%d passed, %d failed' "$PASS" "$FAIL"
+((SKIP == 0)) || printf ', %d skipped' "$SKIP"
+printf ' (%ds)\n' $((SECONDS - T0))
+((FAIL == 0))
