@@ -64,11 +64,6 @@ namespace SshTriage.Commands
         [ValidateRange(1, 3600)]
         public int TimeoutSec { get; set; } = 15;
 
-        /// <summary>How many servers are read at once.</summary>
-        [Parameter(ParameterSetName = RemoteSet)]
-        [ValidateRange(1, 1000)]
-        public int ThrottleLimit { get; set; } = 32;
-
         /// <summary>Validates the management connection to <paramref name="name"/>; a bad value is an InvalidRemoteTarget error and null.</summary>
         protected RemoteTarget? BuildTarget(string name)
         {

@@ -24,6 +24,11 @@ namespace SshTriage.Commands
         [ValidateNotNullOrEmpty]
         public string[] EvidencePath { get; set; } = Array.Empty<string>();
 
+        /// <summary>How many servers are read at once.</summary>
+        [Parameter(ParameterSetName = RemoteSet)]
+        [ValidateRange(1, 1000)]
+        public int ThrottleLimit { get; set; } = 32;
+
         /// <summary>The cmdlet's name, for progress.</summary>
         protected abstract string Activity { get; }
 
