@@ -188,6 +188,22 @@ namespace SshTriage.Tests
             }
         }
 
+        [Fact]
+        public void BansPipeIntoUnblockByPropertyName()
+        {
+            var unblock = CmdletTypes().Single(t => CmdletName(t) == "Unblock-Fail2BanIp");
+            foreach (var name in new[] { "IPAddress", "Jail", "ComputerName" })
+            {
+                AssertPipelineParameter(unblock, name, byValue: name == "ComputerName");
+                Assert.NotNull(typeof(Fail2BanBan).GetProperty(name));
+            }
+
+            // IPAddress arrives as System.Net.IPAddress and binds to a string parameter through ToString().
+            Assert.Equal("System.String", unblock.GetProperty("IPAddress")!.PropertyType.FullName);
+            Assert.Equal(typeof(string), typeof(Fail2BanBan).GetProperty("Jail")!.PropertyType);
+            Assert.NotNull(AttributeOf(unblock, "CmdletAttribute")!.NamedArguments.SingleOrDefault(a => a.MemberName == "SupportsShouldProcess" && (bool)a.TypedValue.Value!));
+        }
+
         private static void AssertPipelineParameter(Type cmdlet, string name, bool byValue)
         {
             var property = cmdlet.GetProperty(name) ?? throw new Xunit.Sdk.XunitException($"{cmdlet.Name} has no -{name}");

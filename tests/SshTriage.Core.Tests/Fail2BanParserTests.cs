@@ -1,0 +1,171 @@
+using System;
+using System.Linq;
+using System.Net;
+using System.Text;
+using SshTriage.Fail2Ban;
+using SshTriage.Server;
+using Xunit;
+
+namespace SshTriage.Tests
+{
+    /// <summary>Fail2Ban's answers and the firewall state behind its bans, as captured from Fail2Ban 1.0.2 in the lab.</summary>
+    public class Fail2BanParserTests
+    {
+        private static string F(string name) => Fixture.Load("fail2ban/" + name).Output;
+
+        /// <summary>The collector's fail2ban section, framed as its walk prints it, from captured answers.</summary>
+        private static string Walk(string status, params (string Jail, (string Query, string Fixture)[] Answers)[] jails)
+        {
+            var text = new StringBuilder($"@@sst query status\n{F(status)}@@sst exit 0\n");
+            foreach (var (jail, answers) in jails)
+            {
+                text.Append($"@@sst jail {jail}\n");
+                foreach (var (query, fixture) in answers)
+                {
+                    var captured = Fixture.Load("fail2ban/" + fixture);
+                    text.Append($"@@sst query {query}\n{captured.Output}");
+                    if (!captured.Output.EndsWith("\n", StringComparison.Ordinal))
+                    {
+                        text.Append('\n');
+                    }
+
+                    text.Append($"@@sst exit {captured.ExitCode}\n");
+                }
+            }
+
+            return text.ToString();
+        }
+
+        private static readonly (string, string)[] SshdThree =
+        {
+            ("status sshd", "iptables-status-sshd-three.txt"),
+            ("get sshd banip --with-time", "iptables-banip-with-time-three.txt"),
+            ("get sshd ignoreip", "iptables-ignoreip-runtime.txt"),
+            ("get sshd actions", "iptables-actions.txt"),
+            ("get sshd bantime", "iptables-bantime.txt"),
+            ("get sshd findtime", "iptables-findtime.txt"),
+            ("get sshd maxretry", "iptables-maxretry.txt"),
+            ("get sshd logpath", "iptables-logpath.txt"),
+            ("get sshd journalmatch", "iptables-journalmatch-none.txt"),
+            ("get sshd action iptables-multiport port", "iptables-action-port.txt"),
+        };
+
+        [Fact]
+        public void AJailIsReadFromItsAnswers()
+        {
+            var output = Fail2BanOutput.Parse(Walk("iptables-status.txt", ("sshd", SshdThree)));
+            var jail = JailParser.Parse("web01", "sshd", output.Jails.Single().Answers);
+
+            Assert.Equal(new[] { "198.51.100.10", "203.0.113.99", "2001:db8:100::10" }, jail.BannedIp);
+            Assert.Equal(3, jail.CurrentlyBanned);
+            Assert.Equal("iptables-multiport", jail.BanAction);
+            Assert.Equal("ssh", jail.Port);
+            Assert.Equal(new[] { "203.0.113.77" }, jail.IgnoreIp);
+            Assert.Equal(new[] { "/var/log/auth.log" }, jail.LogPath);
+            Assert.Equal(TimeSpan.FromHours(1), jail.BanTime);
+            Assert.Equal(3, jail.MaxRetry);
+        }
+
+        [Fact]
+        public void BansCarryTheirTimesInBothFamilies()
+        {
+            var bans = JailParser.BansWithTime(F("iptables-banip-with-time-three.txt")).ToList();
+
+            Assert.Equal(3, bans.Count);
+            Assert.Equal(IPAddress.Parse("2001:db8:100::10"), bans[2].Address);
+            Assert.Equal(TimeSpan.FromHours(1), bans[0].ExpiresAt - bans[0].BannedAt);
+        }
+
+        [Fact]
+        public void AJournalJailShowsItsMatches()
+        {
+            var status = JailParser.ParseStatus(F("journal-status-sshd.txt"));
+            Assert.Equal("_SYSTEMD_UNIT=sshd.service + _COMM=sshd", status["Journal matches"]);
+
+            var output = Fail2BanOutput.Parse(Walk("iptables-status.txt", ("sshd", new[] { ("status sshd", "journal-status-sshd.txt"), ("get sshd journalmatch", "journal-journalmatch.txt"), ("get sshd logpath", "journal-logpath.txt") })));
+            Assert.Equal(new[] { "_SYSTEMD_UNIT=sshd.service + _COMM=sshd" }, JailParser.Parse("web01", "sshd", output.Jails.Single().Answers).LogPath);
+        }
+
+        [Fact]
+        public void TwoJailsAreListed()
+        {
+            Assert.Equal(new[] { "recidive", "sshd" }, JailParser.JailNames(F("recidive-status.txt")));
+        }
+
+        [Theory]
+        [InlineData("iptables-status-nonroot-stderr.txt", "RemoteAccessDenied", 2001)]
+        [InlineData("iptables-status-server-down-stderr.txt", "Fail2BanNotRunning", 0)]
+        public void WhyFail2BanCouldNotBeRead(string fixture, string errorId, int uid)
+        {
+            var section = $"@@sst query status\n{F(fixture)}@@sst exit 255\n";
+            var evidence = SshdConfigParserTests.Evidence(("fail2ban", 0, section, string.Empty), uid);
+
+            var error = Assert.IsType<SshTriage.Operations.TriageError>(new Fail2BanReport(null).ReadJails(evidence).Single());
+            Assert.Equal(errorId, error.ErrorId);
+        }
+
+        [Fact]
+        public void AnUnknownJailNameIsAnErrorThatListsTheJails()
+        {
+            var evidence = SshdConfigParserTests.Evidence(("fail2ban", 0, Walk("iptables-status.txt", ("sshd", SshdThree)), string.Empty));
+            var items = new Fail2BanReport(new[] { "nosuchjail", "s*" }).ReadJails(evidence).ToList();
+
+            var error = Assert.IsType<SshTriage.Operations.TriageError>(items.First());
+            Assert.Equal("Fail2BanJailNotFound", error.ErrorId);
+            Assert.Contains("sshd", error.Exception.Message);
+            Assert.IsType<Fail2BanJail>(items.Last());
+        }
+
+        [Fact]
+        public void BansAreEnforcedByTheIptablesChainOfTheirFamily()
+        {
+            var firewall = $"@@sst query iptables-save\n{F("iptables-iptables-save-three.txt")}@@sst exit 0\n@@sst query ip6tables-save\n{F("iptables-ip6tables-save-three.txt")}@@sst exit 0\n";
+            var evidence = SshdConfigParserTests.Evidence(
+                ("fail2ban", 0, Walk("iptables-status.txt", ("sshd", SshdThree)), string.Empty),
+                ("fw-iptables-save", 0, firewall, string.Empty));
+
+            var bans = new Fail2BanReport(null).ReadBans(evidence).Cast<Fail2BanBan>().ToList();
+            Assert.Equal(3, bans.Count);
+            Assert.All(bans, b => Assert.Equal(BanEnforcement.Enforced, b.Enforcement));
+            Assert.Equal("ip6tables chain f2b-sshd", bans.Single(b => b.IPAddress.Equals(IPAddress.Parse("2001:db8:100::10"))).EnforcedBy);
+        }
+
+        [Fact]
+        public void ABanTheChainNoLongerHoldsIsNotEnforced()
+        {
+            var firewall = FirewallSnapshotFrom(("fw-iptables-save", $"@@sst query iptables-save\n{F("not-enforced-iptables-save.txt")}@@sst exit 0\n"));
+            Assert.Equal(BanEnforcement.NotEnforced, firewall.Check("sshd", "iptables-multiport", IPAddress.Parse("198.51.100.10")).Enforcement);
+        }
+
+        [Fact]
+        public void NftablesSetsOfBothFamilies()
+        {
+            var firewall = FirewallSnapshotFrom(("fw-nft-ruleset", F("nftables-nft-list-ruleset-v4v6.txt")));
+            Assert.Equal((BanEnforcement.Enforced, "nft set addr-set-sshd"), firewall.Check("sshd", "nftables-multiport", IPAddress.Parse("198.51.100.10")));
+            Assert.Equal((BanEnforcement.Enforced, "nft set addr6-set-sshd"), firewall.Check("sshd", "nftables-multiport", IPAddress.Parse("2001:db8:100::10")));
+            Assert.Equal(BanEnforcement.NotEnforced, firewall.Check("sshd", "nftables-multiport", IPAddress.Parse("203.0.113.5")).Enforcement);
+        }
+
+        [Fact]
+        public void IpsetMembers()
+        {
+            var firewall = FirewallSnapshotFrom(("fw-ipset", F("ipset-ipset-list.txt")));
+            Assert.Equal((BanEnforcement.Enforced, "ipset f2b-sshd"), firewall.Check("sshd", "iptables-ipset-proto6", IPAddress.Parse("198.51.100.10")));
+        }
+
+        [Fact]
+        public void WithoutFirewallEvidenceEnforcementIsUnknown()
+        {
+            var firewall = FirewallSnapshotFrom();
+            Assert.Equal(BanEnforcement.Unknown, firewall.Check("sshd", "nftables-multiport", IPAddress.Parse("198.51.100.10")).Enforcement);
+            Assert.Equal(BanEnforcement.Unknown, firewall.Check("sshd", "sendmail-whois", IPAddress.Parse("198.51.100.10")).Enforcement);
+        }
+
+        private static FirewallSnapshot FirewallSnapshotFrom(params (string Section, string Output)[] sections)
+        {
+            var all = new[] { ("fail2ban", 0, "@@sst query status\n@@sst exit 0\n", string.Empty) }
+                .Concat(sections.Select(s => (s.Section, 0, s.Output, string.Empty))).ToArray();
+            return FirewallSnapshot.From(SshdConfigParserTests.Evidence(all[0], all.Skip(1).ToArray()).Bundle);
+        }
+    }
+}
