@@ -173,15 +173,18 @@ cap2 test-config-ok 'fail2ban-client -t'
 edit_jail_local 's/^banaction = .*/banaction = nosuchaction/'
 cap2 test-config-missing-action 'fail2ban-client -t'
 restore_jail_local
+# shellcheck disable=SC2016 # a sed script: $ is its last line
 edit_jail_local '$a [sshd]\nenabled = false'
 cap2 test-config-duplicate-section 'fail2ban-client -t'
 restore_jail_local
 edit_jail_local '/^port /a this line has no equals sign'
 cap2 test-config-syntax-error 'fail2ban-client -t'
 restore_jail_local
+# shellcheck disable=SC2016 # a sed script: $ is its last line
 edit_jail_local '$a \\n[nosuchfilter]\nenabled = true\nport = ssh\nlogpath = /var/log/auth.log'
 cap2 test-config-missing-filter 'fail2ban-client -t'
 restore_jail_local
+# shellcheck disable=SC2016 # a sed script: $ is its last line
 edit_jail_local '$a \\n[sshd-extra]\nenabled = true\nfilter = sshd\nport = ssh\nlogpath = /var/log/nosuchfile.log'
 cap2 test-config-missing-logpath 'fail2ban-client -t'
 restore_jail_local

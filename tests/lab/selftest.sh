@@ -385,9 +385,17 @@ verify_gone() {
     if [[ -e $BASE/$name ]]; then bad "$name: state dir left"; else ok "$name: state dir removed"; fi
 }
 
+# The firewall scenarios' checks live in their own file; sourced, it only defines check_fw_*.
+# shellcheck source=selftest-firewall.sh
+. "$HERE/selftest-firewall.sh"
+
 run_scenario() {
     local name=$1 fn="check_${1//-/_}" out t1=$SECONDS
     S="$BASE/$name"
+    if [[ $name == fw-firewalld ]] && ! command -v firewalld >/dev/null; then
+        skip "$name" "firewalld is not installed"
+        return
+    fi
     if grep -q require_openssh10 "$HERE/scenarios/$name.sh" && ! "$HERE/openssh10.sh" --cached >/dev/null &&
         ! [[ $("${SSHD_BIN:-/usr/sbin/sshd}" -V 2>&1) == OpenSSH_[1-9][0-9]* ]]; then
         skip "$name" "needs OpenSSH 10: run tests/lab/openssh10.sh once"

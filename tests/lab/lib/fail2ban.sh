@@ -50,6 +50,7 @@ f2b_mount_default_paths() {
     local d
     d=$(f2b_dir)
     [[ -d /etc/fail2ban ]] || die "fail2ban is not installed (no /etc/fail2ban)"
+    # shellcheck disable=SC2016 # expanded by the inner bash, in the server
     host_exec server bash -euc '
         d=$1
         fstype() { findmnt -n -o FSTYPE --target "$1"; }
@@ -102,6 +103,12 @@ logtarget = $d/fail2ban.log
 dbfile = $d/lib/fail2ban.sqlite3
 dbpurgeage = ${F2B_DBPURGEAGE:-1d}
 EOF
+    # OpenSSH >= 9.8 logs per-connection lines as sshd-session[pid]; Debian 12's
+    # filter (1.0.2) knows only sshd[pid] (upstream 1.1 has this very _daemon).
+    if [[ -n ${SSHD_VERSION:-} ]] && (($(sshd_major) >= 10)); then
+        printf '# sst lab: OpenSSH %s logs as sshd-session[pid]\n[DEFAULT]\n_daemon = sshd(?:-session)?\n' \
+            "$SSHD_VERSION" >"$d/etc/filter.d/sshd.local"
+    fi
     if (($# > 0)); then
         printf '%s\n' "$@" >"$d/etc/jail.local"
     else
