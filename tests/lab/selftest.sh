@@ -392,6 +392,10 @@ verify_gone() {
 run_scenario() {
     local name=$1 fn="check_${1//-/_}" out t1=$SECONDS
     S="$BASE/$name"
+    if [[ $name == f2b-* ]]; then
+        skip "$name" "covered by selftest-fail2ban.sh"
+        return
+    fi
     if [[ $name == fw-firewalld ]] && ! command -v firewalld >/dev/null; then
         skip "$name" "firewalld is not installed"
         return

@@ -15,17 +15,22 @@ namespace SshTriage.Fail2Ban
     /// </summary>
     public sealed class FirewallSnapshot
     {
-        private readonly IReadOnlyList<ToolAnswer> iptables;
-        private readonly string? nft;
-        private readonly string? ipset;
-        private readonly string? ufw;
+        private static readonly Regex NftSet = new Regex(@"\bset (?<name>\S+) \{(?<body>(?:[^{}]|\{[^{}]*\})*)\}", RegexOptions.CultureInvariant);
+        private static readonly Regex NftElements = new Regex(@"elements = \{(?<items>[^}]*)\}", RegexOptions.CultureInvariant);
+        private static readonly Regex IptablesBlock = new Regex(@"^(?:\[\d+:\d+\] )?-A (?<chain>\S+) .*?-s (?<source>\S+) .*-j (?:REJECT|DROP)\b", RegexOptions.CultureInvariant);
+
+        // Each firewall's objects are read once, into sets that answer in constant time.
+        private readonly Dictionary<string, AddressSet>? iptablesChains;
+        private readonly Dictionary<string, AddressSet>? nftSets;
+        private readonly Dictionary<string, AddressSet>? ipsets;
+        private readonly AddressSet? ufwBlocked;
 
         private FirewallSnapshot(IReadOnlyList<ToolAnswer> iptables, string? nft, string? ipset, string? ufw)
         {
-            this.iptables = iptables;
-            this.nft = nft;
-            this.ipset = ipset;
-            this.ufw = ufw;
+            iptablesChains = iptables.Count == 0 ? null : IptablesChains(iptables);
+            nftSets = nft == null ? null : NftSets(nft);
+            ipsets = ipset == null ? null : Ipsets(ipset);
+            ufwBlocked = ufw == null ? null : UfwBlocked(ufw);
         }
 
         /// <summary>Reads the firewall sections of a bundle; absent or failed tools give no answer.</summary>
@@ -50,145 +55,138 @@ namespace SshTriage.Fail2Ban
             if (action.IndexOf("ipset", StringComparison.OrdinalIgnoreCase) >= 0)
             {
                 var set = "f2b-" + jail + (v6 ? "6" : string.Empty);
-                return (Membership(IpsetMembers(set), address), "ipset " + set);
+                return (Holds(ipsets, set, address), "ipset " + set);
             }
 
             if (action.StartsWith("nftables", StringComparison.OrdinalIgnoreCase))
             {
                 var set = (v6 ? "addr6-set-" : "addr-set-") + jail;
-                return (Membership(NftSetElements(set), address), "nft set " + set);
+                return (Holds(nftSets, set, address), "nft set " + set);
             }
 
             if (action.StartsWith("iptables", StringComparison.OrdinalIgnoreCase))
             {
                 var chain = "f2b-" + jail;
-                return (IptablesChainHolds(chain, address, v6), (v6 ? "ip6tables" : "iptables") + " chain " + chain);
+                return (Holds(iptablesChains, (v6 ? "6:" : "4:") + chain, address), (v6 ? "ip6tables" : "iptables") + " chain " + chain);
             }
 
             if (action.StartsWith("ufw", StringComparison.OrdinalIgnoreCase))
             {
-                return (UfwBlocks(address), "ufw rules");
+                return (ufwBlocked == null ? BanEnforcement.Unknown : ufwBlocked.Contains(address) ? BanEnforcement.Enforced : BanEnforcement.NotEnforced, "ufw rules");
             }
 
             return (BanEnforcement.Unknown, null);
         }
 
-        private static BanEnforcement Membership(IReadOnlyList<string>? members, IPAddress address)
+        private static BanEnforcement Holds(Dictionary<string, AddressSet>? objects, string name, IPAddress address)
         {
-            if (members == null)
+            if (objects == null)
             {
                 return BanEnforcement.Unknown;
             }
 
-            return members.Any(m => Covers(m, address)) ? BanEnforcement.Enforced : BanEnforcement.NotEnforced;
+            return objects.TryGetValue(name, out var set) && set.Contains(address) ? BanEnforcement.Enforced : BanEnforcement.NotEnforced;
         }
 
-        // nft prints intervals as a-b; both ends are addresses of one family.
-        private static bool Covers(string member, IPAddress address)
+        private static AddressSet Get(Dictionary<string, AddressSet> objects, string name)
         {
-            var dash = member.IndexOf('-');
-            if (dash > 0 && IPPrefix.TryParse(member.Substring(0, dash), out var low) && IPPrefix.TryParse(member.Substring(dash + 1), out var high))
+            if (!objects.TryGetValue(name, out var set))
             {
-                return low.Family == IPPrefix.Single(address).Family
-                    && Compare(low.Network, address) <= 0 && Compare(address, high.Network) <= 0;
+                objects[name] = set = new AddressSet();
             }
 
-            return IPPrefix.TryParse(member, out var prefix) && prefix.Contains(address);
+            return set;
         }
 
-        private static int Compare(IPAddress a, IPAddress b)
+        // Chains are keyed by family ("4:" or "6:"), since iptables and ip6tables each have their own f2b-JAIL.
+        private static Dictionary<string, AddressSet> IptablesChains(IReadOnlyList<ToolAnswer> saves)
         {
-            var x = IPPrefix.Single(a).Network.GetAddressBytes();
-            var y = IPPrefix.Single(b).Network.GetAddressBytes();
-            for (var i = 0; i < Math.Min(x.Length, y.Length); i++)
-            {
-                if (x[i] != y[i])
-                {
-                    return x[i].CompareTo(y[i]);
-                }
-            }
-
-            return x.Length.CompareTo(y.Length);
-        }
-
-        private IReadOnlyList<string>? NftSetElements(string set)
-        {
-            if (nft == null)
-            {
-                return null;
-            }
-
-            var match = Regex.Match(nft, @"\bset " + Regex.Escape(set) + @" \{(?<body>(?:[^{}]|\{[^{}]*\})*)\}", RegexOptions.CultureInvariant);
-            if (!match.Success)
-            {
-                return Array.Empty<string>();
-            }
-
-            var elements = Regex.Match(match.Groups["body"].Value, @"elements = \{(?<items>[^}]*)\}", RegexOptions.CultureInvariant);
-            // An element may carry "timeout 10m expires 9m" after its address.
-            return elements.Success
-                ? elements.Groups["items"].Value.Split(',').Select(e => e.Trim().Split(' ', '\t', '\n')[0]).Where(e => e.Length > 0).ToList()
-                : (IReadOnlyList<string>)Array.Empty<string>();
-        }
-
-        private IReadOnlyList<string>? IpsetMembers(string set)
-        {
-            if (ipset == null)
-            {
-                return null;
-            }
-
-            var match = Regex.Match(ipset, @"^Name: " + Regex.Escape(set) + @"\s*$(?<body>.*?)(?=^Name: |\z)", RegexOptions.CultureInvariant | RegexOptions.Multiline | RegexOptions.Singleline);
-            if (!match.Success)
-            {
-                return Array.Empty<string>();
-            }
-
-            var members = match.Groups["body"].Value.Split('\n').SkipWhile(l => !l.StartsWith("Members:", StringComparison.Ordinal)).Skip(1);
-            return members.Select(l => l.Trim().Split(' ')[0]).Where(l => l.Length > 0).ToList();
-        }
-
-        private BanEnforcement IptablesChainHolds(string chain, IPAddress address, bool v6)
-        {
-            var saves = iptables.Where(a => a.Query.StartsWith(v6 ? "ip6tables" : "iptables", StringComparison.Ordinal)).ToList();
-            if (saves.Count == 0)
-            {
-                return BanEnforcement.Unknown;
-            }
-
-            var rule = new Regex(@"-A " + Regex.Escape(chain) + @" .*-s (?<source>\S+) .*-j (?:REJECT|DROP)", RegexOptions.CultureInvariant);
+            var chains = new Dictionary<string, AddressSet>(StringComparer.Ordinal);
             foreach (var save in saves)
             {
+                var family = save.Query.StartsWith("ip6tables", StringComparison.Ordinal) ? "6:" : "4:";
                 foreach (var line in save.Output.Split('\n'))
                 {
-                    var match = rule.Match(line);
-                    if (match.Success && IPPrefix.TryParse(match.Groups["source"].Value, out var source) && source.Contains(address))
+                    var match = IptablesBlock.Match(line);
+                    if (match.Success)
                     {
-                        return BanEnforcement.Enforced;
+                        Get(chains, family + match.Groups["chain"].Value).Add(match.Groups["source"].Value);
                     }
                 }
             }
 
-            return BanEnforcement.NotEnforced;
+            return chains;
         }
 
-        private BanEnforcement UfwBlocks(IPAddress address)
+        private static Dictionary<string, AddressSet> NftSets(string ruleset)
         {
-            if (ufw == null)
+            var sets = new Dictionary<string, AddressSet>(StringComparer.Ordinal);
+            foreach (Match set in NftSet.Matches(ruleset))
             {
-                return BanEnforcement.Unknown;
-            }
-
-            foreach (var line in ufw.Split('\n'))
-            {
-                var words = line.Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries);
-                if ((line.Contains("REJECT") || line.Contains("DENY")) && words.Any(w => IPPrefix.TryParse(w, out var p) && p.Contains(address)))
+                var members = Get(sets, set.Groups["name"].Value);
+                var elements = NftElements.Match(set.Groups["body"].Value);
+                if (!elements.Success)
                 {
-                    return BanEnforcement.Enforced;
+                    continue;
+                }
+
+                // An element may carry "timeout 10m expires 9m" after its address.
+                foreach (var element in elements.Groups["items"].Value.Split(','))
+                {
+                    var item = element.Trim().Split(' ', '\t', '\n')[0];
+                    if (item.Length > 0)
+                    {
+                        members.Add(item);
+                    }
                 }
             }
 
-            return BanEnforcement.NotEnforced;
+            return sets;
+        }
+
+        private static Dictionary<string, AddressSet> Ipsets(string list)
+        {
+            var sets = new Dictionary<string, AddressSet>(StringComparer.Ordinal);
+            AddressSet? current = null;
+            var inMembers = false;
+            foreach (var raw in list.Split('\n'))
+            {
+                var line = raw.Trim();
+                if (line.StartsWith("Name: ", StringComparison.Ordinal))
+                {
+                    current = Get(sets, line.Substring(6).Trim());
+                    inMembers = false;
+                }
+                else if (line.StartsWith("Members:", StringComparison.Ordinal))
+                {
+                    inMembers = true;
+                }
+                else if (inMembers && current != null && line.Length > 0)
+                {
+                    current.Add(line.Split(' ')[0]);
+                }
+            }
+
+            return sets;
+        }
+
+        private static AddressSet UfwBlocked(string status)
+        {
+            var blocked = new AddressSet();
+            foreach (var line in status.Split('\n'))
+            {
+                if (!line.Contains("REJECT") && !line.Contains("DENY"))
+                {
+                    continue;
+                }
+
+                foreach (var word in line.Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries))
+                {
+                    blocked.Add(word);
+                }
+            }
+
+            return blocked;
         }
     }
 }

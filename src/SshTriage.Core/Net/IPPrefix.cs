@@ -69,6 +69,19 @@ namespace SshTriage.Net
         public static IPPrefix Parse(string text) =>
             TryParse(text, out var prefix) ? prefix : throw new FormatException($"'{text}' is not an IP address or prefix such as 198.51.100.7, 198.51.100.0/24 or 2001:db8::/64.");
 
+        /// <summary>The prefix of <paramref name="length"/> bits that holds this one's first address.</summary>
+        public IPPrefix WithLength(int length)
+        {
+            if (length < 0 || length > network.Length * 8)
+            {
+                throw new ArgumentOutOfRangeException(nameof(length));
+            }
+
+            var bytes = (byte[])network.Clone();
+            Mask(bytes, length);
+            return new IPPrefix(bytes, length, Family);
+        }
+
         /// <summary>True when <paramref name="address"/> lies inside the prefix.</summary>
         public bool Contains(IPAddress address)
         {

@@ -19,9 +19,12 @@
 # firewall entries live in the server's network namespace and vanish with it.
 #
 #   f2b_up [LINE...]          jail.local from the arguments (one line each) or stdin
-#   f2b_fail_logins N [PORT [ADDR [JAIL]]]
+#   f2b_jail_text BANACTION [PORT]   the usual jail.local (maxretry 3, [sshd] enabled)
+#   f2b_failed_attempts N [PORT]     N real failed logins from the client
+#   f2b_fail_logins N [PORT [ADDR [JAIL]]]   ... and wait until JAIL bans ADDR
 #   f2b_client ARGS...        fail2ban-client inside the server (lab's -c/-s)
 #   f2b_banned JAIL ADDR      true when `status JAIL` lists ADDR as banned
+#   f2b_iptables_has ADDR [CHAIN], f2b_nft_has ADDR [SET [TABLE]], f2b_ipset_has ADDR [SET]
 
 f2b_dir() {
     printf '%s' "$S/server/fail2ban"
