@@ -35,9 +35,11 @@ namespace SshTriage.Fail2Ban
                 var jail = JailParser.Parse(evidence.ComputerName, jailName, answers);
                 var timed = answers.FirstOrDefault(a => a.Query == $"get {jailName} banip --with-time" && a.ExitCode == 0);
                 var bans = JailParser.BansWithTime(timed?.Output).ToList();
+                var timedAddresses = new HashSet<System.Net.IPAddress>(bans.Select(b => b.Address));
                 foreach (var ip in jail.BannedIp)
                 {
-                    if (System.Net.IPAddress.TryParse(ip, out var parsed) && !bans.Any(b => b.Address.Equals(parsed)))
+                    // Fail2Ban before 0.11 has no --with-time: the status list is all there is.
+                    if (System.Net.IPAddress.TryParse(ip, out var parsed) && timedAddresses.Add(parsed))
                     {
                         bans.Add((parsed, null, null));
                     }

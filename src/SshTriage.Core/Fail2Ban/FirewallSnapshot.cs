@@ -15,9 +15,8 @@ namespace SshTriage.Fail2Ban
     /// </summary>
     public sealed class FirewallSnapshot
     {
-        private static readonly Regex NftSet = new Regex(@"\bset (?<name>\S+) \{(?<body>(?:[^{}]|\{[^{}]*\})*)\}", RegexOptions.CultureInvariant);
-        private static readonly Regex NftElements = new Regex(@"elements = \{(?<items>[^}]*)\}", RegexOptions.CultureInvariant);
-        private static readonly Regex IptablesBlock = new Regex(@"^(?:\[\d+:\d+\] )?-A (?<chain>\S+) .*?-s (?<source>\S+) .*-j (?:REJECT|DROP)\b", RegexOptions.CultureInvariant);
+        private static readonly Regex NftSet = new Regex(@"\bset (?<name>\S+) \{(?<body>(?:[^{}]|\{[^{}]*\})*)\}", RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        private static readonly Regex NftElements = new Regex(@"elements = \{(?<items>[^}]*)\}", RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
         // Each firewall's objects are read once, into sets that answer in constant time.
         private readonly Dictionary<string, AddressSet>? iptablesChains;
@@ -107,15 +106,40 @@ namespace SshTriage.Fail2Ban
                 var family = save.Query.StartsWith("ip6tables", StringComparison.Ordinal) ? "6:" : "4:";
                 foreach (var line in save.Output.Split('\n'))
                 {
-                    var match = IptablesBlock.Match(line);
-                    if (match.Success)
+                    if (BlockingRule(line) is (string chain, string source))
                     {
-                        Get(chains, family + match.Groups["chain"].Value).Add(match.Groups["source"].Value);
+                        Get(chains, family + chain).Add(source);
                     }
                 }
             }
 
             return chains;
+        }
+
+        // "[p:b] -A CHAIN ... -s SOURCE ... -j REJECT|DROP": read by words, since a rule set may hold 100,000 rules.
+        private static (string Chain, string Source)? BlockingRule(string line)
+        {
+            var start = line.StartsWith("[", StringComparison.Ordinal) ? line.IndexOf("] ", StringComparison.Ordinal) + 2 : 0;
+            if (start < 0 || string.CompareOrdinal(line, start, "-A ", 0, 3) != 0)
+            {
+                return null;
+            }
+
+            var words = line.Substring(start).Split(' ');
+            string? source = null, target = null;
+            for (var i = 2; i + 1 < words.Length; i++)
+            {
+                if (words[i] == "-s")
+                {
+                    source = words[i + 1];
+                }
+                else if (words[i] == "-j")
+                {
+                    target = words[i + 1];
+                }
+            }
+
+            return source != null && (target == "REJECT" || target == "DROP") ? (words[1], source) : ((string, string)?)null;
         }
 
         private static Dictionary<string, AddressSet> NftSets(string ruleset)

@@ -11,7 +11,7 @@ namespace SshTriage.Net
     /// </summary>
     public sealed class AddressSet
     {
-        private readonly Dictionary<int, HashSet<string>> byLength = new Dictionary<int, HashSet<string>>();
+        private readonly Dictionary<int, HashSet<UInt128>> byLength = new Dictionary<int, HashSet<UInt128>>();
         private readonly List<(UInt128 Low, UInt128 High, bool V6)> ranges = new List<(UInt128, UInt128, bool)>();
         private bool sorted = true;
 
@@ -44,10 +44,10 @@ namespace SshTriage.Net
             var key = (prefix.Family == System.Net.Sockets.AddressFamily.InterNetworkV6 ? 1000 : 0) + prefix.Length;
             if (!byLength.TryGetValue(key, out var networks))
             {
-                byLength[key] = networks = new HashSet<string>(StringComparer.Ordinal);
+                byLength[key] = networks = new HashSet<UInt128>();
             }
 
-            networks.Add(prefix.Network.ToString());
+            networks.Add(UInt128.From(prefix.Network));
             Count++;
         }
 
@@ -66,21 +66,17 @@ namespace SshTriage.Net
         {
             var single = IPPrefix.Single(address);
             var v6 = single.Family == System.Net.Sockets.AddressFamily.InterNetworkV6;
+            var value = UInt128.From(single.Network);
+            var bits = v6 ? 128 : 32;
             foreach (var pair in byLength)
             {
-                if ((pair.Key >= 1000) != v6)
-                {
-                    continue;
-                }
-
-                var length = pair.Key % 1000;
-                if (pair.Value.Contains(single.WithLength(length).Network.ToString()))
+                if ((pair.Key >= 1000) == v6 && pair.Value.Contains(value.KeepLeading(bits, pair.Key % 1000)))
                 {
                     return true;
                 }
             }
 
-            return ranges.Count > 0 && InRange(UInt128.From(single.Network), v6);
+            return ranges.Count > 0 && InRange(value, v6);
         }
 
         private bool InRange(UInt128 value, bool v6)
@@ -122,8 +118,8 @@ namespace SshTriage.Net
             return false;
         }
 
-        /// <summary>An address as a 128-bit unsigned number, for ordering (netstandard2.0 has no UInt128).</summary>
-        private readonly struct UInt128 : IComparable<UInt128>
+        /// <summary>An address as a 128-bit unsigned number, for hashing and ordering (netstandard2.0 has no UInt128).</summary>
+        private readonly struct UInt128 : IComparable<UInt128>, IEquatable<UInt128>
         {
             private readonly ulong high;
             private readonly ulong low;
@@ -150,6 +146,30 @@ namespace SshTriage.Net
             }
 
             public int CompareTo(UInt128 other) => high != other.high ? high.CompareTo(other.high) : low.CompareTo(other.low);
+
+            public bool Equals(UInt128 other) => high == other.high && low == other.low;
+
+            public override bool Equals(object? obj) => obj is UInt128 other && Equals(other);
+
+            public override int GetHashCode() => (high ^ (low * 0x9E3779B97F4A7C15UL)).GetHashCode();
+
+            /// <summary>Clears all but the first <paramref name="length"/> of an address's <paramref name="bits"/> bits (addresses are right-aligned).</summary>
+            public UInt128 KeepLeading(int bits, int length)
+            {
+                var clear = bits - length;
+                ulong h = high, l = low;
+                if (clear >= 64)
+                {
+                    l = 0;
+                    h = clear >= 128 ? 0 : h & (ulong.MaxValue << (clear - 64));
+                }
+                else if (clear > 0)
+                {
+                    l &= ulong.MaxValue << clear;
+                }
+
+                return new UInt128(h, l);
+            }
         }
     }
 }

@@ -14,10 +14,9 @@ namespace SshTriage.Probing
     {
         private const int MaxHostNameLength = 253;
 
-        private static readonly Regex DottedQuad = new Regex(@"^[0-9]+(\.[0-9]+){3}$", RegexOptions.CultureInvariant);
-        private static readonly Regex HostLabel = new Regex(@"^[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?$", RegexOptions.CultureInvariant);
-        private static readonly Regex NumericName = new Regex(@"^[0-9.]+$", RegexOptions.CultureInvariant);
-        private static readonly Regex ZoneId = new Regex(@"^[A-Za-z0-9_.-]{1,64}$", RegexOptions.CultureInvariant);
+        private static readonly Regex HostLabel = new Regex(@"^[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?$", RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        private static readonly Regex NumericName = new Regex(@"^[0-9.]+$", RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        private static readonly Regex ZoneId = new Regex(@"^[A-Za-z0-9_.-]{1,64}$", RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
         /// <summary>
         /// Parses a computer name. Returns false with a message that says what is wrong; otherwise
@@ -44,12 +43,42 @@ namespace SshTriage.Probing
                 return TryParseIPv6(value, text, out address, out error);
             }
 
-            if (DottedQuad.IsMatch(text))
+            if (IsDottedQuad(text))
             {
                 return TryParseIPv4(value, text, out address, out error);
             }
 
             return TryValidateHostName(value, text, out error);
+        }
+
+        // Digits in four dot-separated groups; checked by hand because firewall dumps hold 100,000 addresses.
+        private static bool IsDottedQuad(string text)
+        {
+            var dots = 0;
+            var digits = 0;
+            foreach (var c in text)
+            {
+                if (c == '.')
+                {
+                    if (digits == 0)
+                    {
+                        return false;
+                    }
+
+                    dots++;
+                    digits = 0;
+                }
+                else if (c >= '0' && c <= '9')
+                {
+                    digits++;
+                }
+                else
+                {
+                    return false;
+                }
+            }
+
+            return dots == 3 && digits > 0;
         }
 
         private static bool TryParseIPv4(string original, string text, out IPAddress? address, out string error)
