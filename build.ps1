@@ -192,7 +192,7 @@ function Invoke-LabTask {
             throw "The lab scenario '$Scenario' did not come up (see the messages above)."
         }
         $engine = (Get-Process -Id $PID).Path
-        $probe = "Import-Module '$ModuleOut'; Test-SshPort -ComputerName $($settings.SERVER_ADDR), $($settings.SERVER_ADDR6) -Port $($settings.PORT) -TimeoutSec 8 | Format-List"
+        $probe = "Import-Module '$(Join-Path $ModuleOut 'SshTriage.psd1')'; Test-SshPort -ComputerName $($settings.SERVER_ADDR), $($settings.SERVER_ADDR6) -Port $($settings.PORT) -TimeoutSec 8 | Format-List"
         & $lab exec $state client -- $engine -NoProfile -NonInteractive -Command $probe
     } finally {
         & $lab down $state
