@@ -91,3 +91,49 @@ Describe 'Remote targets' {
         { Get-SshdConfig -Local -MatchUser 'alice;reboot' -ErrorAction Stop } | Should -Throw -ErrorId 'ParameterArgumentValidationError,SshTriage.Commands.GetSshdConfigCommand'
     }
 }
+
+Describe 'Fail2Ban from saved evidence' {
+    It 'shows the banned VPN gateway and that the firewall enforces the ban' {
+        $ban = Get-Fail2BanBan -EvidencePath (Join-Path $bundles 'f2b-gateway-banned-root.txt') -IPAddress 203.0.113.0/24
+        $ban.IPAddress.ToString() | Should -Be '203.0.113.1'
+        $ban.Jail | Should -Be 'sshd'
+        $ban.Enforcement | Should -Be 'Enforced'
+        $ban.ExpiresAt | Should -BeGreaterThan $ban.BannedAt
+    }
+
+    It 'checks nftables sets' {
+        (Get-Fail2BanBan -EvidencePath (Join-Path $bundles 'f2b-nftables-root.txt')).EnforcedBy | Should -Be 'nft set addr-set-sshd'
+    }
+
+    It 'lists jails with their limits and filters by wildcard' {
+        $jail = Get-Fail2BanJail -EvidencePath (Join-Path $bundles 'f2b-gateway-banned-root.txt') -Name 'ss*'
+        $jail.Name | Should -Be 'sshd'
+        $jail.BannedIp | Should -Contain '203.0.113.1'
+        $jail.MaxRetry | Should -BeGreaterThan 0
+    }
+
+    It 'names a jail the server does not have' {
+        $null = Get-Fail2BanJail -EvidencePath (Join-Path $bundles 'f2b-gateway-banned-root.txt') -Name nosuchjail -ErrorVariable problems -ErrorAction SilentlyContinue
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'Fail2BanJailNotFound*'
+        $problems[0].Exception.Message | Should -Match 'sshd'
+    }
+
+    It 'says Fail2Ban is not running on a server where it is installed but stopped' {
+        $null = Get-Fail2BanJail -EvidencePath (Join-Path $bundles 'open-root.txt') -ErrorVariable problems -ErrorAction SilentlyContinue
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'Fail2BanNotRunning*'
+        $problems[0].CategoryInfo.Category | Should -Be 'ResourceUnavailable'
+    }
+}
+
+Describe 'Unblock-Fail2BanIp' {
+    It 'rejects a malformed address before connecting' {
+        $null = Unblock-Fail2BanIp -ComputerName web01 -IPAddress '203.0.113.300' -ErrorVariable problems -ErrorAction SilentlyContinue
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'InvalidIPAddress*'
+    }
+
+    It 'supports -WhatIf and -Confirm' {
+        $command = Get-Command Unblock-Fail2BanIp
+        $command.Parameters.Keys | Should -Contain 'WhatIf'
+        $command.Parameters.Keys | Should -Contain 'Confirm'
+    }
+}

@@ -105,6 +105,17 @@ namespace SshTriage.Tests
         }
 
         [Fact]
+        public void AServerWithoutFail2BanSaysSo()
+        {
+            const string Mark = "#%0123456789abcdef";
+            var text = $"{Mark} sshtriage-evidence version=1\n{Mark} section meta exit=0\nuid=0\n\n{Mark} stderr\n\n{Mark} end\n{Mark} section fail2ban missing=fail2ban-client\n{Mark} end\n{Mark} done\n";
+            var evidence = new ServerEvidence("web01", SshTriage.Evidence.EvidenceBundle.Parse(text, "test"));
+
+            var error = Assert.IsType<SshTriage.Operations.TriageError>(new Fail2BanReport(null).ReadBans(evidence).Single());
+            Assert.Equal("Fail2BanNotInstalled", error.ErrorId);
+        }
+
+        [Fact]
         public void AnUnknownJailNameIsAnErrorThatListsTheJails()
         {
             var evidence = SshdConfigParserTests.Evidence(("fail2ban", 0, Walk("iptables-status.txt", ("sshd", SshdThree)), string.Empty));

@@ -59,3 +59,5 @@ capture open triage USER_TRIAGE_KEY 'sh -s' open-nonroot
 capture moved-port triage USER_TRIAGE_KEY 'sudo -n sh -s' moved-port-sudo
 capture invalid-config root CLIENT_KEY 'sh -s' invalid-config-root
 capture failed-logins root CLIENT_KEY 'sh -s' failed-logins-root
+capture f2b-gateway-banned root CLIENT_KEY 'sh -s' f2b-gateway-banned-root
+capture f2b-nftables root CLIENT_KEY 'sh -s' f2b-nftables-root

@@ -46,6 +46,11 @@ namespace SshTriage.Server
             SshdEffectiveConfig(null, null, null),
             SshdConfigTest,
             SshdLog(null, null, null, FullCollectionLogLines),
+            Fail2Ban.Fail2BanSections.Fail2Ban,
+            Fail2Ban.Fail2BanSections.IptablesSave,
+            Fail2Ban.Fail2BanSections.NftRuleset,
+            Fail2Ban.Fail2BanSections.Ipset,
+            Fail2Ban.Fail2BanSections.Ufw,
         };
 
         /// <summary>Collector format, host name, uid, user, UTC time and kernel.</summary>
