@@ -1,0 +1,46 @@
+using System;
+
+namespace SshTriage
+{
+    /// <summary>The firewall's verdict on a new connection from a source to a port, and the rule that decides it.</summary>
+    public sealed class FirewallVerdict
+    {
+        internal FirewallVerdict(string computerName, string sourceAddress, int port, string protocol)
+        {
+            ComputerName = computerName;
+            SourceAddress = sourceAddress;
+            Port = port;
+            Protocol = protocol;
+        }
+
+        /// <summary>The server.</summary>
+        public string ComputerName { get; }
+
+        /// <summary>The source address the packet carries (as the server sees it).</summary>
+        public string SourceAddress { get; }
+
+        /// <summary>The destination port.</summary>
+        public int Port { get; }
+
+        /// <summary>tcp or udp.</summary>
+        public string Protocol { get; }
+
+        /// <summary>Accept, Drop, Reject or Unknown.</summary>
+        public FirewallDecision Verdict { get; internal set; } = FirewallDecision.Unknown;
+
+        /// <summary>For Reject: what answers the client.</summary>
+        public string? RejectWith { get; internal set; }
+
+        /// <summary>What Test-SshPort would see: Open (the firewall lets it through), Refused, TimedOut or HostUnreachable.</summary>
+        public SshPortStatus? ExpectedSymptom { get; internal set; }
+
+        /// <summary>The rule that decided, or that could not be evaluated; empty when a chain policy decided.</summary>
+        public FirewallRule? DecidingRule { get; internal set; }
+
+        /// <summary>The chains walked, in order, e.g. "IptablesNft ipv4 filter/INPUT".</summary>
+        public string[] Path { get; internal set; } = Array.Empty<string>();
+
+        /// <summary>The firewalls that were consulted.</summary>
+        public FirewallBackend[] Backends { get; internal set; } = Array.Empty<FirewallBackend>();
+    }
+}
