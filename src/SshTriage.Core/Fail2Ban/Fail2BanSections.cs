@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using SshTriage.Evidence;
+using SshTriage.Firewall;
 
 namespace SshTriage.Fail2Ban
 {
@@ -15,18 +16,6 @@ namespace SshTriage.Fail2Ban
         {
             /// <summary>fail2ban-client's answers for every jail.</summary>
             public const string Fail2Ban = "fail2ban";
-
-            /// <summary>iptables-save and ip6tables-save, nft and legacy backends.</summary>
-            public const string IptablesSave = "fw-iptables-save";
-
-            /// <summary>nft list ruleset.</summary>
-            public const string NftRuleset = "fw-nft-ruleset";
-
-            /// <summary>ipset list.</summary>
-            public const string Ipset = "fw-ipset";
-
-            /// <summary>ufw status.</summary>
-            public const string Ufw = "fw-ufw";
 
             /// <summary>jail.local, base64, with its checksum.</summary>
             public const string JailLocal = "fail2ban-jail-local";
@@ -48,22 +37,6 @@ namespace SshTriage.Fail2Ban
         /// <summary>Every jail's state.</summary>
         public static CollectorSection Fail2Ban { get; } = new CollectorSection(Names.Fail2Ban, "fail2ban-client", Walk);
 
-        /// <summary>The iptables rule sets of both backends and families, with counters.</summary>
-        public static CollectorSection IptablesSave { get; } = new CollectorSection(
-            Names.IptablesSave,
-            null,
-            "for t in iptables-save ip6tables-save iptables-legacy-save ip6tables-legacy-save; do " +
-            "if command -v \"$t\" >/dev/null 2>&1; then printf '@@sst query %s\\n' \"$t\"; \"$t\" -c 2>&1; printf '@@sst exit %s\\n' \"$?\"; fi; done");
-
-        /// <summary>The nftables rule set.</summary>
-        public static CollectorSection NftRuleset { get; } = new CollectorSection(Names.NftRuleset, "nft", "nft list ruleset");
-
-        /// <summary>ipset's sets and members.</summary>
-        public static CollectorSection Ipset { get; } = new CollectorSection(Names.Ipset, "ipset", "ipset list");
-
-        /// <summary>ufw's rules.</summary>
-        public static CollectorSection Ufw { get; } = new CollectorSection(Names.Ufw, "ufw", "LANG=C ufw status verbose");
-
         /// <summary>The file Unblock-Fail2BanIp -AddToIgnoreList edits.</summary>
         public const string JailLocalPath = "/etc/fail2ban/jail.local";
 
@@ -77,6 +50,6 @@ namespace SshTriage.Fail2Ban
         public static IReadOnlyList<CollectorSection> Jails { get; } = new[] { Fail2Ban };
 
         /// <summary>What Get-Fail2BanBan needs: the jails and every firewall that may enforce a ban.</summary>
-        public static IReadOnlyList<CollectorSection> Bans { get; } = new[] { Fail2Ban, IptablesSave, NftRuleset, Ipset, Ufw };
+        public static IReadOnlyList<CollectorSection> Bans { get; } = new[] { Fail2Ban, FirewallSections.IptablesSave, FirewallSections.NftRuleset, FirewallSections.Ipset, FirewallSections.Ufw };
     }
 }

@@ -5,6 +5,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using SshTriage.Evidence;
+using SshTriage.Firewall;
 using SshTriage.Net;
 
 namespace SshTriage.Fail2Ban
@@ -36,10 +37,10 @@ namespace SshTriage.Fail2Ban
         public static FirewallSnapshot From(EvidenceBundle bundle)
         {
             string? Output(string name) => bundle[name] is EvidenceRecord r && r.Succeeded ? r.StandardOutput : null;
-            var iptables = bundle[Fail2BanSections.Names.IptablesSave] is EvidenceRecord record
+            var iptables = bundle[FirewallSections.Names.IptablesSave] is EvidenceRecord record
                 ? Fail2BanOutput.Parse(record.StandardOutput).Global.Where(a => a.ExitCode == 0).ToList()
                 : new List<ToolAnswer>();
-            return new FirewallSnapshot(iptables, Output(Fail2BanSections.Names.NftRuleset), Output(Fail2BanSections.Names.Ipset), Output(Fail2BanSections.Names.Ufw));
+            return new FirewallSnapshot(iptables, Output(FirewallSections.Names.NftRuleset), Output(FirewallSections.Names.Ipset), Output(FirewallSections.Names.Ufw));
         }
 
         /// <summary>Checks whether <paramref name="action"/>'s firewall object for <paramref name="jail"/> holds <paramref name="address"/>.</summary>

@@ -47,10 +47,11 @@ namespace SshTriage.Server
             SshdConfigTest,
             SshdLog(null, null, null, FullCollectionLogLines),
             Fail2Ban.Fail2BanSections.Fail2Ban,
-            Fail2Ban.Fail2BanSections.IptablesSave,
-            Fail2Ban.Fail2BanSections.NftRuleset,
-            Fail2Ban.Fail2BanSections.Ipset,
-            Fail2Ban.Fail2BanSections.Ufw,
+            Firewall.FirewallSections.IptablesSave,
+            Firewall.FirewallSections.NftRuleset,
+            Firewall.FirewallSections.NftJson,
+            Firewall.FirewallSections.Ipset,
+            Firewall.FirewallSections.Ufw,
         };
 
         /// <summary>Collector format, host name, uid, user, UTC time and kernel.</summary>

@@ -1,0 +1,46 @@
+using SshTriage.Evidence;
+
+namespace SshTriage.Firewall
+{
+    /// <summary>What the collector reads of the host's firewalls: every tool that may hold rules, as it prints them.</summary>
+    public static class FirewallSections
+    {
+        /// <summary>Section names.</summary>
+        public static class Names
+        {
+            /// <summary>iptables-save and ip6tables-save, nft and legacy backends, framed by "@@sst" lines.</summary>
+            public const string IptablesSave = "fw-iptables-save";
+
+            /// <summary>nft list ruleset.</summary>
+            public const string NftRuleset = "fw-nft-ruleset";
+
+            /// <summary>nft -j list ruleset.</summary>
+            public const string NftJson = "fw-nft-json";
+
+            /// <summary>ipset list.</summary>
+            public const string Ipset = "fw-ipset";
+
+            /// <summary>ufw status.</summary>
+            public const string Ufw = "fw-ufw";
+        }
+
+        /// <summary>The iptables rule sets of both backends and families, with counters.</summary>
+        public static CollectorSection IptablesSave { get; } = new CollectorSection(
+            Names.IptablesSave,
+            null,
+            "for t in iptables-save ip6tables-save iptables-legacy-save ip6tables-legacy-save; do " +
+            "if command -v \"$t\" >/dev/null 2>&1; then printf '@@sst query %s\\n' \"$t\"; \"$t\" -c 2>&1; printf '@@sst exit %s\\n' \"$?\"; fi; done");
+
+        /// <summary>The nftables rule set.</summary>
+        public static CollectorSection NftRuleset { get; } = new CollectorSection(Names.NftRuleset, "nft", "nft list ruleset");
+
+        /// <summary>ipset's sets and members.</summary>
+        public static CollectorSection Ipset { get; } = new CollectorSection(Names.Ipset, "ipset", "ipset list");
+
+        /// <summary>ufw's rules.</summary>
+        public static CollectorSection Ufw { get; } = new CollectorSection(Names.Ufw, "ufw", "LANG=C ufw status verbose");
+
+        /// <summary>The nftables rule set as JSON, the form whose sets, ranges and priorities are unambiguous.</summary>
+        public static CollectorSection NftJson { get; } = new CollectorSection(Names.NftJson, "nft", "nft -j list ruleset");
+    }
+}
