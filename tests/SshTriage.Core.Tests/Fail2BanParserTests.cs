@@ -1,3 +1,4 @@
+using SshTriage.Evidence;
 using System;
 using System.Linq;
 using System.Net;
@@ -53,7 +54,7 @@ namespace SshTriage.Tests
         [Fact]
         public void AJailIsReadFromItsAnswers()
         {
-            var output = Fail2BanOutput.Parse(Walk("iptables-status.txt", ("sshd", SshdThree)));
+            var output = FramedOutput.Parse(Walk("iptables-status.txt", ("sshd", SshdThree)));
             var jail = JailParser.Parse("web01", "sshd", output.Jails.Single().Answers);
 
             Assert.Equal(new[] { "198.51.100.10", "203.0.113.99", "2001:db8:100::10" }, jail.BannedIp);
@@ -82,7 +83,7 @@ namespace SshTriage.Tests
             var status = JailParser.ParseStatus(F("journal-status-sshd.txt"));
             Assert.Equal("_SYSTEMD_UNIT=sshd.service + _COMM=sshd", status["Journal matches"]);
 
-            var output = Fail2BanOutput.Parse(Walk("iptables-status.txt", ("sshd", new[] { ("status sshd", "journal-status-sshd.txt"), ("get sshd journalmatch", "journal-journalmatch.txt"), ("get sshd logpath", "journal-logpath.txt") })));
+            var output = FramedOutput.Parse(Walk("iptables-status.txt", ("sshd", new[] { ("status sshd", "journal-status-sshd.txt"), ("get sshd journalmatch", "journal-journalmatch.txt"), ("get sshd logpath", "journal-logpath.txt") })));
             Assert.Equal(new[] { "_SYSTEMD_UNIT=sshd.service + _COMM=sshd" }, JailParser.Parse("web01", "sshd", output.Jails.Single().Answers).LogPath);
         }
 

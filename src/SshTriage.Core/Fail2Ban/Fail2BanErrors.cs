@@ -9,7 +9,7 @@ namespace SshTriage.Fail2Ban
     internal static class Fail2BanErrors
     {
         /// <summary>Returns the error that keeps the jails from being read, or null when Fail2Ban answered.</summary>
-        public static TriageError? Check(ServerEvidence evidence, EvidenceRecord? record, Fail2BanOutput? output)
+        public static TriageError? Check(ServerEvidence evidence, EvidenceRecord? record, FramedOutput? output)
         {
             var host = evidence.ComputerName;
             if (record == null)

@@ -7,7 +7,7 @@ namespace SshTriage.Fail2Ban
     /// <summary>
     /// What the collector asks Fail2Ban and the firewalls that enforce its bans. The jail list
     /// comes from the server itself, so one section walks every jail; each answer is framed by
-    /// "@@sst" lines that <see cref="Fail2BanOutput"/> reads back.
+    /// "@@sst" lines that <see cref="FramedOutput"/> reads back.
     /// </summary>
     public static class Fail2BanSections
     {

@@ -57,7 +57,7 @@ namespace SshTriage.Fail2Ban
                 return;
             }
 
-            var output = Fail2BanOutput.Parse(evidence.Bundle[Fail2BanSections.Names.Fail2Ban]?.StandardOutput ?? string.Empty);
+            var output = FramedOutput.Parse(evidence.Bundle[Fail2BanSections.Names.Fail2Ban]?.StandardOutput ?? string.Empty);
             var problem = Fail2BanErrors.Check(evidence, evidence.Bundle[Fail2BanSections.Names.Fail2Ban], output);
             if (problem != null)
             {

@@ -38,7 +38,7 @@ namespace SshTriage.Fail2Ban
         {
             string? Output(string name) => bundle[name] is EvidenceRecord r && r.Succeeded ? r.StandardOutput : null;
             var iptables = bundle[FirewallSections.Names.IptablesSave] is EvidenceRecord record
-                ? Fail2BanOutput.Parse(record.StandardOutput).Global.Where(a => a.ExitCode == 0).ToList()
+                ? FramedOutput.Parse(record.StandardOutput).Global.Where(a => a.ExitCode == 0).ToList()
                 : new List<ToolAnswer>();
             return new FirewallSnapshot(iptables, Output(FirewallSections.Names.NftRuleset), Output(FirewallSections.Names.Ipset), Output(FirewallSections.Names.Ufw));
         }

@@ -1,3 +1,4 @@
+using SshTriage.Evidence;
 using System;
 using System.Collections.Generic;
 using System.Globalization;

@@ -3,9 +3,9 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 
-namespace SshTriage.Fail2Ban
+namespace SshTriage.Evidence
 {
-    /// <summary>One fail2ban-client (or firewall tool) answer from a framed section.</summary>
+    /// <summary>One tool's answer from a section that asked several questions.</summary>
     public sealed class ToolAnswer
     {
         internal ToolAnswer(string query, string output, int exitCode)
@@ -26,14 +26,14 @@ namespace SshTriage.Fail2Ban
     }
 
     /// <summary>
-    /// Reads the "@@sst" framing of a section that asked several questions: the answers before
-    /// the first jail, and each jail's answers.
+    /// Reads the "@@sst" framing of a section that asked several questions (fail2ban-client per
+    /// jail, each iptables-save): the answers before the first jail, and each jail's answers.
     /// </summary>
-    public sealed class Fail2BanOutput
+    public sealed class FramedOutput
     {
         private const string Mark = "@@sst ";
 
-        private Fail2BanOutput(IReadOnlyList<ToolAnswer> global, IReadOnlyList<(string Jail, IReadOnlyList<ToolAnswer> Answers)> jails)
+        private FramedOutput(IReadOnlyList<ToolAnswer> global, IReadOnlyList<(string Jail, IReadOnlyList<ToolAnswer> Answers)> jails)
         {
             Global = global;
             Jails = jails;
@@ -46,7 +46,7 @@ namespace SshTriage.Fail2Ban
         public IReadOnlyList<(string Jail, IReadOnlyList<ToolAnswer> Answers)> Jails { get; }
 
         /// <summary>Parses framed output; text outside a query is ignored.</summary>
-        public static Fail2BanOutput Parse(string text)
+        public static FramedOutput Parse(string text)
         {
             var global = new List<ToolAnswer>();
             var jails = new List<(string, IReadOnlyList<ToolAnswer>)>();
@@ -84,7 +84,7 @@ namespace SshTriage.Fail2Ban
                 }
             }
 
-            return new Fail2BanOutput(global, jails);
+            return new FramedOutput(global, jails);
         }
     }
 }
