@@ -13,6 +13,7 @@
     CmdletsToExport      = @(
         'Get-Fail2BanBan'
         'Get-Fail2BanJail'
+        'Get-FirewallRule'
         'Get-SshdConfig'
         'Get-SshListener'
         'Get-SshLogEvent'

@@ -15,10 +15,10 @@ using SshTriage.Server;
 // cannot be. Prints one JSON object per output object or error, then a summary line.
 //   collector  (prints the full collector script)
 //   probe  [--port N] [--timeout S] [--throttle N] [--targets-file F] target...
-//   server <listener|sshd-config|log|jail|ban> [--local] [--evidence PATH] [--user U] [--key K]
+//   server <listener|sshd-config|log|jail|ban|rules> [--local] [--evidence PATH] [--user U] [--key K]
 //          [--ssh-port N] [--jump J] [--option K=V]... [--sudo] [--timeout S]
 //          [--port N]... [--match-user U] [--match-host H] [--match-addr A]
-//          [--ip A] [--log-user U] [--last N] [--name JAIL]... [--within PREFIX] target...
+//          [--ip A] [--log-user U] [--last N] [--name JAIL]... [--within PREFIX] [--source A] [--chain C]... target...
 //   server unban --address A [--jail J] [--ignore] [--force] [--approve] [connection...] target...
 if (args.Length == 0)
 {
@@ -103,6 +103,17 @@ static bool RunServer(Arguments options, JsonLineSink sink)
             var within = options.One("--within");
             sections = SshTriage.Fail2Ban.Fail2BanSections.Bans;
             read = new SshTriage.Fail2Ban.Fail2BanReport(options.All("--name"), within == null ? null : SshTriage.Net.IPPrefix.Parse(within)).ReadBans;
+            break;
+        case "rules":
+            var source = options.One("--source");
+            var rules = new SshTriage.Firewall.FirewallReport(new SshTriage.Firewall.FirewallRuleFilter(
+                options.One("--port") is string p ? int.Parse(p, CultureInfo.InvariantCulture) : (int?)null,
+                source == null ? null : SshTriage.Net.IPPrefix.Parse(source),
+                null,
+                options.All("--chain"),
+                null));
+            sections = SshTriage.Firewall.FirewallReport.Sections;
+            read = rules.ReadRules;
             break;
         default:
             Console.Error.WriteLine($"unknown report {report}");

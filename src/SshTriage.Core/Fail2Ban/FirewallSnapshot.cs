@@ -172,24 +172,9 @@ namespace SshTriage.Fail2Ban
         private static Dictionary<string, AddressSet> Ipsets(string list)
         {
             var sets = new Dictionary<string, AddressSet>(StringComparer.Ordinal);
-            AddressSet? current = null;
-            var inMembers = false;
-            foreach (var raw in list.Split('\n'))
+            foreach (var (name, members) in IpsetListParser.Parse(list))
             {
-                var line = raw.Trim();
-                if (line.StartsWith("Name: ", StringComparison.Ordinal))
-                {
-                    current = Get(sets, line.Substring(6).Trim());
-                    inMembers = false;
-                }
-                else if (line.StartsWith("Members:", StringComparison.Ordinal))
-                {
-                    inMembers = true;
-                }
-                else if (inMembers && current != null && line.Length > 0)
-                {
-                    current.Add(line.Split(' ')[0]);
-                }
+                sets[name] = members;
             }
 
             return sets;

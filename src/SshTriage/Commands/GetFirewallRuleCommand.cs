@@ -1,0 +1,62 @@
+using System.Management.Automation;
+using SshTriage.Firewall;
+using SshTriage.Net;
+using SshTriage.Server;
+
+namespace SshTriage.Commands
+{
+    /// <summary>Get-FirewallRule: the host's firewall rules from iptables (nft and legacy), nftables and ufw, typed.</summary>
+    [Cmdlet(VerbsCommon.Get, "FirewallRule", DefaultParameterSetName = RemoteSet)]
+    [OutputType(typeof(FirewallRule))]
+    public sealed class GetFirewallRuleCommand : ServerCmdlet
+    {
+        /// <summary>Only rules that can apply to this destination port.</summary>
+        [Parameter]
+        [ValidateRange(1, 65535)]
+        public int? Port { get; set; }
+
+        /// <summary>Only rules whose source can hold this address or prefix.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? SourceAddress { get; set; }
+
+        /// <summary>Only rules with these actions.</summary>
+        [Parameter]
+        public FirewallAction[]? Action { get; set; }
+
+        /// <summary>Only rules in these chains; wildcards are allowed.</summary>
+        [Parameter]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        public string[]? Chain { get; set; }
+
+        /// <summary>Only rules of these firewalls.</summary>
+        [Parameter]
+        public FirewallBackend[]? Backend { get; set; }
+
+        /// <inheritdoc />
+        protected override string Activity => "Get-FirewallRule";
+
+        /// <inheritdoc />
+        protected override ServerQuery CreateQuery()
+        {
+            IPPrefix? source = null;
+            if (SourceAddress != null)
+            {
+                if (!IPPrefix.TryParse(SourceAddress, out var parsed))
+                {
+                    ThrowTerminatingError(new ErrorRecord(
+                        new System.ArgumentException($"'{SourceAddress}' is not an IP address or prefix such as 198.51.100.7 or 198.51.100.0/24."),
+                        "InvalidIPAddress",
+                        ErrorCategory.InvalidArgument,
+                        SourceAddress));
+                }
+
+                source = parsed;
+            }
+
+            var report = new FirewallReport(new FirewallRuleFilter(Port, source, Action, Chain, Backend));
+            return new ServerQuery(Activity, FirewallReport.Sections, report.ReadRules, ThrottleLimit, CancelToken);
+        }
+    }
+}
