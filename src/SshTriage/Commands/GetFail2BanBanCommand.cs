@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using SshTriage.Fail2Ban;
-using SshTriage.Net;
 using SshTriage.Server;
 
 namespace SshTriage.Commands
@@ -27,21 +26,7 @@ namespace SshTriage.Commands
         /// <inheritdoc />
         protected override ServerQuery CreateQuery()
         {
-            IPPrefix? prefix = null;
-            if (IPAddress != null)
-            {
-                if (!IPPrefix.TryParse(IPAddress, out var parsed))
-                {
-                    ThrowTerminatingError(new ErrorRecord(
-                        new System.ArgumentException($"'{IPAddress}' is not an IP address or prefix such as 198.51.100.7, 198.51.100.0/24 or 2001:db8::/64."),
-                        "InvalidIPAddress",
-                        ErrorCategory.InvalidArgument,
-                        IPAddress));
-                }
-
-                prefix = parsed;
-            }
-
+            var prefix = ParseAddress(IPAddress, terminating: true);
             return new ServerQuery(Activity, Fail2BanSections.Bans, new Fail2BanReport(Jail, prefix).ReadBans, ThrottleLimit, CancelToken);
         }
     }

@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using SshTriage.Firewall;
-using SshTriage.Net;
 using SshTriage.Server;
 
 namespace SshTriage.Commands
@@ -40,21 +39,7 @@ namespace SshTriage.Commands
         /// <inheritdoc />
         protected override ServerQuery CreateQuery()
         {
-            IPPrefix? source = null;
-            if (SourceAddress != null)
-            {
-                if (!IPPrefix.TryParse(SourceAddress, out var parsed))
-                {
-                    ThrowTerminatingError(new ErrorRecord(
-                        new System.ArgumentException($"'{SourceAddress}' is not an IP address or prefix such as 198.51.100.7 or 198.51.100.0/24."),
-                        "InvalidIPAddress",
-                        ErrorCategory.InvalidArgument,
-                        SourceAddress));
-                }
-
-                source = parsed;
-            }
-
+            var source = ParseAddress(SourceAddress, terminating: true);
             var report = new FirewallReport(new FirewallRuleFilter(Port, source, Action, Chain, Backend));
             return new ServerQuery(Activity, FirewallReport.Sections, report.ReadRules, ThrottleLimit, CancelToken);
         }

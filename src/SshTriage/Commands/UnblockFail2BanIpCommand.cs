@@ -36,13 +36,8 @@ namespace SshTriage.Commands
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
-            if (!IPPrefix.TryParse(IPAddress, out var address))
+            if (!(ParseAddress(IPAddress, terminating: false) is IPPrefix address))
             {
-                WriteError(new ErrorRecord(
-                    new ArgumentException($"'{IPAddress}' is not an IP address or prefix such as 198.51.100.7 or 203.0.113.0/28."),
-                    "InvalidIPAddress",
-                    ErrorCategory.InvalidArgument,
-                    IPAddress));
                 return;
             }
 
