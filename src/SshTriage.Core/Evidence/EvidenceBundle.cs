@@ -55,7 +55,8 @@ namespace SshTriage.Evidence
             }
 
             var mark = "#%" + header.Groups["b"].Value + " ";
-            var lines = text!.Substring(header.Index + header.Length).Replace("\r\n", "\n").Split('\n');
+            var body = text!.Substring(header.Index + header.Length);
+            var lines = (body.IndexOf('\r') >= 0 ? body.Replace("\r\n", "\n") : body).Split('\n');
             var records = new Dictionary<string, EvidenceRecord>(StringComparer.Ordinal);
             var complete = false;
             for (var i = 0; i < lines.Length; i++)

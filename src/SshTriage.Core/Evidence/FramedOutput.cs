@@ -53,7 +53,7 @@ namespace SshTriage.Evidence
             var current = global;
             string? query = null;
             var output = new StringBuilder();
-            foreach (var raw in text.Replace("\r\n", "\n").Split('\n'))
+            foreach (var raw in (text.IndexOf('\r') >= 0 ? text.Replace("\r\n", "\n") : text).Split('\n'))
             {
                 if (!raw.StartsWith(Mark, StringComparison.Ordinal))
                 {
