@@ -1,0 +1,600 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+
+namespace SshTriage.Json
+{
+    /// <summary>Text that is not strict JSON (RFC 8259); says where the problem is.</summary>
+    public sealed class JsonFormatException : FormatException
+    {
+        /// <summary>Creates the exception for a problem at <paramref name="position"/> (a character offset) of <paramref name="text"/>.</summary>
+        public JsonFormatException(string problem, string text, int position)
+            : base(Describe(problem, text, position, out var line, out var column))
+        {
+            Problem = problem;
+            Position = position;
+            Line = line;
+            Column = column;
+        }
+
+        /// <summary>What is wrong, without the position.</summary>
+        public string Problem { get; }
+
+        /// <summary>The character offset of the problem, from 0.</summary>
+        public int Position { get; }
+
+        /// <summary>The line of the problem, from 1.</summary>
+        public int Line { get; }
+
+        /// <summary>The column of the problem, from 1.</summary>
+        public int Column { get; }
+
+        private static string Describe(string problem, string text, int position, out int line, out int column)
+        {
+            line = 1;
+            var lineStart = 0;
+            var end = Math.Min(position, text.Length);
+            for (var i = 0; i < end; i++)
+            {
+                if (text[i] == '\n')
+                {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+
+            column = position - lineStart + 1;
+            return string.Format(CultureInfo.InvariantCulture, "Invalid JSON at line {0}, column {1} (offset {2}): {3}.", line, column, position, problem);
+        }
+    }
+
+    /// <summary>
+    /// A single-pass, strict JSON reader over a string. Short names, strings and numbers are
+    /// shared through small caches (values are immutable): a 40 MB <c>nft -j</c> dump repeats the
+    /// same few dozen of them millions of times, and every object saved is garbage not collected.
+    /// </summary>
+    internal sealed class JsonReader
+    {
+        // Deep enough for any tool output, shallow enough that recursion cannot exhaust the stack.
+        private const int MaxDepth = 256;
+        private const int CacheSize = 1024;
+        private const int CachedLength = 32;
+        private const int LinearDuplicateLimit = 16;
+
+        private readonly string json;
+        private readonly JsonValue?[] strings = new JsonValue?[CacheSize];
+        private readonly JsonValue?[] numbers = new JsonValue?[CacheSize];
+        private readonly List<JsonValue> itemScratch = new List<JsonValue>();
+        private readonly List<KeyValuePair<string, JsonValue>> memberScratch = new List<KeyValuePair<string, JsonValue>>();
+        private readonly string? streamedMember;
+        private readonly Action<JsonValue>? streamedItem;
+        private bool streamed;
+        private int pos;
+
+        private JsonReader(string json, string? streamedMember, Action<JsonValue>? streamedItem)
+        {
+            this.json = json ?? throw new ArgumentNullException(nameof(json));
+            this.streamedMember = streamedMember;
+            this.streamedItem = streamedItem;
+        }
+
+        public static JsonValue Parse(string json)
+        {
+            var reader = new JsonReader(json, null, null);
+            return reader.ReadDocument();
+        }
+
+        /// <summary>
+        /// Reads a document whose root is an object, handing each item of its array member
+        /// <paramref name="member"/> to <paramref name="item"/> as soon as it is read, so that a large
+        /// array is never held whole (it would live long enough to be copied by every GC generation).
+        /// Returns false when the root has no such array; the document is checked in full either way.
+        /// </summary>
+        public static bool ReadArrayItems(string json, string member, Action<JsonValue> item)
+        {
+            var reader = new JsonReader(json, member, item);
+            reader.ReadDocument();
+            return reader.streamed;
+        }
+
+        private JsonValue ReadDocument()
+        {
+            SkipWhitespace();
+            var value = ReadValue(0);
+            SkipWhitespace();
+            if (pos < json.Length)
+            {
+                throw Error("unexpected text after the end of the document");
+            }
+
+            return value;
+        }
+
+        private JsonValue ReadValue(int depth)
+        {
+            if (pos >= json.Length)
+            {
+                throw Error("unexpected end of input, expected a value");
+            }
+
+            var c = json[pos];
+            switch (c)
+            {
+                case '{':
+                    return ReadObject(depth + 1);
+                case '[':
+                    return ReadArray(depth + 1);
+                case '"':
+                    return ReadStringValue();
+                case 't':
+                    ReadLiteral("true");
+                    return JsonValue.True;
+                case 'f':
+                    ReadLiteral("false");
+                    return JsonValue.False;
+                case 'n':
+                    ReadLiteral("null");
+                    return JsonValue.Null;
+                default:
+                    if (c == '-' || (c >= '0' && c <= '9'))
+                    {
+                        return ReadNumber();
+                    }
+
+                    throw Error(string.Format(CultureInfo.InvariantCulture, "unexpected character {0}, expected a value", Show(c)));
+            }
+        }
+
+        private JsonValue ReadObject(int depth)
+        {
+            CheckDepth(depth);
+            pos++;
+            SkipWhitespace();
+            if (pos < json.Length && json[pos] == '}')
+            {
+                pos++;
+                return JsonValue.Object(new KeyValuePair<string, JsonValue>[0]);
+            }
+
+            // Nested containers share one scratch list: each takes its slice from the end and removes it.
+            var start = memberScratch.Count;
+            HashSet<string>? names = null;
+            while (true)
+            {
+                if (pos >= json.Length || json[pos] != '"')
+                {
+                    throw Error("expected a member name in double quotes");
+                }
+
+                var namePosition = pos;
+                var name = ReadStringValue().StringValue!;
+                if (IsDuplicate(start, name, ref names))
+                {
+                    pos = namePosition;
+                    throw Error(string.Format(CultureInfo.InvariantCulture, "duplicate member name \"{0}\"", name));
+                }
+
+                SkipWhitespace();
+                Expect(':', "expected ':' after a member name");
+                SkipWhitespace();
+                if (depth == 1 && streamedItem != null && name == streamedMember && pos < json.Length && json[pos] == '[')
+                {
+                    ReadStreamedArray(depth + 1, streamedItem);
+                    memberScratch.Add(new KeyValuePair<string, JsonValue>(name, JsonValue.Null));
+                }
+                else
+                {
+                    memberScratch.Add(new KeyValuePair<string, JsonValue>(name, ReadValue(depth)));
+                }
+
+                SkipWhitespace();
+                if (pos < json.Length && json[pos] == ',')
+                {
+                    pos++;
+                    SkipWhitespace();
+                    continue;
+                }
+
+                Expect('}', "expected ',' or '}' in an object");
+                var members = new KeyValuePair<string, JsonValue>[memberScratch.Count - start];
+                memberScratch.CopyTo(start, members, 0, members.Length);
+                memberScratch.RemoveRange(start, members.Length);
+                return JsonValue.Object(members);
+            }
+        }
+
+        // A name twice in one object is ambiguous evidence; small objects are checked by scanning, large ones by hashing.
+        private bool IsDuplicate(int start, string name, ref HashSet<string>? names)
+        {
+            if (names == null && memberScratch.Count - start < LinearDuplicateLimit)
+            {
+                for (var i = start; i < memberScratch.Count; i++)
+                {
+                    if (string.Equals(memberScratch[i].Key, name, StringComparison.Ordinal))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            if (names == null)
+            {
+                names = new HashSet<string>(StringComparer.Ordinal);
+                for (var i = start; i < memberScratch.Count; i++)
+                {
+                    names.Add(memberScratch[i].Key);
+                }
+            }
+
+            return !names.Add(name);
+        }
+
+        private void ReadStreamedArray(int depth, Action<JsonValue> item)
+        {
+            CheckDepth(depth);
+            streamed = true;
+            pos++;
+            SkipWhitespace();
+            if (pos < json.Length && json[pos] == ']')
+            {
+                pos++;
+                return;
+            }
+
+            while (true)
+            {
+                item(ReadValue(depth));
+                SkipWhitespace();
+                if (pos < json.Length && json[pos] == ',')
+                {
+                    pos++;
+                    SkipWhitespace();
+                    continue;
+                }
+
+                Expect(']', "expected ',' or ']' in an array");
+                return;
+            }
+        }
+
+        private JsonValue ReadArray(int depth)
+        {
+            CheckDepth(depth);
+            pos++;
+            SkipWhitespace();
+            if (pos < json.Length && json[pos] == ']')
+            {
+                pos++;
+                return JsonValue.Array(new JsonValue[0]);
+            }
+
+            var start = itemScratch.Count;
+            while (true)
+            {
+                itemScratch.Add(ReadValue(depth));
+                SkipWhitespace();
+                if (pos < json.Length && json[pos] == ',')
+                {
+                    pos++;
+                    SkipWhitespace();
+                    continue;
+                }
+
+                Expect(']', "expected ',' or ']' in an array");
+                var items = new JsonValue[itemScratch.Count - start];
+                itemScratch.CopyTo(start, items, 0, items.Length);
+                itemScratch.RemoveRange(start, items.Length);
+                return JsonValue.Array(items);
+            }
+        }
+
+        private JsonValue ReadStringValue()
+        {
+            var open = pos;
+            var hash = ScanString();
+            if (hash == null)
+            {
+                return JsonValue.String(ReadEscapedString(open + 1));
+            }
+
+            return Shared(strings, open + 1, pos - 1 - (open + 1), hash.Value, JsonValue.String);
+        }
+
+        // Moves past a string without escapes and returns its hash; stops at a backslash (null) for the slow path.
+        private uint? ScanString()
+        {
+            var open = pos++;
+            var hash = 2166136261u;
+            while (pos < json.Length)
+            {
+                var c = json[pos];
+                if (c == '"')
+                {
+                    pos++;
+                    return hash;
+                }
+
+                if (c == '\\')
+                {
+                    return null;
+                }
+
+                if (c < ' ')
+                {
+                    throw Error("unescaped control character in a string");
+                }
+
+                hash = (hash ^ c) * 16777619u;
+                pos++;
+            }
+
+            pos = open;
+            throw Error("unterminated string");
+        }
+
+        // The slow path, from the first backslash on; the text before it is copied once.
+        private string ReadEscapedString(int start)
+        {
+            var builder = new StringBuilder();
+            builder.Append(json, start, pos - start);
+            while (pos < json.Length)
+            {
+                var c = json[pos];
+                if (c == '"')
+                {
+                    pos++;
+                    return builder.ToString();
+                }
+
+                if (c < ' ')
+                {
+                    throw Error("unescaped control character in a string");
+                }
+
+                if (c != '\\')
+                {
+                    builder.Append(c);
+                    pos++;
+                    continue;
+                }
+
+                if (pos + 1 >= json.Length)
+                {
+                    break;
+                }
+
+                var escape = json[pos + 1];
+                switch (escape)
+                {
+                    case '"':
+                    case '\\':
+                    case '/':
+                        builder.Append(escape);
+                        break;
+                    case 'b':
+                        builder.Append('\b');
+                        break;
+                    case 'f':
+                        builder.Append('\f');
+                        break;
+                    case 'n':
+                        builder.Append('\n');
+                        break;
+                    case 'r':
+                        builder.Append('\r');
+                        break;
+                    case 't':
+                        builder.Append('\t');
+                        break;
+                    case 'u':
+                        builder.Append(ReadUnicodeEscape());
+                        continue;
+                    default:
+                        throw Error(string.Format(CultureInfo.InvariantCulture, "invalid escape \\{0}", Show(escape)));
+                }
+
+                pos += 2;
+            }
+
+            throw Error("unterminated string");
+        }
+
+        // \uXXXX, and for a high surrogate the \uXXXX low surrogate that must follow it: a lone half is not text.
+        private string ReadUnicodeEscape()
+        {
+            var first = ReadHex4();
+            if (first >= 0xDC00 && first <= 0xDFFF)
+            {
+                pos -= 6;
+                throw Error("a low surrogate escape without a high surrogate before it");
+            }
+
+            if (first < 0xD800 || first > 0xDBFF)
+            {
+                return ((char)first).ToString();
+            }
+
+            if (pos + 1 >= json.Length || json[pos] != '\\' || json[pos + 1] != 'u')
+            {
+                throw Error("a high surrogate escape must be followed by a \\u low surrogate");
+            }
+
+            var second = ReadHex4();
+            if (second < 0xDC00 || second > 0xDFFF)
+            {
+                pos -= 6;
+                throw Error("a high surrogate escape must be followed by a \\u low surrogate");
+            }
+
+            return new string(new[] { (char)first, (char)second });
+        }
+
+        private int ReadHex4()
+        {
+            if (pos + 6 > json.Length)
+            {
+                throw Error("a \\u escape needs four hex digits");
+            }
+
+            var value = 0;
+            for (var i = pos + 2; i < pos + 6; i++)
+            {
+                var c = json[i];
+                int digit;
+                if (c >= '0' && c <= '9')
+                {
+                    digit = c - '0';
+                }
+                else if (c >= 'a' && c <= 'f')
+                {
+                    digit = c - 'a' + 10;
+                }
+                else if (c >= 'A' && c <= 'F')
+                {
+                    digit = c - 'A' + 10;
+                }
+                else
+                {
+                    throw Error("a \\u escape needs four hex digits");
+                }
+
+                value = (value << 4) | digit;
+            }
+
+            pos += 6;
+            return value;
+        }
+
+        private JsonValue ReadNumber()
+        {
+            var start = pos;
+            if (json[pos] == '-')
+            {
+                pos++;
+            }
+
+            if (pos < json.Length && json[pos] == '0')
+            {
+                pos++;
+                if (pos < json.Length && json[pos] >= '0' && json[pos] <= '9')
+                {
+                    throw Error("a number must not have a leading zero");
+                }
+            }
+            else if (!SkipDigits())
+            {
+                throw Error("expected a digit");
+            }
+
+            if (pos < json.Length && json[pos] == '.')
+            {
+                pos++;
+                if (!SkipDigits())
+                {
+                    throw Error("expected a digit after the decimal point");
+                }
+            }
+
+            if (pos < json.Length && (json[pos] == 'e' || json[pos] == 'E'))
+            {
+                pos++;
+                if (pos < json.Length && (json[pos] == '+' || json[pos] == '-'))
+                {
+                    pos++;
+                }
+
+                if (!SkipDigits())
+                {
+                    throw Error("expected a digit in the exponent");
+                }
+            }
+
+            var hash = 2166136261u;
+            for (var i = start; i < pos; i++)
+            {
+                hash = (hash ^ json[i]) * 16777619u;
+            }
+
+            return Shared(numbers, start, pos - start, hash, JsonValue.Number);
+        }
+
+        private bool SkipDigits()
+        {
+            var start = pos;
+            while (pos < json.Length && json[pos] >= '0' && json[pos] <= '9')
+            {
+                pos++;
+            }
+
+            return pos > start;
+        }
+
+        private void ReadLiteral(string literal)
+        {
+            if (string.CompareOrdinal(json, pos, literal, 0, literal.Length) != 0)
+            {
+                throw Error(string.Format(CultureInfo.InvariantCulture, "unexpected character {0}, expected a value", Show(json[pos])));
+            }
+
+            pos += literal.Length;
+        }
+
+        private JsonValue Shared(JsonValue?[] cache, int start, int length, uint hash, Func<string, JsonValue> create)
+        {
+            if (length > CachedLength)
+            {
+                return create(json.Substring(start, length));
+            }
+
+            var slot = (int)(hash % CacheSize);
+            var cached = cache[slot];
+            var text = cached?.StringValue ?? cached?.NumberText;
+            if (text != null && text.Length == length && string.CompareOrdinal(json, start, text, 0, length) == 0)
+            {
+                return cached!;
+            }
+
+            return cache[slot] = create(json.Substring(start, length));
+        }
+
+        private void SkipWhitespace()
+        {
+            while (pos < json.Length)
+            {
+                var c = json[pos];
+                if (c != ' ' && c != '\n' && c != '\r' && c != '\t')
+                {
+                    return;
+                }
+
+                pos++;
+            }
+        }
+
+        private void Expect(char c, string problem)
+        {
+            if (pos >= json.Length || json[pos] != c)
+            {
+                throw Error(pos >= json.Length ? "unexpected end of input, " + problem : problem);
+            }
+
+            pos++;
+        }
+
+        private void CheckDepth(int depth)
+        {
+            if (depth > MaxDepth)
+            {
+                throw Error(string.Format(CultureInfo.InvariantCulture, "nested more than {0} levels deep", MaxDepth));
+            }
+        }
+
+        private JsonFormatException Error(string problem) => new JsonFormatException(problem, json, pos);
+
+        private static string Show(char c) =>
+            c < ' ' || c > '~' ? string.Format(CultureInfo.InvariantCulture, "U+{0:X4}", (int)c) : "'" + c + "'";
+    }
+}
