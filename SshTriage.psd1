@@ -17,6 +17,7 @@
         'Get-SshdConfig'
         'Get-SshListener'
         'Get-SshLogEvent'
+        'Test-FirewallAccess'
         'Test-SshPort'
         'Unblock-Fail2BanIp'
     )

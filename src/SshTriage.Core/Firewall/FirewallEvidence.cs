@@ -13,15 +13,18 @@ namespace SshTriage.Firewall
     /// </summary>
     internal sealed class FirewallEvidence
     {
-        private FirewallEvidence(IReadOnlyList<IptablesRuleSet> iptables, IReadOnlyDictionary<string, AddressSet> ipsets, IReadOnlyList<FirewallRule> ufw, IReadOnlyList<string> denied)
+        private FirewallEvidence(IReadOnlyList<IptablesRuleSet> iptables, NftRuleset? nftables, IReadOnlyDictionary<string, AddressSet> ipsets, IReadOnlyList<FirewallRule> ufw, IReadOnlyList<string> denied)
         {
             Iptables = iptables;
+            Nftables = nftables;
             Ipsets = ipsets;
             Ufw = ufw;
             Denied = denied;
         }
 
         public IReadOnlyList<IptablesRuleSet> Iptables { get; }
+
+        public NftRuleset? Nftables { get; }
 
         public IReadOnlyDictionary<string, AddressSet> Ipsets { get; }
 
@@ -67,13 +70,44 @@ namespace SshTriage.Firewall
             var ufw = evidence.Bundle[FirewallSections.Names.Ufw] is EvidenceRecord status && status.Succeeded
                 ? UfwStatusParser.Parse(host, status.StandardOutput)
                 : (IReadOnlyList<FirewallRule>)Array.Empty<FirewallRule>();
-            return new FirewallEvidence(iptables, ipsets, ufw, denied);
+
+            NftRuleset? nftables = null;
+            if (evidence.Bundle[FirewallSections.Names.NftJson] is EvidenceRecord nft)
+            {
+                if (nft.Succeeded)
+                {
+                    nftables = NftRulesetParser.ParseRuleset(host, nft.StandardOutput);
+                }
+                else if (nft.StandardError.Contains("Operation not permitted") || nft.StandardError.Contains("Permission denied"))
+                {
+                    denied.Add("nft");
+                }
+            }
+
+            return new FirewallEvidence(iptables, nftables, ipsets, ufw, denied);
         }
 
-        /// <summary>One walker per iptables backend.</summary>
-        public IEnumerable<IInputPathWalker> Walkers() =>
-            Iptables.GroupBy(s => s.Backend).Select(g => (IInputPathWalker)new IptablesInputWalker(g.ToList(), name => Ipsets.TryGetValue(name, out var set) ? set : null));
+        /// <summary>One walker per iptables backend, and one for nftables (which skips the tables iptables-nft manages).</summary>
+        public IEnumerable<IInputPathWalker> Walkers()
+        {
+            foreach (var backend in Iptables.GroupBy(s => s.Backend))
+            {
+                yield return new IptablesInputWalker(backend.ToList(), name => Ipsets.TryGetValue(name, out var set) ? set : null);
+            }
 
-        public IEnumerable<FirewallRule> Rules() => Iptables.SelectMany(s => s.Rules()).Concat(Ufw);
+            if (Nftables != null)
+            {
+                yield return new NftInputWalker(Nftables);
+            }
+        }
+
+        /// <summary>Every rule; nftables' copies of iptables-nft's rules are left out, as iptables-save lists them readably.</summary>
+        public IEnumerable<FirewallRule> Rules() =>
+            Iptables.SelectMany(s => s.Rules())
+                .Concat(Nftables?.Rules.Where(r => !IptablesManaged(Nftables, r)) ?? Enumerable.Empty<FirewallRule>())
+                .Concat(Ufw);
+
+        private static bool IptablesManaged(NftRuleset ruleset, FirewallRule rule) =>
+            ruleset.Tables.Any(t => t.ManagedByIptablesNft && t.Name == rule.Table && NftRuleCompiler.FamilyName(t.Family) == rule.Family);
     }
 }

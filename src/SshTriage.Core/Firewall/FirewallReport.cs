@@ -35,6 +35,18 @@ namespace SshTriage.Firewall
             }
         }
 
+        /// <summary>The verdict on a new connection described by <paramref name="packet"/>.</summary>
+        public static IEnumerable<object> ReadVerdict(ServerEvidence evidence, PacketQuery packet)
+        {
+            var firewall = FirewallEvidence.Read(evidence);
+            foreach (var error in Problems(evidence, firewall))
+            {
+                yield return error;
+            }
+
+            yield return FirewallAccess.Decide(evidence.ComputerName, packet, firewall.Walkers());
+        }
+
         internal static IEnumerable<TriageError> Problems(ServerEvidence evidence, FirewallEvidence firewall)
         {
             if (firewall.Denied.Count > 0 && !evidence.Facts.IsRoot)

@@ -119,6 +119,11 @@ namespace SshTriage.Firewall
         // True, false, or null when the rule uses a match this walker cannot evaluate.
         private bool? Matches(IptablesConditions c, PacketQuery packet)
         {
+            if (c.NeverMatches)
+            {
+                return false;
+            }
+
             if (c.Protocol is (string protocol, bool negated) && protocol != "all" && (string.Equals(protocol, packet.Protocol, StringComparison.OrdinalIgnoreCase) || ProtocolNumber(packet.Protocol) == protocol) == negated)
             {
                 return false;

@@ -20,6 +20,12 @@ namespace SshTriage.Firewall
 
         public (string Name, bool Negated)? MatchSet { get; set; }
 
+        /// <summary>
+        /// True when a match can never hold for a new unicast TCP or UDP connection to the host
+        /// (addrtype BROADCAST, an IPv6 routing header): the rule is skipped.
+        /// </summary>
+        public bool NeverMatches { get; set; }
+
         /// <summary>Matches the walker cannot evaluate (-m recent, -m owner, ...): the rule's outcome is then unknown.</summary>
         public List<string> Unsupported { get; } = new List<string>();
     }

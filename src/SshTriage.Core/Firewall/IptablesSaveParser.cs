@@ -136,11 +136,17 @@ namespace SshTriage.Firewall
 
                         break;
                     case "--dst-type":
-                        if (Next() != "LOCAL")
-                        {
-                            conditions.Unsupported.Add("--dst-type");
-                        }
-
+                        // The connection is addressed to one of the host's own unicast addresses.
+                        conditions.NeverMatches |= (Next() == "LOCAL") == negate;
+                        break;
+                    case "--src-type":
+                        // A remote client's address is unicast.
+                        conditions.NeverMatches |= (Next() == "UNICAST") == negate;
+                        break;
+                    case "--rt-type":
+                        // An ordinary SYN carries no IPv6 routing header.
+                        Next();
+                        conditions.NeverMatches |= !negate;
                         break;
                     case "-j":
                         Target(rule, Next(), goTo: false);
@@ -177,7 +183,7 @@ namespace SshTriage.Firewall
         // Modules whose options the walker reads, or that match every new inbound packet.
         private static readonly HashSet<string> KnownModules = new HashSet<string>(StringComparer.Ordinal)
         {
-            "tcp", "udp", "multiport", "conntrack", "state", "comment", "set", "addrtype",
+            "tcp", "udp", "multiport", "conntrack", "state", "comment", "set", "addrtype", "rt",
         };
 
         private static void Target(FirewallRule rule, string target, bool goTo)

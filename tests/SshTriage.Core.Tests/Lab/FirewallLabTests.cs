@@ -43,3 +43,48 @@ namespace SshTriage.Tests.Lab
         }
     }
 }
+
+namespace SshTriage.Tests.Lab
+{
+    /// <summary>
+    /// Test-FirewallAccess's verdict against what really happens: for each rule set in the lab,
+    /// the symptom the walk predicts for the client is the one Test-SshPort sees from the client.
+    /// </summary>
+    public class FirewallAccessLabTests
+    {
+        [LabTheory]
+        [InlineData("open")]
+        [InlineData("drop")]
+        [InlineData("reject-tcp-reset")]
+        [InlineData("reject-port-unreachable")]
+        [InlineData("reject-admin-prohibited")]
+        [InlineData("fw-iptables-chains")]
+        [InlineData("fw-iptables-policy-drop")]
+        [InlineData("fw-legacy-split")]
+        [InlineData("fw-nft-sets")]
+        [InlineData("fw-nft-counter")]
+        [InlineData("fw-ufw-deny")]
+        [InlineData("fw-ufw-allow")]
+        [InlineData("fw-docker-style")]
+        [InlineData("f2b-iptables")]
+        [InlineData("f2b-nftables")]
+        [InlineData("f2b-ipset")]
+        public void ThePredictedSymptomIsWhatTheClientSees(string scenario)
+        {
+            using var lab = LabInstance.Up(scenario);
+            var port = int.Parse(lab["PORT"]);
+            var seen = LabProbe.From(lab, "client", port, 2, lab["SERVER_ADDR"], lab["SERVER_ADDR6"]);
+
+            foreach (var (address, client) in new[] { (lab["SERVER_ADDR"], lab["CLIENT_ADDR"]), (lab["SERVER_ADDR6"], lab["CLIENT_ADDR6"]) })
+            {
+                var output = ServerLab.AsRoot(lab, "access", "--source", client, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                var verdict = output.Objects.Single(o => o.Type == "SshTriage.FirewallVerdict").Object;
+                var observed = seen.Single(r => r.RemoteAddress == address).Status.ToString();
+
+                Assert.True(
+                    observed == verdict.GetProperty("ExpectedSymptom").GetString(),
+                    $"{scenario} from {client}: the client saw {observed}, the walk predicted {verdict}");
+            }
+        }
+    }
+}
