@@ -137,3 +137,20 @@ Describe 'Unblock-Fail2BanIp' {
         $command.Parameters.Keys | Should -Contain 'Confirm'
     }
 }
+
+Describe 'Firewalls from saved evidence' {
+    It 'predicts that the banned gateway is refused and its clients are not' {
+        $bundle = Join-Path $bundles 'f2b-gateway-banned-root.txt'
+        $gateway = Test-FirewallAccess -EvidencePath $bundle -SourceAddress 203.0.113.1 -Port 22
+        $gateway.Verdict | Should -Be 'Reject'
+        $gateway.ExpectedSymptom | Should -Be 'Refused'
+        $gateway.DecidingRule.Chain | Should -Be 'f2b-sshd'
+        (Test-FirewallAccess -EvidencePath $bundle -SourceAddress 203.0.113.77).Verdict | Should -Be 'Accept'
+    }
+
+    It 'lists the rule Fail2Ban added' {
+        $rules = Get-FirewallRule -EvidencePath (Join-Path $bundles 'f2b-gateway-banned-root.txt') -Chain 'f2b-*' -Action Reject
+        $rules.Source | Should -Contain '203.0.113.1/32'
+        $rules[0].Owner | Should -Be 'fail2ban:sshd'
+    }
+}
