@@ -9,15 +9,32 @@ using SshTriage.Net;
 using SshTriage.Server;
 
 // bench fail2ban <bundle-file> <prefix>: parse a bundle holding many bans, build every
-// Fail2BanBan (with its enforcement check) and keep those inside <prefix>. Prints one line of
-// figures; the run is repeated so that the first, cold run and a warm one are both shown.
-if (args.Length != 3 || args[0] != "fail2ban")
+// Fail2BanBan (with its enforcement check) and keep those inside <prefix>.
+// bench firewall <bundle-file> <source>: parse a bundle's firewalls and walk one connection.
+// Each prints one line of figures per run; runs are repeated so that the first, cold run and
+// warm ones are shown.
+if (args.Length != 3 || (args[0] != "fail2ban" && args[0] != "firewall"))
 {
-    Console.Error.WriteLine("usage: SshTriage.Bench fail2ban <bundle-file> <prefix>");
+    Console.Error.WriteLine("usage: SshTriage.Bench fail2ban <bundle-file> <prefix> | firewall <bundle-file> <source>");
     return 2;
 }
 
 var text = File.ReadAllText(args[1]);
+if (args[0] == "firewall")
+{
+    var source = System.Net.IPAddress.Parse(args[2]);
+    for (var run = 1; run <= 3; run++)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var evidence = new ServerEvidence("bench", EvidenceBundle.Parse(text, args[1]));
+        var verdict = SshTriage.Firewall.FirewallReport.ReadVerdict(evidence, new SshTriage.Firewall.PacketQuery(source, 22, "tcp", null)).OfType<FirewallVerdict>().Single();
+        using var self = Process.GetCurrentProcess();
+        Console.WriteLine($"run {run}: parsed and walked in {stopwatch.Elapsed.TotalMilliseconds:F0} ms: {verdict.Verdict} {verdict.RejectWith} ({verdict.ExpectedSymptom}); peak working set {self.PeakWorkingSet64 / 1048576.0:F0} MiB");
+    }
+
+    return 0;
+}
+
 var prefix = IPPrefix.Parse(args[2]);
 for (var run = 1; run <= 3; run++)
 {
