@@ -14,6 +14,7 @@ namespace SshTriage.Tests
         private const string TcpDport = """{"payload": {"protocol": "tcp", "field": "dport"}}""";
         private const string IpSaddr = """{"payload": {"protocol": "ip", "field": "saddr"}}""";
         private const string IpDaddr = """{"payload": {"protocol": "ip", "field": "daddr"}}""";
+        private const string Ip6Saddr = """{"payload": {"protocol": "ip6", "field": "saddr"}}""";
         private const string Iifname = """{"meta": {"key": "iifname"}}""";
         private const string Mark = """{"meta": {"key": "mark"}}""";
         private const string CtState = """{"ct": {"key": "state"}}""";
@@ -177,7 +178,7 @@ namespace SshTriage.Tests
             Assert.Equal((FirewallDecision.Accept, 2), (verdict.Decision, verdict.Rule!.Index));
 
             // Destination addresses are unknown too; a drop on either branch makes it matter.
-            var daddr = Build(BaseChain("input", 0), Rule("input", Match(IpDaddr, "\"192.0.2.1\""), Drop));
+            var daddr = Build(BaseChain("input", 0), Rule("input", Match(IpDaddr, "\"203.0.113.200\""), Drop));
             Assert.Equal(FirewallDecision.Unknown, Assert.Single(Walk(daddr, Client4, 22)).Decision);
         }
 
@@ -353,7 +354,7 @@ namespace SshTriage.Tests
                 Rule("input", Dnat, Accept),
                 Rule("input", Drop),
                 BaseChain("pre", -100, table: "t", hook: "prerouting", type: "nat"),
-                Rule("pre", Match(TcpDport, "2022"), """{"dnat": {"addr": "192.0.2.1", "port": 22}}"""));
+                Rule("pre", Match(TcpDport, "2022"), """{"dnat": {"addr": "203.0.113.200", "port": 22}}"""));
             Assert.Equal((FirewallDecision.Unknown, 1), Decided(Walk(nat, Client4, 22)));
         }
 
@@ -398,33 +399,32 @@ namespace SshTriage.Tests
         [Fact]
         public void AHundredThousandElementSetIsParsedAndMatchedByHashing()
         {
+            // Documentation addresses only: element i lives in 2001:db8:<i >> 16>:<i & 0xffff>::/64.
             var elements = new StringBuilder();
             for (var i = 0; i < 100000; i++)
             {
-                var a = 10 + (i >> 16);
-                var b = (i >> 8) & 255;
-                var c = i & 255;
+                var net = $"2001:db8:{i >> 16:x}:{i & 0xffff:x}";
                 elements.Append(i == 0 ? "" : ", ").Append(
                     (i % 4) switch
                     {
-                        0 => $"\"{a}.{b}.{c}.1\"",
-                        1 => $"{{\"prefix\": {{\"addr\": \"{a}.{b}.{c}.0\", \"len\": 30}}}}",
-                        2 => $"{{\"range\": [\"{a}.{b}.{c}.10\", \"{a}.{b}.{c}.20\"]}}",
-                        _ => $"{{\"elem\": {{\"val\": \"{a}.{b}.{c}.1\", \"timeout\": 3600, \"expires\": 1200}}}}",
+                        0 => $"\"{net}::1\"",
+                        1 => $"{{\"prefix\": {{\"addr\": \"{net}::\", \"len\": 126}}}}",
+                        2 => $"{{\"range\": [\"{net}::10\", \"{net}::20\"]}}",
+                        _ => $"{{\"elem\": {{\"val\": \"{net}::1\", \"timeout\": 3600, \"expires\": 1200}}}}",
                     });
             }
 
             var ruleset = Build(
-                Set("big", "ipv4_addr", "[" + elements + "]", flags: "[\"interval\", \"timeout\"]"),
+                Set("big", "ipv6_addr", "[" + elements + "]", flags: "[\"interval\", \"timeout\"]"),
                 BaseChain("input", 0),
-                Rule("input", Match(TcpDport, "22"), Match(IpSaddr, "\"@big\""), Drop));
+                Rule("input", Match(TcpDport, "22"), Match(Ip6Saddr, "\"@big\""), Drop));
 
             Assert.Equal(100000, ruleset.Sets.Single().Count);
-            Assert.Equal((FirewallDecision.Drop, "big"), (Walk(ruleset, "10.1.132.1", 22)[0].Decision, ruleset.Rules[0].Set));
-            Assert.Equal(FirewallDecision.Drop, Walk(ruleset, "11.1.135.1", 22)[0].Decision);
-            Assert.Equal(FirewallDecision.Drop, Walk(ruleset, "10.0.1.3", 22)[0].Decision);
-            Assert.Equal(FirewallDecision.Drop, Walk(ruleset, "10.0.2.15", 22)[0].Decision);
-            Assert.Equal(FirewallDecision.Accept, Walk(ruleset, "10.0.2.21", 22)[0].Decision);
+            Assert.Equal((FirewallDecision.Drop, "big"), (Walk(ruleset, "2001:db8:1:8401::1", 22)[0].Decision, ruleset.Rules[0].Set));
+            Assert.Equal(FirewallDecision.Drop, Walk(ruleset, "2001:db8:1:187::1", 22)[0].Decision);
+            Assert.Equal(FirewallDecision.Drop, Walk(ruleset, "2001:db8:0:1::3", 22)[0].Decision);
+            Assert.Equal(FirewallDecision.Drop, Walk(ruleset, "2001:db8:0:2::11", 22)[0].Decision);
+            Assert.Equal(FirewallDecision.Accept, Walk(ruleset, "2001:db8:0:2::21", 22)[0].Decision);
             Assert.Equal(FirewallDecision.Accept, Walk(ruleset, "198.51.100.10", 22)[0].Decision);
         }
 

@@ -71,8 +71,9 @@ namespace SshTriage.Tests
         [Fact]
         public void AMissingKeyFileIsNamed()
         {
-            Assert.False(RemoteTargetBuilder.TryBuild("web01", null, "/nonexistent/id_ed25519", null, null, null, false, Timeout, out _, out var error));
-            Assert.Contains("/nonexistent/id_ed25519", error);
+            var missing = Path.Combine(Path.GetTempPath(), "sshtriage-no-such-dir", "id_ed25519");
+            Assert.False(RemoteTargetBuilder.TryBuild("web01", null, missing, null, null, null, false, Timeout, out _, out var error));
+            Assert.Contains(missing, error);
         }
 
         [Fact]
