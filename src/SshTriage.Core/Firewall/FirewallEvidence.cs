@@ -13,12 +13,12 @@ namespace SshTriage.Firewall
     /// </summary>
     internal sealed class FirewallEvidence
     {
-        private FirewallEvidence(IReadOnlyList<IptablesRuleSet> iptables, NftRuleset? nftables, IReadOnlyDictionary<string, AddressSet> ipsets, IReadOnlyList<FirewallRule> ufw, IReadOnlyList<string> denied)
+        private FirewallEvidence(IReadOnlyList<IptablesRuleSet> iptables, NftRuleset? nftables, IReadOnlyDictionary<string, AddressSet> ipsets, IReadOnlyList<FirewallRule> managers, IReadOnlyList<string> denied)
         {
             Iptables = iptables;
             Nftables = nftables;
             Ipsets = ipsets;
-            Ufw = ufw;
+            Managers = managers;
             Denied = denied;
         }
 
@@ -28,7 +28,8 @@ namespace SshTriage.Firewall
 
         public IReadOnlyDictionary<string, AddressSet> Ipsets { get; }
 
-        public IReadOnlyList<FirewallRule> Ufw { get; }
+        /// <summary>ufw's and firewalld's rules in their own words (they enforce them through iptables and nftables).</summary>
+        public IReadOnlyList<FirewallRule> Managers { get; }
 
         /// <summary>The tools that ran without the rights to read the rules.</summary>
         public IReadOnlyList<string> Denied { get; }
@@ -67,9 +68,16 @@ namespace SshTriage.Firewall
                 }
             }
 
-            var ufw = evidence.Bundle[FirewallSections.Names.Ufw] is EvidenceRecord status && status.Succeeded
-                ? UfwStatusParser.Parse(host, status.StandardOutput)
-                : (IReadOnlyList<FirewallRule>)Array.Empty<FirewallRule>();
+            var managers = new List<FirewallRule>();
+            if (evidence.Bundle[FirewallSections.Names.Ufw] is EvidenceRecord status && status.Succeeded)
+            {
+                managers.AddRange(UfwStatusParser.Parse(host, status.StandardOutput));
+            }
+
+            if (evidence.Bundle[FirewallSections.Names.Firewalld] is EvidenceRecord zones && zones.Succeeded)
+            {
+                managers.AddRange(FirewalldZoneParser.Parse(host, zones.StandardOutput));
+            }
 
             NftRuleset? nftables = null;
             if (evidence.Bundle[FirewallSections.Names.NftJson] is EvidenceRecord nft)
@@ -84,7 +92,7 @@ namespace SshTriage.Firewall
                 }
             }
 
-            return new FirewallEvidence(iptables, nftables, ipsets, ufw, denied);
+            return new FirewallEvidence(iptables, nftables, ipsets, managers, denied);
         }
 
         /// <summary>One walker per iptables backend, and one for nftables (which skips the tables iptables-nft manages).</summary>
@@ -105,7 +113,7 @@ namespace SshTriage.Firewall
         public IEnumerable<FirewallRule> Rules() =>
             Iptables.SelectMany(s => s.Rules())
                 .Concat(Nftables?.Rules.Where(r => !IptablesManaged(Nftables, r)) ?? Enumerable.Empty<FirewallRule>())
-                .Concat(Ufw);
+                .Concat(Managers);
 
         private static bool IptablesManaged(NftRuleset ruleset, FirewallRule rule) =>
             ruleset.Tables.Any(t => t.ManagedByIptablesNft && t.Name == rule.Table && NftRuleCompiler.FamilyName(t.Family) == rule.Family);

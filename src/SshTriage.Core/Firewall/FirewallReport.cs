@@ -17,7 +17,7 @@ namespace SshTriage.Firewall
         /// <summary>The collector sections the firewall cmdlets read.</summary>
         public static IReadOnlyList<CollectorSection> Sections { get; } = new[]
         {
-            FirewallSections.IptablesSave, FirewallSections.NftJson, FirewallSections.Ipset, FirewallSections.Ufw,
+            FirewallSections.IptablesSave, FirewallSections.NftJson, FirewallSections.Ipset, FirewallSections.Ufw, FirewallSections.Firewalld,
         };
 
         /// <summary>The rules and the errors about what could not be read.</summary>

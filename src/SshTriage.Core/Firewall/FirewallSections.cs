@@ -22,6 +22,9 @@ namespace SshTriage.Firewall
 
             /// <summary>ufw status.</summary>
             public const string Ufw = "fw-ufw";
+
+            /// <summary>firewalld's zones, when it runs.</summary>
+            public const string Firewalld = "fw-firewalld";
         }
 
         /// <summary>The iptables rule sets of both backends and families, with counters.</summary>
@@ -39,6 +42,12 @@ namespace SshTriage.Firewall
 
         /// <summary>ufw's rules.</summary>
         public static CollectorSection Ufw { get; } = new CollectorSection(Names.Ufw, "ufw", "LANG=C ufw status verbose");
+
+        /// <summary>firewalld's zones when it runs; when it does not, its state on standard error and exit 3.</summary>
+        public static CollectorSection Firewalld { get; } = new CollectorSection(
+            Names.Firewalld,
+            "firewall-cmd",
+            "if firewall-cmd --state >/dev/null 2>&1; then firewall-cmd --list-all-zones; else firewall-cmd --state; exit 3; fi");
 
         /// <summary>The nftables rule set as JSON, the form whose sets, ranges and priorities are unambiguous.</summary>
         public static CollectorSection NftJson { get; } = new CollectorSection(Names.NftJson, "nft", "nft -j list ruleset");

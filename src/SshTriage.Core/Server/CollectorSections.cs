@@ -52,6 +52,7 @@ namespace SshTriage.Server
             Firewall.FirewallSections.NftJson,
             Firewall.FirewallSections.Ipset,
             Firewall.FirewallSections.Ufw,
+            Firewall.FirewallSections.Firewalld,
         };
 
         /// <summary>Collector format, host name, uid, user, UTC time and kernel.</summary>

@@ -4,7 +4,7 @@ using SshTriage.Server;
 
 namespace SshTriage.Commands
 {
-    /// <summary>Get-FirewallRule: the host's firewall rules from iptables (nft and legacy), nftables and ufw, typed.</summary>
+    /// <summary>Get-FirewallRule: the host's firewall rules from iptables (nft and legacy), nftables, ufw and firewalld, typed.</summary>
     [Cmdlet(VerbsCommon.Get, "FirewallRule", DefaultParameterSetName = RemoteSet)]
     [OutputType(typeof(FirewallRule))]
     public sealed class GetFirewallRuleCommand : ServerCmdlet
