@@ -273,39 +273,41 @@ namespace SshTriage.Firewall
         }
 
         // Splits on spaces, keeping "quoted strings" (comments) together without their quotes.
+        // Plain words are cut out with Substring: a dump may hold 100,000 rules.
         private static List<string> Words(string text)
         {
-            var words = new List<string>();
-            var current = new StringBuilder();
-            var quoted = false;
-            for (var i = 0; i < text.Length; i++)
+            var words = new List<string>(24);
+            var i = 0;
+            while (i < text.Length)
             {
-                var c = text[i];
-                if (c == '\\' && quoted && i + 1 < text.Length)
+                if (text[i] == ' ')
                 {
-                    current.Append(text[++i]);
+                    i++;
+                    continue;
                 }
-                else if (c == '"')
-                {
-                    quoted = !quoted;
-                }
-                else if (c == ' ' && !quoted)
-                {
-                    if (current.Length > 0)
-                    {
-                        words.Add(current.ToString());
-                        current.Clear();
-                    }
-                }
-                else
-                {
-                    current.Append(c);
-                }
-            }
 
-            if (current.Length > 0)
-            {
-                words.Add(current.ToString());
+                if (text[i] != '"')
+                {
+                    var space = text.IndexOf(' ', i);
+                    var end = space < 0 ? text.Length : space;
+                    words.Add(text.Substring(i, end - i));
+                    i = end;
+                    continue;
+                }
+
+                var quoted = new StringBuilder();
+                for (i++; i < text.Length && text[i] != '"'; i++)
+                {
+                    if (text[i] == '\\' && i + 1 < text.Length)
+                    {
+                        i++;
+                    }
+
+                    quoted.Append(text[i]);
+                }
+
+                words.Add(quoted.ToString());
+                i++;
             }
 
             return words;
