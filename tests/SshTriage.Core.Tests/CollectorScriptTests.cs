@@ -69,6 +69,69 @@ namespace SshTriage.Tests
             Assert.Equal("still-running\n", bundle["after"]!.StandardOutput);
         }
 
+        private static async Task<string> RunCompressedAsync(string shell)
+        {
+            var arguments = shell.EndsWith("busybox", StringComparison.Ordinal) ? new[] { "sh", "-s" } : new[] { "-s" };
+            var outcome = await ProcessRunner.RunAsync(shell, arguments, CollectorScript.Compressed(CollectorScript.Build(Sections)), TimeSpan.FromSeconds(30), CancellationToken.None);
+            Assert.Equal(0, outcome.ExitCode);
+            return outcome.StandardOutput;
+        }
+
+        [Theory]
+        [MemberData(nameof(Shells))]
+        public async Task CompressedOutputUnpacksToTheSameSections(string shell)
+        {
+            var output = await RunCompressedAsync(shell);
+            Assert.StartsWith(CollectorScript.CompressedHeader, output);
+
+            var bundle = EvidenceBundle.Parse(output, shell);
+            Assert.Equal("one\ntwo\n", bundle["plain"]!.StandardOutput);
+            Assert.Equal("it's $(not) `run`; rm -rf /\n", bundle["quoted"]!.StandardOutput);
+        }
+
+        [Fact]
+        public async Task AConsoleThatWrapsIndentsAndAddsCarriageReturnsDoesNotMatter()
+        {
+            var output = await RunCompressedAsync("/bin/sh");
+            var wrapped = new System.Text.StringBuilder("admin@web01:~$ sh collector.sh\r\n");
+            foreach (var line in output.Split('\n'))
+            {
+                if (line.StartsWith("#%", StringComparison.Ordinal))
+                {
+                    wrapped.Append(line).Append("\r\n");
+                    continue;
+                }
+
+                for (var i = 0; i < line.Length; i += 40)
+                {
+                    wrapped.Append("  ").Append(line, i, Math.Min(40, line.Length - i)).Append("\r\n");
+                }
+            }
+
+            Assert.Equal("one\ntwo\n", EvidenceBundle.Parse(wrapped.ToString(), "console")["plain"]!.StandardOutput);
+        }
+
+        [Fact]
+        public async Task AChangedCharacterFailsTheChecksumOrTheDecoding()
+        {
+            var output = await RunCompressedAsync("/bin/sh");
+            var lines = output.Split('\n');
+            // A character well inside the deflate data (the first bytes are gzip's header, whose timestamp does not matter).
+            var payload = lines[1].ToCharArray();
+            payload[40] = payload[40] == 'A' ? 'B' : 'A';
+            lines[1] = new string(payload);
+            var error = Assert.Throws<EvidenceFormatException>(() => EvidenceBundle.Parse(string.Join("\n", lines), "bundle.txt"));
+            Assert.Matches("checksum|cannot be decoded", error.Message);
+        }
+
+        [Fact]
+        public async Task ATruncatedCompressedBundleSaysSo()
+        {
+            var output = await RunCompressedAsync("/bin/sh");
+            var error = Assert.Throws<EvidenceFormatException>(() => EvidenceBundle.Parse(output.Substring(0, output.Length / 2), "bundle.txt"));
+            Assert.Contains("truncated", error.Message);
+        }
+
         [Fact]
         public async Task TextBeforeTheHeaderAndConsoleLineEndingsAreTolerated()
         {

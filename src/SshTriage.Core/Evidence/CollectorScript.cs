@@ -36,6 +36,29 @@ namespace SshTriage.Evidence
             return script.ToString();
         }
 
+        /// <summary>The first line of compressed collector output.</summary>
+        public const string CompressedHeader = "#%sshtriage-compressed version=";
+
+        /// <summary>The last line of compressed collector output.</summary>
+        public const string CompressedEnd = "#%sshtriage-compressed end";
+
+        /// <summary>
+        /// Wraps a collector so that its output travels as gzip and base64 with a sha256 of the
+        /// plain output: for consoles that wrap, drop or mangle long output. The reader
+        /// (<see cref="EvidenceBundle.Parse"/>) checks the sum and unpacks it.
+        /// </summary>
+        public static string Compressed(string collector) =>
+            "#!/bin/sh\n" +
+            "# SshTriage evidence collector, compressed output. It only reads: it changes nothing on this host.\n" +
+            "# Run it with sh (as root to see everything) and copy all of its output back.\n" +
+            "for t in gzip base64 sha256sum; do command -v \"$t\" >/dev/null 2>&1 || { echo \"$t is missing: use the uncompressed collector\" >&2; exit 69; }; done\n" +
+            "sst_raw=$(mktemp 2>/dev/null) || { sst_raw=${TMPDIR:-/tmp}/sshtriage-raw.$$; : > \"$sst_raw\" || exit 70; }\n" +
+            "trap 'rm -f \"$sst_raw\"' EXIT\n" +
+            "sh > \"$sst_raw\" <<'SSTCOLLECTOR'\n" + collector + "SSTCOLLECTOR\n" +
+            "printf '%s%s sha256=%s\\n' '" + CompressedHeader + "' " + FormatVersion.ToString(System.Globalization.CultureInfo.InvariantCulture) + " \"$(sha256sum < \"$sst_raw\" | cut -d' ' -f1)\"\n" +
+            "gzip -c < \"$sst_raw\" | base64\n" +
+            "printf '%s\\n' '" + CompressedEnd + "'\n";
+
         private static string NewBoundary()
         {
             var bytes = new byte[8];

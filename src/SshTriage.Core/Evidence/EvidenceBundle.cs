@@ -39,10 +39,11 @@ namespace SshTriage.Evidence
         /// <summary>Reads a saved bundle from a file.</summary>
         public static EvidenceBundle Load(string path) => Parse(File.ReadAllText(path), path);
 
-        /// <summary>Reads collector output. Text before the header (a login banner, say) is ignored.</summary>
+        /// <summary>Reads collector output, plain or compressed. Text before the header (a login banner, say) is ignored.</summary>
         public static EvidenceBundle Parse(string text, string source)
         {
-            var header = HeaderLine.Match(text ?? string.Empty);
+            text = CompressedEvidence.Unpack(text ?? string.Empty, source);
+            var header = HeaderLine.Match(text);
             if (!header.Success)
             {
                 throw new EvidenceFormatException($"{source} holds no SshTriage evidence: the collector's header line is missing. Save the whole output of the collector, from its first line.");
