@@ -11,12 +11,14 @@
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess     = @('SshTriage.Format.ps1xml')
     CmdletsToExport      = @(
+        'Export-SshTriageCollector'
         'Get-Fail2BanBan'
         'Get-Fail2BanJail'
         'Get-FirewallRule'
         'Get-SshdConfig'
         'Get-SshListener'
         'Get-SshLogEvent'
+        'Save-SshTriageEvidence'
         'Test-FirewallAccess'
         'Test-SshPort'
         'Unblock-Fail2BanIp'

@@ -154,3 +154,20 @@ Describe 'Firewalls from saved evidence' {
         $rules[0].Owner | Should -Be 'fail2ban:sshd'
     }
 }
+
+Describe 'Export-SshTriageCollector' {
+    It 'writes a POSIX sh script to the pipeline' {
+        $script = Export-SshTriageCollector
+        $script | Should -Match '^#!/bin/sh'
+        $script | Should -Match 'sshtriage-evidence version='
+    }
+
+    It 'writes a file, refuses to overwrite it without -Force, and supports -WhatIf' {
+        $path = Join-Path $TestDrive 'collector.sh'
+        (Export-SshTriageCollector -Path $path -Compress).Name | Should -Be 'collector.sh'
+        (Get-Content -Raw $path) | Should -Match 'gzip -c'
+        { Export-SshTriageCollector -Path $path -ErrorAction Stop } | Should -Throw -ErrorId 'CollectorFileExists,*'
+        Export-SshTriageCollector -Path (Join-Path $TestDrive 'other.sh') -WhatIf
+        Test-Path (Join-Path $TestDrive 'other.sh') | Should -BeFalse
+    }
+}

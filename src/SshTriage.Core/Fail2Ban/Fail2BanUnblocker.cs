@@ -127,22 +127,10 @@ namespace SshTriage.Fail2Ban
 
         private ProcessOutcome? RunScript(RemoteTarget target, string script, IOperationSink sink, CancellationToken cancellationToken, string successMarker = RemoteFailure.CollectorMarker)
         {
-            ProcessOutcome outcome;
-            try
-            {
-                outcome = (target.IsLocal ? local : ssh).RunScriptAsync(target, script, cancellationToken).GetAwaiter().GetResult();
-            }
-            catch (ProcessRunner.StartException missing)
-            {
-                sink.WriteError(RemoteFailure.ClientNotFound(target.ComputerName, missing));
-                return null;
-            }
-
-            var failure = RemoteFailure.Classify(target, outcome, successMarker);
+            var (outcome, failure) = ScriptRunner.RunAsync(ssh, local, target, script, successMarker, cancellationToken).GetAwaiter().GetResult();
             if (failure != null)
             {
                 sink.WriteError(failure);
-                return null;
             }
 
             return outcome;

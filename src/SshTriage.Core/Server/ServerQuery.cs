@@ -107,25 +107,7 @@ namespace SshTriage.Server
 
         private async Task CollectAsync(RemoteTarget target, Action<object> emit, CancellationToken token)
         {
-            ProcessOutcome outcome;
-            try
-            {
-                outcome = await (target.IsLocal ? local : ssh).RunScriptAsync(target, Script, token).ConfigureAwait(false);
-            }
-            catch (PlatformNotSupportedException unsupported)
-            {
-                emit(new TriageError("LocalNotSupported", unsupported, TriageErrorCategory.InvalidOperation, target.ComputerName, "Use -ComputerName to read the server over ssh."));
-                return;
-            }
-            catch (ProcessRunner.StartException failure)
-            {
-                emit(target.IsLocal
-                    ? new TriageError("LocalShellNotFound", failure, TriageErrorCategory.NotInstalled, target.ComputerName, "-Local needs sh (and sudo with -Sudo) on this machine.")
-                    : RemoteFailure.ClientNotFound(target.ComputerName, failure));
-                return;
-            }
-
-            var failed = RemoteFailure.Classify(target, outcome);
+            var (outcome, failed) = await ScriptRunner.RunAsync(ssh, local, target, Script, RemoteFailure.CollectorMarker, token).ConfigureAwait(false);
             if (failed != null)
             {
                 emit(failed);
@@ -135,7 +117,7 @@ namespace SshTriage.Server
             EvidenceBundle bundle;
             try
             {
-                bundle = EvidenceBundle.Parse(outcome.StandardOutput, target.ComputerName);
+                bundle = EvidenceBundle.Parse(outcome!.StandardOutput, target.ComputerName);
             }
             catch (EvidenceFormatException damaged)
             {

@@ -1,0 +1,64 @@
+using System;
+using System.IO;
+using System.Text;
+using System.Threading;
+using SshTriage.Operations;
+using SshTriage.Remote;
+using SshTriage.Server;
+
+namespace SshTriage.Evidence
+{
+    /// <summary>Save-SshTriageEvidence: runs the full collector on a server and keeps its output as a bundle file.</summary>
+    public sealed class EvidenceSaver
+    {
+        private readonly IRemoteShell ssh;
+        private readonly IRemoteShell local;
+
+        /// <summary>Creates a saver over the given shells (the system ssh client and sh by default).</summary>
+        public EvidenceSaver(IRemoteShell? ssh = null, IRemoteShell? local = null)
+        {
+            this.ssh = ssh ?? new OpenSshShell();
+            this.local = local ?? new LocalShell();
+        }
+
+        /// <summary>Collects from <paramref name="target"/> and writes the bundle to <paramref name="path"/>; returns the file, or null after an error.</summary>
+        public FileInfo? Save(RemoteTarget target, string path, IOperationSink sink, CancellationToken cancellationToken)
+        {
+            var (outcome, failure) = ScriptRunner.RunAsync(ssh, local, target, CollectorScript.Build(CollectorSections.All), RemoteFailure.CollectorMarker, cancellationToken).GetAwaiter().GetResult();
+            if (failure != null)
+            {
+                sink.WriteError(failure);
+                return null;
+            }
+
+            try
+            {
+                // Only output that reads back is worth keeping.
+                var bundle = EvidenceBundle.Parse(outcome!.StandardOutput, target.ComputerName);
+                sink.WriteVerbose($"{target.ComputerName}: {bundle.Records.Count} sections collected.");
+            }
+            catch (EvidenceFormatException damaged)
+            {
+                sink.WriteError(new TriageError("EvidenceUnreadable", damaged, TriageErrorCategory.InvalidData, target.ComputerName, "Run it again; if it persists, check what the remote login shell prints."));
+                return null;
+            }
+
+            if (!sink.ShouldProcess(path, $"Save the evidence of {target.ComputerName}"))
+            {
+                return null;
+            }
+
+            try
+            {
+                File.WriteAllText(path, outcome!.StandardOutput, new UTF8Encoding(false));
+            }
+            catch (Exception failed) when (failed is IOException || failed is UnauthorizedAccessException)
+            {
+                sink.WriteError(new TriageError("EvidenceNotSaved", failed, TriageErrorCategory.WriteError, path, "Choose a path you can write to."));
+                return null;
+            }
+
+            return new FileInfo(path);
+        }
+    }
+}
