@@ -9,52 +9,14 @@
 # SSHD_BIN=$(tests/lab/openssh10.sh) selftest-fail2ban.sh: the same with OpenSSH 10.
 set -euo pipefail
 
-HERE=$(cd "$(dirname "$(readlink -f -- "${BASH_SOURCE[0]}")")" && pwd)
-LAB="$HERE/lab.sh"
-PROBE="$HERE/bin/probe.py"
-PY=/usr/bin/python3
-[[ -x $PY ]] || PY=$(command -v python3)
-export LAB_QUIET=1
-
-((EUID == 0)) || {
-    echo "selftest-fail2ban: needs root (network and mount namespaces)" >&2
-    exit 2
-}
+# shellcheck source=selftest-lib.sh
+. "$(dirname "$(readlink -f -- "${BASH_SOURCE[0]}")")/selftest-lib.sh"
 command -v fail2ban-server >/dev/null || {
     echo "selftest-fail2ban: fail2ban is not installed (Debian package fail2ban)" >&2
     exit 2
 }
+selftest_init f2b-selftest 52
 
-PASS=0
-FAIL=0
-SKIP=0
-T0=$SECONDS
-BASE=$(mktemp -d /tmp/sst-f2b-selftest.XXXXXX)
-S=
-
-cleanup() {
-    local d
-    for d in "$BASE"/*/; do
-        [[ -f $d/lab.id ]] && "$LAB" down "${d%/}" >/dev/null 2>&1
-    done
-    rm -rf -- "$BASE"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-ok() {
-    PASS=$((PASS + 1))
-    printf 'PASS  %-52s %s\n' "$1" "${2:-}"
-}
-bad() {
-    FAIL=$((FAIL + 1))
-    printf 'FAIL  %-52s %s\n' "$1" "${2:-}"
-}
-skip() {
-    SKIP=$((SKIP + 1))
-    printf 'SKIP  %-52s %s\n' "$1" "${2:-}"
-}
 expect() { # NAME TEXT REGEX
     if [[ $2 =~ $3 ]]; then ok "$1" "$2"; else bad "$1" "got: $2"; fi
 }

@@ -157,48 +157,10 @@ if [[ ${BASH_SOURCE[0]} != "$0" ]]; then
     return 0
 fi
 
-HERE=$(cd "$(dirname "$(readlink -f -- "${BASH_SOURCE[0]}")")" && pwd)
-LAB="$HERE/lab.sh"
-PROBE="$HERE/bin/probe.py"
-PY=/usr/bin/python3
-[[ -x $PY ]] || PY=$(command -v python3)
-export LAB_QUIET=1
+# shellcheck source=selftest-lib.sh
+. "$(dirname "$(readlink -f -- "${BASH_SOURCE[0]}")")/selftest-lib.sh"
+selftest_init fwtest 60
 
-((EUID == 0)) || {
-    echo "selftest-firewall: needs root (network and mount namespaces)" >&2
-    exit 2
-}
-
-PASS=0
-FAIL=0
-SKIP=0
-T0=$SECONDS
-BASE=$(mktemp -d /tmp/sst-fwtest.XXXXXX)
-S=
-
-cleanup() {
-    local d
-    for d in "$BASE"/*/; do
-        [[ -f $d/lab.id ]] && "$LAB" down "${d%/}" >/dev/null 2>&1
-    done
-    rm -rf -- "$BASE"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-ok() {
-    PASS=$((PASS + 1))
-    printf 'PASS  %-60s %s\n' "$1" "${2:-}"
-}
-bad() {
-    FAIL=$((FAIL + 1))
-    printf 'FAIL  %-60s %s\n' "$1" "${2:-}"
-}
-skip() {
-    SKIP=$((SKIP + 1))
-    printf 'SKIP  %-60s %s\n' "$1" "${2:-}"
-}
 expect() {
     if [[ $2 =~ $3 ]]; then ok "$1" "$(head -c 160 <<<"$2" | tr '\n' '|')"; else bad "$1" "got: $(tr '\n' '|' <<<"$2")"; fi
 }

@@ -4,48 +4,9 @@
 # (namespaces, processes, mounts, state). Usage: selftest.sh [scenario...]
 set -euo pipefail
 
-HERE=$(cd "$(dirname "$(readlink -f -- "${BASH_SOURCE[0]}")")" && pwd)
-LAB="$HERE/lab.sh"
-PROBE="$HERE/bin/probe.py"
-PY=/usr/bin/python3
-[[ -x $PY ]] || PY=$(command -v python3)
-export LAB_QUIET=1
-
-((EUID == 0)) || {
-    echo "selftest: needs root (network and mount namespaces)" >&2
-    exit 2
-}
-
-PASS=0
-FAIL=0
-SKIP=0
-T0=$SECONDS
-BASE=$(mktemp -d /tmp/sst-selftest.XXXXXX)
-S=
-
-cleanup() {
-    local d
-    for d in "$BASE"/*/; do
-        [[ -f $d/lab.id ]] && "$LAB" down "${d%/}" >/dev/null 2>&1
-    done
-    rm -rf -- "$BASE"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-ok() {
-    PASS=$((PASS + 1))
-    printf 'PASS  %-44s %s\n' "$1" "${2:-}"
-}
-bad() {
-    FAIL=$((FAIL + 1))
-    printf 'FAIL  %-44s %s\n' "$1" "${2:-}"
-}
-skip() {
-    SKIP=$((SKIP + 1))
-    printf 'SKIP  %-44s %s\n' "$1" "${2:-}"
-}
+# shellcheck source=selftest-lib.sh
+. "$(dirname "$(readlink -f -- "${BASH_SOURCE[0]}")")/selftest-lib.sh"
+selftest_init selftest 44
 
 # expect NAME TEXT REGEX: pass when TEXT matches the (extended) REGEX.
 expect() {
