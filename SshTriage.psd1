@@ -29,7 +29,9 @@
     PrivateData          = @{
         PSData = @{
             Tags         = @('SSH', 'OpenSSH', 'sshd', 'Fail2Ban', 'Firewall', 'nftables', 'iptables', 'Troubleshooting', 'Diagnostics', 'PSEdition_Desktop', 'PSEdition_Core', 'Linux', 'Windows')
-            ReleaseNotes = 'See CHANGELOG.md.'
+            LicenseUri   = 'https://opensource.org/licenses/MIT'
+            ProjectUri   = 'https://github.com/sshtriage/SshTriage'
+            ReleaseNotes = 'First preview: Test-SshPort; server evidence over OpenSSH, -Local or saved bundles; Fail2Ban jails, bans and safe unblocking; firewall rules and verdicts across iptables, nftables, ufw and firewalld; a collector for consoles. See CHANGELOG.md.'
         }
     }
 }

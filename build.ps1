@@ -144,7 +144,9 @@ function Write-HelpFile {
     $null = New-Item -ItemType Directory -Force -Path $helpOut
     Get-ChildItem -Path $staging -Recurse -Filter '*.xml' | Copy-Item -Destination $helpOut
     foreach ($about in Get-ChildItem -Path $docs -Filter 'about_*.md') {
-        Copy-Item -Path $about.FullName -Destination (Join-Path $helpOut ($about.BaseName + '.help.txt'))
+        # Get-Help shows about topics as plain text: the PlatyPS front matter is for tools, not readers.
+        $text = (Get-Content -Raw -Path $about.FullName) -replace '(?s)\A---.*?\n---\s*\n', ''
+        Set-Content -Path (Join-Path $helpOut ($about.BaseName + '.help.txt')) -Value $text -NoNewline
     }
     Write-Host "Help written to $helpOut"
 }
@@ -154,8 +156,8 @@ function Invoke-PackageTask {
     Invoke-DocsTask
     $feed = Join-Path $OutRoot 'packages'
     $null = New-Item -ItemType Directory -Force -Path $feed
-    $name = 'SshTriageBuildFeed'
-    if (Get-Command -Name Register-PSResourceRepository -ErrorAction SilentlyContinue) {
+    if (Get-Command -Name Publish-PSResource -ErrorAction SilentlyContinue) {
+        $name = 'SshTriageBuildFeed'
         Register-PSResourceRepository -Name $name -Uri $feed -Trusted -Force
         try {
             Publish-PSResource -Path $ModuleOut -Repository $name -SkipDependenciesCheck
@@ -163,14 +165,62 @@ function Invoke-PackageTask {
             Unregister-PSResourceRepository -Name $name
         }
     } else {
-        Register-PSRepository -Name $name -SourceLocation $feed -PublishLocation $feed -InstallationPolicy Trusted
-        try {
-            Publish-Module -Path $ModuleOut -Repository $name
-        } finally {
-            Unregister-PSRepository -Name $name
-        }
+        Write-Host 'PSResourceGet is not available: packing the module into a .nupkg directly.'
+        Write-ModulePackage -Destination (Join-Path $feed "SshTriage.$Version.nupkg")
     }
     Get-ChildItem -Path $feed -Filter '*.nupkg'
+}
+
+function Write-ModulePackage {
+    # The layout PowerShell Gallery reads: the module's files at the root, a nuspec built from
+    # the manifest, and the OPC parts every NuGet package carries.
+    param([Parameter(Mandatory)] [string] $Destination)
+    $data = $Manifest.PrivateData.PSData
+    $escape = { param($text) [Security.SecurityElement]::Escape([string] $text) }
+    $tags = (@($data.Tags) + 'PSModule' + ($Manifest.CmdletsToExport | ForEach-Object { "PSCmdlet_$_" }) + ($Manifest.CmdletsToExport | ForEach-Object { "PSCommand_$_" })) -join ' '
+    $nuspec = @"
+<?xml version="1.0" encoding="utf-8"?>
+<package xmlns="http://schemas.microsoft.com/packaging/2011/08/nuspec.xsd">
+  <metadata>
+    <id>SshTriage</id>
+    <version>$Version</version>
+    <authors>$(& $escape $Manifest.Author)</authors>
+    <owners>$(& $escape $Manifest.CompanyName)</owners>
+    <requireLicenseAcceptance>false</requireLicenseAcceptance>
+    <license type="expression">MIT</license>
+    <projectUrl>$(& $escape $data.ProjectUri)</projectUrl>
+    <description>$(& $escape $Manifest.Description)</description>
+    <releaseNotes>$(& $escape $data.ReleaseNotes)</releaseNotes>
+    <copyright>$(& $escape $Manifest.Copyright)</copyright>
+    <tags>$(& $escape $tags)</tags>
+  </metadata>
+</package>
+"@
+    $contentTypes = '<?xml version="1.0" encoding="utf-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml" /><Default Extension="nuspec" ContentType="application/octet" /><Default Extension="dll" ContentType="application/octet" /><Default Extension="pdb" ContentType="application/octet" /><Default Extension="psd1" ContentType="application/octet" /><Default Extension="ps1xml" ContentType="application/octet" /><Default Extension="xml" ContentType="application/octet" /><Default Extension="txt" ContentType="application/octet" /><Default Extension="md" ContentType="application/octet" /></Types>'
+    $rels = '<?xml version="1.0" encoding="utf-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Type="http://schemas.microsoft.com/packaging/2010/07/manifest" Target="/SshTriage.nuspec" Id="R1" /></Relationships>'
+    # Loaded already in PowerShell 7; Windows PowerShell 5.1 loads it on request.
+    $null = [Reflection.Assembly]::LoadWithPartialName('System.IO.Compression.FileSystem')
+    Remove-Item -Force -ErrorAction SilentlyContinue $Destination
+    $zip = [IO.Compression.ZipFile]::Open($Destination, [IO.Compression.ZipArchiveMode]::Create)
+    try {
+        $write = {
+            param($name, $text)
+            $writer = [IO.StreamWriter]::new($zip.CreateEntry($name).Open(), [Text.UTF8Encoding]::new($false))
+            try { $writer.Write($text) } finally { $writer.Dispose() }
+        }
+        & $write 'SshTriage.nuspec' $nuspec
+        & $write '[Content_Types].xml' $contentTypes
+        & $write '_rels/.rels' $rels
+        foreach ($file in Get-ChildItem -Path $ModuleOut -Recurse -File) {
+            $relative = $file.FullName.Substring($ModuleOut.Length + 1).Replace('\', '/')
+            $null = [IO.Compression.ZipFileExtensions]::CreateEntryFromFile($zip, $file.FullName, $relative)
+        }
+        foreach ($extra in 'LICENSE', 'CHANGELOG.md', 'README.md') {
+            $null = [IO.Compression.ZipFileExtensions]::CreateEntryFromFile($zip, (Join-Path $Root $extra), $extra)
+        }
+    } finally {
+        $zip.Dispose()
+    }
 }
 
 function Invoke-LabTask {

@@ -114,6 +114,14 @@ namespace SshTriage.Tests
             {
                 Assert.Contains($"'{tag}'", text);
             }
+
+            // What PowerShell Gallery shows and requires of a package.
+            Assert.Matches(@"LicenseUri\s*=\s*'https://", text);
+            Assert.Matches(@"ProjectUri\s*=\s*'https://", text);
+            Assert.Matches(@"ReleaseNotes\s*=\s*'\S", text);
+            Assert.Matches(@"Description\s*=\s*'\S", text);
+            Assert.True(File.Exists(RepositoryPaths.Combine("LICENSE")), "LICENSE is missing");
+            Assert.True(File.Exists(RepositoryPaths.Combine("CHANGELOG.md")), "CHANGELOG.md is missing");
         }
 
         [Fact]
