@@ -171,3 +171,24 @@ Describe 'Export-SshTriageCollector' {
         Test-Path (Join-Path $TestDrive 'other.sh') | Should -BeFalse
     }
 }
+
+Describe 'Pipelines by property name' {
+    It 'binds a Fail2BanBan to Unblock-Fail2BanIp (IPAddress, Jail, ComputerName)' {
+        $ban = Get-Fail2BanBan -EvidencePath (Join-Path $bundles 'f2b-gateway-banned-root.txt')
+        # An ssh option that is refused stops the call before any connection: what is left is the binding.
+        $null = $ban | Unblock-Fail2BanIp -SshOption @{ ProxyCommand = 'none' } -ErrorVariable problems -ErrorAction SilentlyContinue
+        $problems.Count | Should -Be 1
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'InvalidRemoteTarget*'
+        $problems[0].TargetObject | Should -Be 'sst-server'
+    }
+
+    It 'binds Test-SshPort results to the server cmdlets by ComputerName' {
+        $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+        $listener.Start()
+        $port = $listener.LocalEndpoint.Port
+        $listener.Stop()
+        $null = Test-SshPort 127.0.0.1 -Port $port -TimeoutSec 2 | Get-SshListener -SshOption @{ LocalCommand = 'none' } -ErrorVariable problems -ErrorAction SilentlyContinue
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'InvalidRemoteTarget*'
+        $problems[0].TargetObject | Should -Be '127.0.0.1'
+    }
+}
