@@ -1,0 +1,118 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net;
+using SshTriage.Fail2Ban;
+using SshTriage.Firewall;
+using SshTriage.Server;
+
+namespace SshTriage.Diagnosis
+{
+    /// <summary>
+    /// Everything a rule may read about one failing connection: what the client saw, the
+    /// server's evidence (one collector run), and the address the server sees for the client.
+    /// Each view is parsed once, on first use.
+    /// </summary>
+    public sealed class DiagnosisContext
+    {
+        private readonly Lazy<IReadOnlyList<SsListenEntry>> listeners;
+        private readonly Lazy<SshdConfig?> config;
+        private readonly Lazy<IReadOnlyList<SshLogEvent>> log;
+        private readonly Lazy<IReadOnlyList<Fail2BanBan>> bans;
+        private readonly Lazy<FirewallVerdict?> verdict;
+
+        /// <summary>Creates a context; <paramref name="routeToClient"/> is the server's "ip route get CLIENT" output, when it was collected.</summary>
+        public DiagnosisContext(ServerEvidence evidence, int port, IPAddress? clientAddress, string? clientUser, SshPortResult? probe, string? routeToClient)
+        {
+            Evidence = evidence;
+            Port = port;
+            ClientAddress = clientAddress;
+            ClientUser = clientUser;
+            Probe = probe;
+            Gateway = RouteGateway(routeToClient);
+            listeners = new Lazy<IReadOnlyList<SsListenEntry>>(() =>
+                evidence.Bundle[CollectorSections.Names.Listeners] is Evidence.EvidenceRecord r && r.Succeeded ? SsListenParser.Parse(r.StandardOutput) : Array.Empty<SsListenEntry>());
+            config = new Lazy<SshdConfig?>(() => new SshdConfigReport(null, null, null).Read(evidence).OfType<SshdConfig>().FirstOrDefault());
+            log = new Lazy<IReadOnlyList<SshLogEvent>>(() => new SshLogReport(new SshLogFilter(null, null, null, null)).Read(evidence).OfType<SshLogEvent>().ToList());
+            bans = new Lazy<IReadOnlyList<Fail2BanBan>>(() => new Fail2BanReport(null).ReadBans(evidence).OfType<Fail2BanBan>().ToList());
+            verdict = new Lazy<FirewallVerdict?>(() => VisibleAddress == null
+                ? null
+                : FirewallReport.ReadVerdict(evidence, new PacketQuery(VisibleAddress, port, "tcp", null)).OfType<FirewallVerdict>().FirstOrDefault());
+        }
+
+        /// <summary>The server's evidence.</summary>
+        public ServerEvidence Evidence { get; }
+
+        /// <summary>The SSH port.</summary>
+        public int Port { get; }
+
+        /// <summary>The failing client's own address, when known.</summary>
+        public IPAddress? ClientAddress { get; }
+
+        /// <summary>The account the client logs in as, when known.</summary>
+        public string? ClientUser { get; }
+
+        /// <summary>What a probe from the client side saw, when there was one.</summary>
+        public SshPortResult? Probe { get; }
+
+        /// <summary>The next hop the server uses towards the client, when the route goes through one.</summary>
+        public IPAddress? Gateway { get; }
+
+        /// <summary>
+        /// The address the server sees: the client's own, unless the server reaches it through a
+        /// gateway and sshd's log or the ban lists name that gateway instead of the client.
+        /// </summary>
+        public IPAddress? VisibleAddress
+        {
+            get
+            {
+                if (Gateway != null && !Log.Any(e => ClientAddress != null && ClientAddress.Equals(e.Address))
+                    && (Log.Any(e => Gateway.Equals(e.Address)) || Bans.Any(b => Gateway.Equals(b.IPAddress))))
+                {
+                    return Gateway;
+                }
+
+                return ClientAddress;
+            }
+        }
+
+        /// <summary>Listening sockets.</summary>
+        public IReadOnlyList<SsListenEntry> Listeners => listeners.Value;
+
+        /// <summary>sshd's effective configuration, when it could be read.</summary>
+        public SshdConfig? Config => config.Value;
+
+        /// <summary>sshd's recent log lines.</summary>
+        public IReadOnlyList<SshLogEvent> Log => log.Value;
+
+        /// <summary>Fail2Ban's bans.</summary>
+        public IReadOnlyList<Fail2BanBan> Bans => bans.Value;
+
+        /// <summary>The firewalls' verdict on a connection from the visible address.</summary>
+        public FirewallVerdict? Verdict => verdict.Value;
+
+        /// <summary>The server as the evidence names it.</summary>
+        public string ComputerName => Evidence.ComputerName;
+
+        /// <summary>A cause with this context's addresses and symptom filled in.</summary>
+        public SshRejectCause Cause(RejectCause cause, CauseConfidence confidence, string summary, params CauseEvidence[] evidence) =>
+            new SshRejectCause(ComputerName, Port, cause, confidence, summary)
+            {
+                ClientAddress = ClientAddress,
+                VisibleAddress = VisibleAddress,
+                Symptom = Probe?.Status,
+                Evidence = evidence,
+            };
+
+        /// <summary>Evidence quoting one line of a section.</summary>
+        public CauseEvidence Quote(string command, string excerpt) => new CauseEvidence(ComputerName, command, excerpt.Trim());
+
+        // "198.51.100.10 via 203.0.113.1 dev eth0 src 203.0.113.20 uid 0"
+        private static IPAddress? RouteGateway(string? route)
+        {
+            var words = (route ?? string.Empty).Split(new[] { ' ', '\n', '\t' }, StringSplitOptions.RemoveEmptyEntries);
+            var via = Array.IndexOf(words, "via");
+            return via >= 0 && via + 1 < words.Length && IPAddress.TryParse(words[via + 1], out var gateway) ? gateway : null;
+        }
+    }
+}

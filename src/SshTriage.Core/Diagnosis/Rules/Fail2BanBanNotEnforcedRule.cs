@@ -1,0 +1,32 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace SshTriage.Diagnosis.Rules
+{
+    /// <summary>Fail2Ban lists a ban of the visible address that the firewall does not hold: the ban is not what blocks.</summary>
+    public sealed class Fail2BanBanNotEnforcedRule : IRejectRule
+    {
+        /// <inheritdoc />
+        public RejectCause Cause => RejectCause.Fail2BanBanNotEnforced;
+
+        /// <inheritdoc />
+        public IEnumerable<SshRejectCause> Evaluate(DiagnosisContext context)
+        {
+            var visible = context.VisibleAddress;
+            foreach (var ban in context.Bans.Where(b => b.Enforcement == BanEnforcement.NotEnforced && (visible == null || b.IPAddress.Equals(visible))))
+            {
+                var cause = context.Cause(
+                    Cause,
+                    CauseConfidence.Confirmed,
+                    $"Fail2Ban's jail {ban.Jail} lists a ban of {ban.IPAddress}, but {ban.EnforcedBy} does not hold it: the ban does not block, and Fail2Ban will not add it again while it believes it is there.",
+                    context.Quote($"fail2ban-client get {ban.Jail} banip", ban.IPAddress.ToString()),
+                    context.Quote(ban.EnforcedBy ?? "firewall", $"no entry for {ban.IPAddress}"));
+                cause.Jail = ban.Jail;
+                cause.IPAddress = ban.IPAddress.ToString();
+                cause.Remedy = "Restart the jail so its action rebuilds the firewall objects (fail2ban-client restart " + ban.Jail + "), or unban the address if the ban is not wanted; then look for the tool that flushed the rules.";
+                cause.RemedyCommand = $"Unblock-Fail2BanIp -ComputerName {context.ComputerName} -IPAddress {ban.IPAddress} -Jail {ban.Jail}";
+                yield return cause;
+            }
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace SshTriage.Diagnosis.Rules
+{
+    /// <summary>Fail2Ban bans the client's own address.</summary>
+    public sealed class Fail2BanBanRule : IRejectRule
+    {
+        /// <inheritdoc />
+        public RejectCause Cause => RejectCause.Fail2BanBan;
+
+        /// <inheritdoc />
+        public IEnumerable<SshRejectCause> Evaluate(DiagnosisContext context)
+        {
+            var client = context.ClientAddress;
+            if (client == null || !client.Equals(context.VisibleAddress))
+            {
+                yield break;
+            }
+
+            foreach (var ban in context.Bans.Where(b => b.IPAddress.Equals(client) && b.Enforcement != BanEnforcement.NotEnforced))
+            {
+                var cause = context.Cause(
+                    Cause,
+                    ban.Enforcement == BanEnforcement.Enforced ? CauseConfidence.Confirmed : CauseConfidence.Likely,
+                    $"Fail2Ban's jail {ban.Jail} bans {client}.",
+                    context.Quote($"fail2ban-client get {ban.Jail} banip --with-time", $"{ban.IPAddress} banned until {(ban.ExpiresAt.HasValue ? ban.ExpiresAt.Value.ToString("yyyy-MM-dd HH:mm:ss") : "never")}"),
+                    context.Quote(ban.EnforcedBy ?? "firewall", $"holds {ban.IPAddress}: {ban.Enforcement}"));
+                cause.Jail = ban.Jail;
+                cause.IPAddress = ban.IPAddress.ToString();
+                cause.Remedy = $"Unban {client} in jail {ban.Jail}, and find out what failed its logins (Get-SshLogEvent -IPAddress {client}).";
+                cause.RemedyCommand = $"Unblock-Fail2BanIp -ComputerName {context.ComputerName} -IPAddress {client} -Jail {ban.Jail}";
+                yield return cause;
+            }
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace SshTriage.Diagnosis.Rules
+{
+    /// <summary>Fail2Ban bans the gateway, NAT or proxy address the client's connections arrive from (the seed case).</summary>
+    public sealed class Fail2BanGatewayBannedRule : IRejectRule
+    {
+        /// <inheritdoc />
+        public RejectCause Cause => RejectCause.Fail2BanGatewayBanned;
+
+        /// <inheritdoc />
+        public IEnumerable<SshRejectCause> Evaluate(DiagnosisContext context)
+        {
+            var visible = context.VisibleAddress;
+            if (visible == null || context.ClientAddress == null || visible.Equals(context.ClientAddress))
+            {
+                yield break;
+            }
+
+            foreach (var ban in context.Bans.Where(b => b.IPAddress.Equals(visible) && b.Enforcement != BanEnforcement.NotEnforced))
+            {
+                var cause = context.Cause(
+                    Cause,
+                    ban.Enforcement == BanEnforcement.Enforced ? CauseConfidence.Confirmed : CauseConfidence.Likely,
+                    $"Fail2Ban's jail {ban.Jail} bans {visible}, the address {context.ClientAddress} reaches {context.ComputerName} through: every client behind it is refused.",
+                    context.Quote($"fail2ban-client get {ban.Jail} banip --with-time", $"{ban.IPAddress} banned at {ban.BannedAt:yyyy-MM-dd HH:mm:ss}, until {(ban.ExpiresAt.HasValue ? ban.ExpiresAt.Value.ToString("yyyy-MM-dd HH:mm:ss") : "never")}"),
+                    context.Quote("ip route get " + context.ClientAddress, $"{context.ClientAddress} via {context.Gateway}"),
+                    context.Quote(ban.EnforcedBy ?? "firewall", $"holds {ban.IPAddress}: {ban.Enforcement}"));
+                cause.Jail = ban.Jail;
+                cause.IPAddress = ban.IPAddress.ToString();
+                cause.Remedy = $"Unban {visible} in jail {ban.Jail}, then add exactly that address (not its network) to the jail's ignoreip, so the gateway that carries legitimate traffic is not banned again.";
+                cause.RemedyCommand = $"Unblock-Fail2BanIp -ComputerName {context.ComputerName} -IPAddress {visible} -Jail {ban.Jail} -AddToIgnoreList";
+                yield return cause;
+            }
+        }
+    }
+}

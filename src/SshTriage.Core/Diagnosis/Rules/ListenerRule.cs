@@ -1,0 +1,57 @@
+using System.Collections.Generic;
+using System.Linq;
+using SshTriage.Server;
+
+namespace SshTriage.Diagnosis.Rules
+{
+    /// <summary>
+    /// Whether sshd listens where the client connects: SshdNotRunning (no sshd socket at all),
+    /// NotListeningOnPort (sshd elsewhere), NotListeningOnAddress (the port only on loopback).
+    /// Needs the process column of ss, so it says nothing without root.
+    /// </summary>
+    public sealed class ListenerRule : IRejectRule
+    {
+        /// <summary>Creates the rule for one of the three listener causes.</summary>
+        public ListenerRule(RejectCause cause) => Cause = cause;
+
+        /// <inheritdoc />
+        public RejectCause Cause { get; }
+
+        /// <inheritdoc />
+        public IEnumerable<SshRejectCause> Evaluate(DiagnosisContext context)
+        {
+            var listeners = context.Listeners;
+            if (!context.Evidence.Facts.IsRoot || listeners.Count == 0)
+            {
+                yield break;
+            }
+
+            var sshd = listeners.Where(l => l.Processes.Any(p => p.Name == "sshd" || p.Name == "systemd")).ToList();
+            var onPort = sshd.Where(l => l.Port == context.Port).ToList();
+            var excerpt = string.Join("; ", listeners.Select(l => $"{l.Address}:{l.Port} {string.Join(",", l.Processes.Select(p => p.Name))}"));
+            var ss = context.Quote("ss -H -ltnp", excerpt);
+            switch (Cause)
+            {
+                case RejectCause.SshdNotRunning when sshd.Count == 0 && !listeners.Any(l => l.Port == context.Port):
+                    yield return WithRemedy(context.Cause(Cause, CauseConfidence.Confirmed, $"No sshd listens on {context.ComputerName}.", ss), "Start sshd (systemctl start ssh); if it fails, check its configuration with sshd -t.", null);
+                    break;
+                case RejectCause.NotListeningOnPort when sshd.Count > 0 && onPort.Count == 0:
+                    var ports = string.Join(", ", sshd.Select(l => l.Port).Distinct());
+                    yield return WithRemedy(context.Cause(Cause, CauseConfidence.Confirmed, $"sshd listens on port {ports}, not on {context.Port}.", ss), $"Connect to port {ports}, or set Port {context.Port} in sshd_config and reload sshd.", $"Test-SshPort -ComputerName {context.ComputerName} -Port {sshd.First().Port}");
+                    break;
+                case RejectCause.NotListeningOnAddress when onPort.Count > 0 && onPort.All(l => IsLoopback(l.Address)):
+                    yield return WithRemedy(context.Cause(Cause, CauseConfidence.Confirmed, $"sshd listens on port {context.Port} only on {string.Join(" and ", onPort.Select(l => l.Address))}: no other host can reach it.", ss), "Set ListenAddress to the address clients use (or remove it to listen everywhere) and reload sshd.", $"Get-SshdConfig -ComputerName {context.ComputerName} -Sudo");
+                    break;
+            }
+        }
+
+        private static bool IsLoopback(string address) => address == "127.0.0.1" || address == "::1" || address.StartsWith("127.", System.StringComparison.Ordinal);
+
+        private static SshRejectCause WithRemedy(SshRejectCause cause, string remedy, string? command)
+        {
+            cause.Remedy = remedy;
+            cause.RemedyCommand = command;
+            return cause;
+        }
+    }
+}

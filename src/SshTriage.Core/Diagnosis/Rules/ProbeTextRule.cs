@@ -1,0 +1,49 @@
+using System.Collections.Generic;
+
+namespace SshTriage.Diagnosis.Rules
+{
+    /// <summary>
+    /// Causes the client-side probe shows by itself: NotSshService (something else answers) and
+    /// MaxStartupsThrottled or PerSourcePenalty (sshd's words before it closes).
+    /// </summary>
+    public sealed class ProbeTextRule : IRejectRule
+    {
+        /// <summary>Creates the rule for one of the causes a probe shows.</summary>
+        public ProbeTextRule(RejectCause cause) => Cause = cause;
+
+        /// <inheritdoc />
+        public RejectCause Cause { get; }
+
+        /// <inheritdoc />
+        public IEnumerable<SshRejectCause> Evaluate(DiagnosisContext context)
+        {
+            var probe = context.Probe;
+            if (probe == null)
+            {
+                yield break;
+            }
+
+            var text = probe.PreBannerText ?? string.Empty;
+            var quote = new CauseEvidence("client", $"Test-SshPort {probe.ComputerName} -Port {probe.Port}", $"{probe.Status} {text}".Trim());
+            if (Cause == RejectCause.NotSshService && probe.Status == SshPortStatus.NotSsh)
+            {
+                var cause = context.Cause(Cause, CauseConfidence.Confirmed, $"Something that is not sshd answers on port {probe.Port}.", quote);
+                cause.Remedy = "Find the program that holds the port and move it, or give sshd another port.";
+                cause.RemedyCommand = $"Get-SshListener -ComputerName {context.ComputerName} -Port {probe.Port} -Sudo";
+                yield return cause;
+            }
+            else if (Cause == RejectCause.MaxStartupsThrottled && text.IndexOf("MaxStartups", System.StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                var cause = context.Cause(Cause, CauseConfidence.Confirmed, "sshd drops new connections: too many unauthenticated connections are open (MaxStartups).", quote);
+                cause.Remedy = "Find who holds unauthenticated connections open (Get-SshLogEvent), lower LoginGraceTime, or raise MaxStartups.";
+                yield return cause;
+            }
+            else if (Cause == RejectCause.PerSourcePenalty && text.IndexOf("Not allowed at this time", System.StringComparison.Ordinal) >= 0)
+            {
+                var cause = context.Cause(Cause, CauseConfidence.Likely, "sshd refuses this source for now (OpenSSH 9.8+ PerSourcePenalties, or RefuseConnection).", quote);
+                cause.Remedy = "Wait for the penalty to expire, and stop what failed its logins; PerSourcePenaltyExemptList exempts trusted sources.";
+                yield return cause;
+            }
+        }
+    }
+}

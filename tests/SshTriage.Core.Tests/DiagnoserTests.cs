@@ -1,0 +1,67 @@
+using System.Linq;
+using System.Net;
+using SshTriage.Diagnosis;
+using SshTriage.Evidence;
+using SshTriage.Server;
+using Xunit;
+
+namespace SshTriage.Tests
+{
+    /// <summary>The diagnosis over whole collector outputs captured in the lab's scenarios.</summary>
+    public class DiagnoserTests
+    {
+        private static readonly IPAddress Client = IPAddress.Parse("198.51.100.10");
+
+        private static DiagnosisContext Context(string bundle, int port = 22, string? route = null, string? user = null)
+        {
+            var path = RepositoryPaths.Combine("tests", "SshTriage.Core.Tests", "Fixtures", "bundles", bundle);
+            return new DiagnosisContext(new ServerEvidence("web01", EvidenceBundle.Load(path)), port, Client, user, null, route);
+        }
+
+        [Fact]
+        public void TheBannedVpnGatewayIsFoundAndConfirmed()
+        {
+            var causes = Diagnoser.Diagnose(Context("f2b-gateway-banned-root.txt", route: "198.51.100.10 via 203.0.113.1 dev eth0 src 203.0.113.20 uid 0"));
+
+            var first = causes.First();
+            Assert.Equal(RejectCause.Fail2BanGatewayBanned, first.Cause);
+            Assert.Equal(CauseConfidence.Confirmed, first.Confidence);
+            Assert.Equal("203.0.113.1", first.IPAddress);
+            Assert.Equal("sshd", first.Jail);
+            Assert.Equal(IPAddress.Parse("203.0.113.1"), first.VisibleAddress);
+            Assert.Contains("-IPAddress 203.0.113.1 -Jail sshd -AddToIgnoreList", first.RemedyCommand);
+            Assert.Contains(first.Evidence, e => e.Excerpt.Contains("203.0.113.1"));
+        }
+
+        [Fact]
+        public void TheClientsOwnBanIsFound()
+        {
+            var first = Diagnoser.Diagnose(Context("f2b-nftables-root.txt")).First();
+
+            Assert.Equal((RejectCause.Fail2BanBan, CauseConfidence.Confirmed, "198.51.100.10"), (first.Cause, first.Confidence, first.IPAddress));
+        }
+
+        [Fact]
+        public void AMovedPortIsNamed()
+        {
+            var first = Diagnoser.Diagnose(Context("moved-port-sudo.txt")).First();
+
+            Assert.Equal(RejectCause.NotListeningOnPort, first.Cause);
+            Assert.Contains("2200", first.Summary);
+        }
+
+        [Fact]
+        public void AnInvalidConfigurationIsNamed()
+        {
+            Assert.Contains(Diagnoser.Diagnose(Context("invalid-config-root.txt")), c => c.Cause == RejectCause.SshdConfigInvalid && c.Confidence == CauseConfidence.Confirmed);
+        }
+
+        [Fact]
+        public void AHealthyServerHasNoCause()
+        {
+            var causes = Diagnoser.Diagnose(Context("open-root.txt"));
+
+            Assert.Equal(RejectCause.NoCauseFound, Assert.Single(causes).Cause);
+        }
+    }
+}
