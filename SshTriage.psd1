@@ -12,6 +12,7 @@
     FormatsToProcess     = @('SshTriage.Format.ps1xml')
     CmdletsToExport      = @(
         'Export-SshTriageCollector'
+        'Find-SshRejectCause'
         'Get-Fail2BanBan'
         'Get-Fail2BanJail'
         'Get-FirewallRule'

@@ -192,3 +192,19 @@ Describe 'Pipelines by property name' {
         $problems[0].TargetObject | Should -Be '127.0.0.1'
     }
 }
+
+Describe 'Find-SshRejectCause from saved evidence' {
+    It 'finds the client''s own ban, confirmed, ready for Unblock-Fail2BanIp' {
+        $cause = Find-SshRejectCause -EvidencePath (Join-Path $bundles 'f2b-nftables-root.txt') -ClientAddress 198.51.100.10 | Select-Object -First 1
+        $cause | Should -BeOfType 'SshTriage.SshRejectCause'
+        $cause.Cause | Should -Be 'Fail2BanBan'
+        $cause.Confidence | Should -Be 'Confirmed'
+        $cause.IPAddress | Should -Be '198.51.100.10'
+        $cause.Jail | Should -Be 'sshd'
+        ($cause | Out-String) | Should -Match 'RemedyCommand\s*:\s*Unblock-Fail2BanIp'
+    }
+
+    It 'says so when nothing explains the symptom' {
+        (Find-SshRejectCause -EvidencePath (Join-Path $bundles 'open-root.txt') -ClientAddress 198.51.100.10).Cause | Should -Be 'NoCauseFound'
+    }
+}

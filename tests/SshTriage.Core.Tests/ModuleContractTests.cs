@@ -185,6 +185,7 @@ namespace SshTriage.Tests
         [InlineData("Get-SshListener")]
         [InlineData("Get-SshdConfig")]
         [InlineData("Get-SshLogEvent")]
+        [InlineData("Find-SshRejectCause")]
         public void ServerCmdletsTakeTestSshPortsOutputByPropertyName(string name)
         {
             var cmdlet = CmdletTypes().Single(t => CmdletName(t) == name);
@@ -211,6 +212,19 @@ namespace SshTriage.Tests
             Assert.Equal("System.String", unblock.GetProperty("IPAddress")!.PropertyType.FullName);
             Assert.Equal(typeof(string), typeof(Fail2BanBan).GetProperty("Jail")!.PropertyType);
             Assert.Contains(AttributeOf(unblock, "CmdletAttribute")!.NamedArguments, a => a.MemberName == "SupportsShouldProcess" && (bool)a.TypedValue.Value!);
+        }
+
+        [Fact]
+        public void CausesPipeIntoUnblockAndPortsIntoFindSshRejectCause()
+        {
+            foreach (var name in new[] { "IPAddress", "Jail", "ComputerName" })
+            {
+                Assert.Equal(typeof(string), typeof(SshRejectCause).GetProperty(name)!.PropertyType);
+            }
+
+            var find = CmdletTypes().Single(t => CmdletName(t) == "Find-SshRejectCause");
+            AssertPipelineParameter(find, "Port", byValue: false);
+            Assert.Equal(typeof(int), typeof(SshPortResult).GetProperty("Port")!.PropertyType);
         }
 
         private static void AssertPipelineParameter(Type cmdlet, string name, bool byValue)

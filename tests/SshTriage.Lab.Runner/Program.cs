@@ -15,10 +15,10 @@ using SshTriage.Server;
 // cannot be. Prints one JSON object per output object or error, then a summary line.
 //   collector  (prints the full collector script)
 //   probe  [--port N] [--timeout S] [--throttle N] [--targets-file F] target...
-//   server <listener|sshd-config|log|jail|ban|rules|access> [--local] [--evidence PATH] [--user U] [--key K]
+//   server <listener|sshd-config|log|jail|ban|rules|access|cause> [--local] [--evidence PATH] [--user U] [--key K]
 //          [--ssh-port N] [--jump J] [--option K=V]... [--sudo] [--timeout S]
 //          [--port N]... [--match-user U] [--match-host H] [--match-addr A]
-//          [--ip A] [--log-user U] [--last N] [--name JAIL]... [--within PREFIX] [--source A] [--chain C]... [--protocol P] [--interface I] target...
+//          [--ip A] [--log-user U] [--last N] [--name JAIL]... [--within PREFIX] [--source A] [--chain C]... [--protocol P] [--interface I] [--client A] [--client-user U] target...
 //   server unban --address A [--jail J] [--ignore] [--force] [--approve] [connection...] target...
 if (args.Length == 0)
 {
@@ -119,6 +119,12 @@ static bool RunServer(Arguments options, JsonLineSink sink)
             var packet = new SshTriage.Firewall.PacketQuery(IPAddress.Parse(options.One("--source")!), options.Int("--port", 22), options.One("--protocol") ?? "tcp", options.One("--interface"));
             sections = SshTriage.Firewall.FirewallReport.Sections;
             read = evidence => SshTriage.Firewall.FirewallReport.ReadVerdict(evidence, packet);
+            break;
+        case "cause":
+            var client = options.One("--client");
+            var causes = new SshTriage.Diagnosis.CauseReport(options.Int("--port", 22), client == null ? null : IPAddress.Parse(client), options.One("--client-user"), TimeSpan.FromSeconds(5), CancellationToken.None);
+            sections = causes.Sections;
+            read = causes.Read;
             break;
         default:
             Console.Error.WriteLine($"unknown report {report}");
