@@ -230,20 +230,33 @@ function Invoke-LabTask {
     if ((& id -u) -ne '0') {
         throw 'The lab needs root: run sudo pwsh ./build.ps1 -Task Lab.'
     }
+    $scenarios = Join-Path $Root 'tests/lab/scenarios'
+    $name = @($Scenario, "f2b-$Scenario", "fw-$Scenario") | Where-Object { Test-Path (Join-Path $scenarios "$_.sh") } | Select-Object -First 1
+    if (-not $name) {
+        throw "There is no lab scenario '$Scenario'. The scenarios: $((Get-ChildItem $scenarios -Filter *.sh).BaseName -join ', ')."
+    }
     Invoke-BuildTask
     $lab = Join-Path $Root 'tests/lab/lab.sh'
     $state = Join-Path ([IO.Path]::GetTempPath()) ("sshtriage-lab-" + [guid]::NewGuid().ToString('n').Substring(0, 8))
     try {
         $settings = @{}
-        & $lab up $Scenario $state | ForEach-Object {
+        & $lab up $name $state | ForEach-Object {
             if ($_ -match '^(\w+)=(.*)$') { $settings[$Matches[1]] = $Matches[2] }
         }
         if ($LASTEXITCODE -ne 0) {
-            throw "The lab scenario '$Scenario' did not come up (see the messages above)."
+            throw "The lab scenario '$name' did not come up (see the messages above)."
         }
+        # From the lab's client: what the client sees, then the diagnosis over the lab's management sshd.
         $engine = (Get-Process -Id $PID).Path
-        $probe = "Import-Module '$(Join-Path $ModuleOut 'SshTriage.psd1')'; Test-SshPort -ComputerName $($settings.SERVER_ADDR), $($settings.SERVER_ADDR6) -Port $($settings.PORT) -TimeoutSec 8 | Format-List"
-        & $lab exec $state client -- $engine -NoProfile -NonInteractive -Command $probe
+        $demo = @"
+Import-Module '$(Join-Path $ModuleOut 'SshTriage.psd1')'
+`$server = '$($settings.SERVER_ADDR)'
+Write-Host "Test-SshPort `$server, from the lab's client $($settings.CLIENT_ADDR):"
+Test-SshPort -ComputerName `$server -Port $($settings.PORT) -TimeoutSec 8 | Out-Host
+Write-Host "Find-SshRejectCause `$server -ClientAddress $($settings.CLIENT_ADDR), over the management sshd on port $($settings.MGMT_PORT):"
+Find-SshRejectCause -ComputerName `$server -Port $($settings.PORT) -ClientAddress $($settings.CLIENT_ADDR) -UserName root -KeyFilePath '$($settings.CLIENT_KEY)' -SshPort $($settings.MGMT_PORT) -SshOption @{ UserKnownHostsFile = '$($settings.KNOWN_HOSTS)' } | Out-Host
+"@
+        & $lab exec $state client -- $engine -NoProfile -NonInteractive -Command $demo
     } finally {
         & $lab down $state
     }
