@@ -17,6 +17,8 @@ namespace SshTriage.Diagnosis
             new Fail2BanGatewayBannedRule(),
             new Fail2BanBanRule(),
             new Fail2BanBanNotEnforcedRule(),
+            new Fail2BanWrongPortRule(),
+            new IptablesBackendSplitRule(),
             new FirewallBlockRule(RejectCause.FirewallReject),
             new FirewallBlockRule(RejectCause.FirewallDrop),
             new LogEvidenceRule(RejectCause.TcpWrappersDenied, SshLogEventKind.RefusedConnect, "TCP wrappers (hosts.deny) refuse {0}.", "Allow the client in /etc/hosts.allow (sshd: ADDRESS), or remove the sshd line from /etc/hosts.deny."),

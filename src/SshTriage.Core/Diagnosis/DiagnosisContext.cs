@@ -19,6 +19,7 @@ namespace SshTriage.Diagnosis
         private readonly Lazy<SshdConfig?> config;
         private readonly Lazy<IReadOnlyList<SshLogEvent>> log;
         private readonly Lazy<IReadOnlyList<Fail2BanBan>> bans;
+        private readonly Lazy<IReadOnlyList<Fail2BanJail>> jails;
         private readonly Lazy<FirewallVerdict?> verdict;
 
         /// <summary>Creates a context; <paramref name="routeToClient"/> is the server's "ip route get CLIENT" output, when it was collected.</summary>
@@ -35,6 +36,7 @@ namespace SshTriage.Diagnosis
             config = new Lazy<SshdConfig?>(() => new SshdConfigReport(null, null, null).Read(evidence).OfType<SshdConfig>().FirstOrDefault());
             log = new Lazy<IReadOnlyList<SshLogEvent>>(() => new SshLogReport(new SshLogFilter(null, null, null, null)).Read(evidence).OfType<SshLogEvent>().ToList());
             bans = new Lazy<IReadOnlyList<Fail2BanBan>>(() => new Fail2BanReport(null).ReadBans(evidence).OfType<Fail2BanBan>().ToList());
+            jails = new Lazy<IReadOnlyList<Fail2BanJail>>(() => new Fail2BanReport(null).ReadJails(evidence).OfType<Fail2BanJail>().ToList());
             verdict = new Lazy<FirewallVerdict?>(() => VisibleAddress == null
                 ? null
                 : FirewallReport.ReadVerdict(evidence, new PacketQuery(VisibleAddress, port, "tcp", null)).OfType<FirewallVerdict>().FirstOrDefault());
@@ -87,6 +89,12 @@ namespace SshTriage.Diagnosis
 
         /// <summary>Fail2Ban's bans.</summary>
         public IReadOnlyList<Fail2BanBan> Bans => bans.Value;
+
+        /// <summary>Fail2Ban's jails.</summary>
+        public IReadOnlyList<Fail2BanJail> Jails => jails.Value;
+
+        /// <summary>True when <paramref name="jail"/>'s action blocks the diagnosed port (an unknown port name counts as yes).</summary>
+        public bool JailCoversPort(string jail) => JailPorts.Covers(Jails.FirstOrDefault(j => j.Name == jail)?.Port, Port);
 
         /// <summary>The firewalls' verdict on a connection from the visible address.</summary>
         public FirewallVerdict? Verdict => verdict.Value;

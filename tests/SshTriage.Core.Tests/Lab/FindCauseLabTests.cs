@@ -38,6 +38,8 @@ namespace SshTriage.Tests.Lab
         [InlineData("f2b-iptables", "Fail2BanBan")]
         [InlineData("f2b-not-enforced", "Fail2BanBanNotEnforced")]
         [InlineData("fw-iptables-chains", "FirewallReject")]
+        [InlineData("fw-legacy-split", "IptablesBackendSplit")]
+        [InlineData("f2b-wrong-port", "Fail2BanWrongPort")]
         [InlineData("drop", "FirewallDrop")]
         [InlineData("hosts-deny", "TcpWrappersDenied")]
         [InlineData("moved-port", "NotListeningOnPort")]

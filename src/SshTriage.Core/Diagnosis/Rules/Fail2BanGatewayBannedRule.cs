@@ -18,7 +18,7 @@ namespace SshTriage.Diagnosis.Rules
                 yield break;
             }
 
-            foreach (var ban in context.Bans.Where(b => b.IPAddress.Equals(visible) && b.Enforcement != BanEnforcement.NotEnforced))
+            foreach (var ban in context.Bans.Where(b => b.IPAddress.Equals(visible) && b.Enforcement != BanEnforcement.NotEnforced && context.JailCoversPort(b.Jail)))
             {
                 var cause = context.Cause(
                     Cause,

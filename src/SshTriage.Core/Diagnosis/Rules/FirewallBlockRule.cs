@@ -24,6 +24,13 @@ namespace SshTriage.Diagnosis.Rules
                 yield break;
             }
 
+            // A legacy rule that the nft side does not show is the backend split's to explain.
+            if (verdict.DecidingRule?.Backend == FirewallBackend.IptablesLegacy
+                && System.Linq.Enumerable.Any(verdict.Backends, b => b == FirewallBackend.IptablesNft || b == FirewallBackend.Nftables))
+            {
+                yield break;
+            }
+
             var rule = verdict.DecidingRule;
             var where = rule == null ? "the INPUT chain's policy" : $"{rule.Backend} {rule.Table}/{rule.Chain} rule {rule.Index}";
             var confidence = context.Probe == null || context.Probe.Status == verdict.ExpectedSymptom ? CauseConfidence.Confirmed : CauseConfidence.Likely;

@@ -1,0 +1,29 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace SshTriage.Diagnosis.Rules
+{
+    /// <summary>A jail that watches sshd's log blocks another port than the one sshd listens on: its bans cannot stop SSH.</summary>
+    public sealed class Fail2BanWrongPortRule : IRejectRule
+    {
+        /// <inheritdoc />
+        public RejectCause Cause => RejectCause.Fail2BanWrongPort;
+
+        /// <inheritdoc />
+        public IEnumerable<SshRejectCause> Evaluate(DiagnosisContext context)
+        {
+            foreach (var jail in context.Jails.Where(j => j.Name.StartsWith("ssh", System.StringComparison.Ordinal) && !JailPorts.Covers(j.Port, context.Port)))
+            {
+                var cause = context.Cause(
+                    Cause,
+                    CauseConfidence.Confirmed,
+                    $"Fail2Ban's jail {jail.Name} blocks port {jail.Port}, but SSH is on port {context.Port}: its bans ({jail.CurrentlyBanned ?? 0} now) do not stop SSH connections.",
+                    context.Quote($"fail2ban-client get {jail.Name} action {jail.BanAction} port", jail.Port ?? string.Empty));
+                cause.Jail = jail.Name;
+                cause.Remedy = $"Set port = {context.Port} (or ssh,{context.Port}) in the [{jail.Name}] section of jail.local and reload Fail2Ban.";
+                cause.RemedyCommand = $"Get-Fail2BanJail -ComputerName {context.ComputerName} -Name {jail.Name}";
+                yield return cause;
+            }
+        }
+    }
+}
