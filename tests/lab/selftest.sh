@@ -318,34 +318,6 @@ root_snapshot() {
     } 2>&1
 }
 
-# Proof that teardown left nothing: namespaces, recorded pids, processes in the
-# lab's namespaces, mounts, state dir.
-verify_gone() {
-    local name=$1 id=$2 inodes=$3 pids=$4 left pid start p
-    left=$(ip netns list | awk -v p="$id-" 'index($1, p) == 1 { print $1 }')
-    if [[ -z $left ]]; then ok "$name: no $id-* namespace left"; else bad "$name: namespaces left" "$left"; fi
-    left=
-    while read -r pid start; do
-        [[ -n $pid ]] || continue
-        local stat rest
-        { read -r stat <"/proc/$pid/stat"; } 2>/dev/null || continue
-        rest=${stat##*) }
-        # shellcheck disable=SC2086
-        set -- $rest
-        [[ $1 != Z && ${20} == "$start" ]] && left+=" $pid"
-    done <<<"$pids"
-    if [[ -z $left ]]; then ok "$name: no recorded process alive"; else bad "$name: recorded processes alive" "$left"; fi
-    left=
-    for p in /proc/[0-9]*; do
-        local l
-        l=$(readlink "$p/ns/net" 2>/dev/null) || continue
-        [[ " $inodes " == *" $l "* ]] && left+=" ${p#/proc/}"
-    done
-    if [[ -z $left ]]; then ok "$name: no process in the lab's namespaces"; else bad "$name: processes still in lab namespaces" "$left"; fi
-    if grep -qF -- "$BASE/$name" /proc/self/mountinfo; then bad "$name: mounts left"; else ok "$name: no mount left"; fi
-    if [[ -e $BASE/$name ]]; then bad "$name: state dir left"; else ok "$name: state dir removed"; fi
-}
-
 # The firewall scenarios' checks live in their own file; sourced, it only defines check_fw_*.
 # shellcheck source=selftest-firewall.sh
 . "$HERE/selftest-firewall.sh"
