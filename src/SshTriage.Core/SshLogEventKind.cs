@@ -24,6 +24,9 @@ namespace SshTriage
         /// <summary>sshd dropped the connection past MaxStartups.</summary>
         MaxStartupsDrop,
 
+        /// <summary>OpenSSH 9.9+'s RefuseConnection turned the connection away ("administratively prohibited connection for ...").</summary>
+        RefusedByConfig,
+
         /// <summary>sshd dropped the connection because of a per-source penalty (OpenSSH 9.8+).</summary>
         PenaltyDrop,
 

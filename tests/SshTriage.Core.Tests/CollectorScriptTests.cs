@@ -41,12 +41,61 @@ namespace SshTriage.Tests
         private static async Task<string> RunCollectorAsync(string shell)
         {
             var arguments = shell.EndsWith("busybox", StringComparison.Ordinal) ? new[] { "sh", "-s" } : new[] { "-s" };
-            var outcome = await ProcessRunner.RunAsync(shell, arguments, CollectorScript.Build(Sections), TimeSpan.FromSeconds(30), CancellationToken.None);
+            var outcome = await ProcessRunner.RunAsync(shell, arguments, ScriptInput.Whole(CollectorScript.Build(Sections)), TimeSpan.FromSeconds(30), CancellationToken.None);
             Assert.Equal(0, outcome.ExitCode);
             return outcome.StandardOutput;
         }
 
         private static async Task<EvidenceBundle> Run(string shell) => EvidenceBundle.Parse(await RunCollectorAsync(shell), shell);
+
+        [Theory]
+        [MemberData(nameof(Shells))]
+        public async Task APausedCollectorWaitsForTheRestAndReadsBeforeAndAfter(string shell)
+        {
+            var arguments = shell.EndsWith("busybox", StringComparison.Ordinal) ? new[] { "sh", "-s" } : new[] { "-s" };
+            var marker = Path.Combine(Path.GetTempPath(), "sshtriage-pause-" + Guid.NewGuid().ToString("N"));
+            const string Boundary = "0123456789abcdef";
+            var before = new[] { new CollectorSection("before-file", null, "cat " + ShellQuote.Single(marker) + " 2>/dev/null || echo absent") };
+            var after = new[] { new CollectorSection("file", null, "cat " + ShellQuote.Single(marker)) };
+            var sawPause = false;
+            try
+            {
+                var input = ScriptInput.Paused(CollectorScript.Paused(before, Boundary), CollectorScript.PauseLine(Boundary), _ =>
+                {
+                    // What happens between the parts: the first part has run, the rest has not.
+                    sawPause = true;
+                    File.WriteAllText(marker, "written during the pause\n");
+                    return Task.FromResult(CollectorScript.Rest(after));
+                });
+                var outcome = await ProcessRunner.RunAsync(shell, arguments, input, TimeSpan.FromSeconds(30), CancellationToken.None);
+                var bundle = EvidenceBundle.Parse(outcome.StandardOutput, shell);
+
+                Assert.True(sawPause);
+                Assert.Equal("absent\n", bundle["before-file"]!.StandardOutput);
+                Assert.Equal("written during the pause\n", bundle["file"]!.StandardOutput);
+                Assert.Equal("absent\n", bundle.WithPrefix("before-")["file"]!.StandardOutput);
+            }
+            finally
+            {
+                File.Delete(marker);
+            }
+        }
+
+        [Fact]
+        public async Task AScriptThatNeverPausesIsNotGivenTheRest()
+        {
+            var called = false;
+            var input = ScriptInput.Paused("echo no pause here\n", "#%0123456789abcdef pause", _ =>
+            {
+                called = true;
+                return Task.FromResult("echo rest\n");
+            });
+
+            var outcome = await ProcessRunner.RunAsync("/bin/sh", new[] { "-s" }, input, TimeSpan.FromSeconds(30), CancellationToken.None);
+
+            Assert.False(called);
+            Assert.Equal("no pause here\n", outcome.StandardOutput);
+        }
 
         [Theory]
         [MemberData(nameof(Shells))]
@@ -72,7 +121,7 @@ namespace SshTriage.Tests
         private static async Task<string> RunCompressedAsync(string shell)
         {
             var arguments = shell.EndsWith("busybox", StringComparison.Ordinal) ? new[] { "sh", "-s" } : new[] { "-s" };
-            var outcome = await ProcessRunner.RunAsync(shell, arguments, CollectorScript.Compressed(CollectorScript.Build(Sections)), TimeSpan.FromSeconds(30), CancellationToken.None);
+            var outcome = await ProcessRunner.RunAsync(shell, arguments, ScriptInput.Whole(CollectorScript.Compressed(CollectorScript.Build(Sections))), TimeSpan.FromSeconds(30), CancellationToken.None);
             Assert.Equal(0, outcome.ExitCode);
             return outcome.StandardOutput;
         }

@@ -105,7 +105,7 @@ namespace SshTriage.Tests
         public async Task ArgumentsReachTheProgramExactly()
         {
             var tricky = new[] { "plain", "two words", "quote\"inside", "back\\slash", "trailing\\", "\\\"mixed\\\\\"", string.Empty, "it's" };
-            var outcome = await ProcessRunner.RunAsync("/usr/bin/printf", new[] { "%s\\n" }.Concat(tricky).ToArray(), null, Timeout, CancellationToken.None);
+            var outcome = await ProcessRunner.RunAsync("/usr/bin/printf", new[] { "%s\\n" }.Concat(tricky).ToArray(), ScriptInput.Whole(string.Empty), Timeout, CancellationToken.None);
 
             Assert.Equal(0, outcome.ExitCode);
             Assert.Equal(tricky, outcome.StandardOutput.Split('\n').Take(tricky.Length));
@@ -115,13 +115,13 @@ namespace SshTriage.Tests
         public async Task AProgramThatIsNotInstalledIsAStartException()
         {
             await Assert.ThrowsAsync<ProcessRunner.StartException>(() =>
-                ProcessRunner.RunAsync("sshtriage-no-such-program", Array.Empty<string>(), null, Timeout, CancellationToken.None));
+                ProcessRunner.RunAsync("sshtriage-no-such-program", Array.Empty<string>(), ScriptInput.Whole(string.Empty), Timeout, CancellationToken.None));
         }
 
         [Fact]
         public async Task AProgramThatTakesTooLongIsKilled()
         {
-            var outcome = await ProcessRunner.RunAsync("/bin/sleep", new[] { "30" }, null, TimeSpan.FromMilliseconds(300), CancellationToken.None);
+            var outcome = await ProcessRunner.RunAsync("/bin/sleep", new[] { "30" }, ScriptInput.Whole(string.Empty), TimeSpan.FromMilliseconds(300), CancellationToken.None);
             Assert.True(outcome.TimedOut);
             Assert.Equal(-1, outcome.ExitCode);
         }

@@ -15,6 +15,9 @@ using SshTriage.Server;
 // cannot be. Prints one JSON object per output object or error, then a summary line.
 //   collector  (prints the full collector script)
 //   probe  [--port N] [--timeout S] [--throttle N] [--targets-file F] target...
+//   server cause [--client A] [--client-user U] [--probe-timeout S] [--include-cleared]
+//          [--from-host H --from-user U --from-key K --from-ssh-port N --from-known-hosts F]
+//          [--hop H]... [--hop-user U --hop-key K --hop-ssh-port N --hop-known-hosts F] [connection...] target...
 //   server <listener|sshd-config|log|jail|ban|rules|access|cause> [--local] [--evidence PATH] [--user U] [--key K]
 //          [--ssh-port N] [--jump J] [--option K=V]... [--sudo] [--timeout S]
 //          [--port N]... [--match-user U] [--match-host H] [--match-addr A]
@@ -76,6 +79,7 @@ static bool RunServer(Arguments options, JsonLineSink sink)
     var targets = options.Positional.Skip(1).ToList();
     IEnumerable<SshTriage.Evidence.CollectorSection> sections;
     Func<ServerEvidence, IEnumerable<object>> read;
+    ICollectorPause? pause = null;
     switch (report)
     {
         case "listener":
@@ -122,16 +126,28 @@ static bool RunServer(Arguments options, JsonLineSink sink)
             break;
         case "cause":
             var client = options.One("--client");
-            var causes = new SshTriage.Diagnosis.CauseReport(options.Int("--port", 22), client == null ? null : IPAddress.Parse(client), options.One("--client-user"), TimeSpan.FromSeconds(5), CancellationToken.None);
+            var probeTimeout = TimeSpan.FromSeconds(options.Double("--probe-timeout", 5));
+            // As the cmdlet: probes only when the server is read over ssh.
+            SshTriage.Diagnosis.IProbeOrigin? origin = options.Has("--local") || targets.Count == 0 ? null
+                : options.One("--from-host") is string from ? new SshTriage.Diagnosis.RemoteProbeOrigin(SideTarget(options, "--from", from), probeTimeout)
+                : new SshTriage.Diagnosis.LocalProbeOrigin(probeTimeout);
+            var causes = new SshTriage.Diagnosis.CauseReport(
+                options.Int("--port", 22),
+                client == null ? null : IPAddress.Parse(client),
+                options.One("--client-user"),
+                origin,
+                options.All("--hop").Select(h => SideTarget(options, "--hop", h)).ToList(),
+                options.Has("--include-cleared"));
             sections = causes.Sections;
             read = causes.Read;
+            pause = causes.Pause;
             break;
         default:
             Console.Error.WriteLine($"unknown report {report}");
             return false;
     }
 
-    var query = new ServerQuery("lab", sections, read, 8, CancellationToken.None);
+    var query = new ServerQuery("lab", sections, read, 8, CancellationToken.None, pause: pause);
     foreach (var path in options.All("--evidence"))
     {
         query.AddEvidenceFile(path, sink);
@@ -167,6 +183,22 @@ static IEnumerable<RemoteTarget> Targets(Arguments options, IEnumerable<string> 
             sink.WriteError(new TriageError("InvalidRemoteTarget", new ArgumentException(problem), TriageErrorCategory.InvalidArgument, name));
         }
     }
+}
+
+// Another host of the diagnosis (-FromHost, -Hop): PREFIX-user, -key, -ssh-port, -known-hosts.
+static RemoteTarget SideTarget(Arguments options, string prefix, string name)
+{
+    var sshPort = options.One(prefix + "-ssh-port");
+    var knownHosts = options.One(prefix + "-known-hosts");
+    var sshOptions = knownHosts == null
+        ? new List<KeyValuePair<string, string>>()
+        : new List<KeyValuePair<string, string>> { new("UserKnownHostsFile", knownHosts), new("GlobalKnownHostsFile", "/dev/null") };
+    if (!RemoteTargetBuilder.TryBuild(name, options.One(prefix + "-user"), options.One(prefix + "-key"), sshPort == null ? null : int.Parse(sshPort, CultureInfo.InvariantCulture), null, sshOptions, false, TimeSpan.FromSeconds(options.Double("--timeout", 15)), out var target, out var problem))
+    {
+        throw new ArgumentException(problem);
+    }
+
+    return target!;
 }
 
 // server unban --address A [--jail J] [--ignore] [--force] [--approve] target...

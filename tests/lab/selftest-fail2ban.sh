@@ -135,6 +135,34 @@ check_f2b_gateway_banned() {
     r=$(grep -cE "sshd(-session)?\[[0-9]+\]: Invalid user sst-nosuch[0-9] from ${GATEWAY_ADDR//./\\.} port" "$AUTH_LOG" || true)
     expect "f2b-gateway-banned: auth.log shows the gateway" "$r" '^[3-9]$'
     refused_v4_open_v6
+    # The reverse path: the server logs in to the client's sshd (client_sshd_up).
+    r=$("$LAB" exec "$S" server -- ssh -o BatchMode=yes -o UserKnownHostsFile="$FROMHOST_KNOWN_HOSTS" \
+        -i "$FROMHOST_KEY" "$FROMHOST_USER@$CLIENT_ADDR" 'echo fromhost-ok' 2>&1 || true)
+    expect "f2b-gateway-banned: server -> client ssh ($CLIENT_ADDR)" "$r" '^fromhost-ok$'
+    r=$("$LAB" exec "$S" server -- ssh -F "$FROMHOST_SSH_CONFIG" -p "$CLIENT_SSH_PORT" "$CLIENT_ADDR6" 'echo fromhost-ok' 2>&1 || true)
+    expect "f2b-gateway-banned: server -> client ssh ($CLIENT_ADDR6)" "$r" '^fromhost-ok$'
+    r=$(grep -cE "sst-client sshd\[[0-9]+\]: Accepted publickey for root from (${SERVER_ADDR//./\\.}|$SERVER_ADDR6) port" "$CLIENT_SSHD_AUTH_LOG" || true)
+    expect "f2b-gateway-banned: client's sshd logged both logins" "$r" '^2$'
+}
+
+check_f2b_ban_ineffective() {
+    local r a
+    expect "f2b-ban-ineffective: banned address is the client's own" "$BANNED_IP" "^${CLIENT_ADDR//./\\.}$"
+    r=$(banned_list sshd)
+    if [[ " $r " == *" $GATEWAY_ADDR "* ]]; then bad "f2b-ban-ineffective: gateway not in the list" "$r"; else ok "f2b-ban-ineffective: gateway not in the list" "$r"; fi
+    for a in "$SERVER_ADDR" "$SERVER_ADDR6"; do
+        r=$(probe "$a" "$PORT" --first-line)
+        expect "f2b-ban-ineffective: banner via $a (ban cannot bite)" "$r" 'connect=ok .*data="SSH-2\.0-OpenSSH_'
+    done
+    r=$("$LAB" exec "$S" client -- ssh -F "$SSH_CONFIG" "$SERVER_ADDR" 'echo login-ok' 2>&1 || true)
+    expect "f2b-ban-ineffective: the banned client logs in" "$r" '^login-ok$'
+    # Enforced, never hit: the REJECT for the client counts 0 packets after all that.
+    r=$(srv 'iptables-save -c' | grep -- "-A f2b-sshd -s $BANNED_IP/32 -j REJECT" || true)
+    expect "f2b-ban-ineffective: REJECT for the client, 0 packets" "$r" '^\[0:0\] -A f2b-sshd -s '
+    r=$(grep -cE "sshd(-session)?\[[0-9]+\]: Accepted publickey for root from ${GATEWAY_ADDR//./\\.} port" "$AUTH_LOG" || true)
+    expect "f2b-ban-ineffective: auth.log shows the gateway" "$r" '^[1-9][0-9]*$'
+    r=$(grep -cF -- " from $CLIENT_ADDR " "$AUTH_LOG" || true)
+    expect "f2b-ban-ineffective: auth.log never names the client" "$r" '^0$'
 }
 
 check_f2b_ignoreip() {

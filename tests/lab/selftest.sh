@@ -219,6 +219,56 @@ check_nat_open() {
     log_has "nat-open: server sees the gateway (v6)" "${SYSLOG_RE}Connection from $VISIBLE_SOURCE_ADDR6 port"
 }
 
+# hop ADDR CMD: a command as root on the gateway, through its own management sshd
+# (mgmt_sshd_up gateway), from the client namespace.
+hop() {
+    "$LAB" exec "$S" client -- ssh -T -o BatchMode=yes -o ConnectTimeout=5 -l "$GATEWAY_MGMT_USER" \
+        -i "$GATEWAY_MGMT_KEY" -o IdentitiesOnly=yes -p "$GATEWAY_MGMT_PORT" \
+        -o UserKnownHostsFile="$GATEWAY_MGMT_KNOWN_HOSTS" -o StrictHostKeyChecking=yes -- "$1" "${@:2}" 2>&1
+}
+
+check_upstream_filter() {
+    local r4 r6 r a
+    server_listens "upstream-filter: sshd is running"
+    probe "$SERVER_ADDR" --connect-timeout 2 >"$BASE/up4" &
+    probe "$SERVER_ADDR6" --connect-timeout 2 >"$BASE/up6" &
+    wait
+    r4=$(<"$BASE/up4")
+    r6=$(<"$BASE/up6")
+    expect "upstream-filter: $SERVER_ADDR" "$r4" '^connect=timeout '
+    expect "upstream-filter: $SERVER_ADDR6" "$r6" '^connect=timeout '
+    r=$(srv 'nft list ruleset; iptables-save; ip6tables-save; echo end' || true)
+    expect "upstream-filter: server has no firewall rule" "$r" '^end$'
+    # The SYNs never reached the server: the sshd under test logged no connection.
+    r=$(grep -cE "${SYSLOG_RE}Connection from " "$AUTH_LOG" || true)
+    expect "upstream-filter: server's sshd saw no connection" "$r" '^0$'
+    for a in "$GATEWAY_MGMT_ADDR" "$GATEWAY_MGMT_ADDR6"; do
+        r=$(hop "$a" 'hostname; nft list chain inet sst_filter forward' || true)
+        expect "upstream-filter: gateway hop via $a, drop counted" "$r" \
+            $'^sst-gateway\n.*tcp dport '"$PORT"' counter packets [1-9][0-9]* bytes [0-9]+ drop'
+    done
+}
+
+check_drop_all() {
+    local r4 r6 r
+    server_listens "drop-all: sshd is running"
+    probe "$SERVER_ADDR" --connect-timeout 2 >"$BASE/da4" &
+    probe "$SERVER_ADDR6" --connect-timeout 2 >"$BASE/da6" &
+    wait
+    r4=$(<"$BASE/da4")
+    r6=$(<"$BASE/da6")
+    expect "drop-all: $SERVER_ADDR" "$r4" '^connect=timeout '
+    expect "drop-all: $SERVER_ADDR6" "$r6" '^connect=timeout '
+    # No management sshd: nothing on 2222 either, and lab.env names none.
+    r=$(probe_port "$SERVER_ADDR" 2222)
+    expect "drop-all: no management sshd on 2222" "$r" '^connect=ECONNREFUSED '
+    if [[ -z ${MGMT_PORT:-} ]]; then ok "drop-all: lab.env has no MGMT_PORT"; else bad "drop-all: lab.env has MGMT_PORT=$MGMT_PORT"; fi
+    # The console is the only way in.
+    r=$("$LAB" exec "$S" server -- sh -c 'hostname; nft list chain inet sst_filter input' 2>&1 || true)
+    expect "drop-all: console sees the drop, counted" "$r" \
+        $'^sst-server\n.*tcp dport '"$PORT"' counter packets [1-9][0-9]* bytes [0-9]+ drop'
+}
+
 check_sshd_stopped() {
     local r
     for a in "$SERVER_ADDR" "$SERVER_ADDR6"; do

@@ -1,36 +1,53 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
 using System.Net;
 using System.Threading;
+using System.Threading.Tasks;
 using SshTriage.Evidence;
-using SshTriage.Probing;
+using SshTriage.Operations;
+using SshTriage.Remote;
 using SshTriage.Server;
 
 namespace SshTriage.Diagnosis
 {
     /// <summary>
-    /// Find-SshRejectCause's work for one server: probe it from this machine (as the failing
-    /// client would), read the server's evidence in the same collector run as everything else
-    /// (plus the server's route back to the client), and rank the causes the rules find.
+    /// Find-SshRejectCause's work for one server. The collector reads counters and the newest
+    /// log line, pauses while the probes run from the origin (this machine or -FromHost) and
+    /// the hops are read, then reads everything else, with the server's route back to the
+    /// client — one ssh process to the server. The rules then rank the causes.
     /// </summary>
-    public sealed class CauseReport
+    public sealed class CauseReport : ICollectorPause
     {
+        /// <summary>Section name of the server's route back to the client.</summary>
+        public const string RouteSection = "route-to-client";
+
         private readonly int port;
         private readonly IPAddress? clientAddress;
         private readonly string? clientUser;
-        private readonly SshPortProbe? probe;
-        private readonly CancellationToken cancellationToken;
+        private readonly IProbeOrigin? origin;
+        private readonly IReadOnlyList<RemoteTarget> hops;
+        private readonly bool includeCleared;
+        private readonly IRemoteShell ssh;
+        private readonly ConcurrentDictionary<string, (ProbeWindow Window, IReadOnlyList<object> Hops)> paused =
+            new ConcurrentDictionary<string, (ProbeWindow, IReadOnlyList<object>)>(StringComparer.OrdinalIgnoreCase);
 
-        /// <summary>Creates a report; <paramref name="probeTimeout"/> null means no probe (a saved bundle).</summary>
-        public CauseReport(int port, IPAddress? clientAddress, string? clientUser, TimeSpan? probeTimeout, CancellationToken cancellationToken)
+        /// <summary>
+        /// Creates a report. Without <paramref name="origin"/> nothing is probed (a saved bundle, or
+        /// -Local): the collector then runs in one piece and the causes rest on the server's state alone.
+        /// </summary>
+        public CauseReport(int port, IPAddress? clientAddress, string? clientUser, IProbeOrigin? origin, IReadOnlyList<RemoteTarget>? hops = null, bool includeCleared = false, IRemoteShell? ssh = null)
         {
             this.port = port;
             this.clientAddress = clientAddress;
             this.clientUser = clientUser;
-            this.cancellationToken = cancellationToken;
-            probe = probeTimeout.HasValue ? new SshPortProbe(probeTimeout.Value) : null;
+            this.origin = origin;
+            this.hops = hops ?? Array.Empty<RemoteTarget>();
+            this.includeCleared = includeCleared;
+            this.ssh = ssh ?? new OpenSshShell();
             var sections = new List<CollectorSection>(CollectorSections.All);
-            if (clientAddress != null)
+            if (origin == null && clientAddress != null)
             {
                 sections.Add(RouteToClient(clientAddress));
             }
@@ -38,44 +55,84 @@ namespace SshTriage.Diagnosis
             Sections = sections;
         }
 
-        /// <summary>Section name of the server's route back to the client.</summary>
-        public const string RouteSection = "route-to-client";
-
-        /// <summary>Every section the diagnosis reads: the full collector and the route to the client.</summary>
+        /// <summary>The sections read after the pause (or in one piece without a probe).</summary>
         public IReadOnlyList<CollectorSection> Sections { get; }
 
-        /// <summary>The ranked causes for one server's evidence.</summary>
-        public IEnumerable<object> Read(ServerEvidence evidence)
+        /// <summary>The pause to give the server query: null when nothing is probed.</summary>
+        public ICollectorPause? Pause => origin == null ? null : this;
+
+        /// <inheritdoc />
+        public IReadOnlyList<CollectorSection> Before => Correlation.BeforeSections;
+
+        /// <summary>The sections a hop's collector reads: what can block or ban on the way.</summary>
+        public static IReadOnlyList<CollectorSection> HopSections { get; } = new[]
         {
-            var probed = probe == null ? null : Probe(evidence.ComputerName);
-            var client = clientAddress ?? probed?.LocalAddress;
-            var route = evidence.Bundle[RouteSection] is EvidenceRecord record && record.Succeeded ? record.StandardOutput : null;
-            return Diagnoser.Diagnose(new DiagnosisContext(evidence, port, client, clientUser, probed, route));
+            CollectorSections.Meta,
+            Fail2Ban.Fail2BanSections.Fail2Ban,
+            Firewall.FirewallSections.IptablesSave,
+            Firewall.FirewallSections.NftJson,
+            Firewall.FirewallSections.Ipset,
+        };
+
+        /// <inheritdoc />
+        public async Task<IReadOnlyList<CollectorSection>> ActAsync(RemoteTarget target, CancellationToken cancellationToken)
+        {
+            var hopReads = hops.Select(h => ReadHopAsync(h, cancellationToken)).ToList();
+            var window = await origin!.ProbeAsync(target.ComputerName, port, cancellationToken).ConfigureAwait(false);
+            var hopEvidence = await Task.WhenAll(hopReads).ConfigureAwait(false);
+            paused[target.ComputerName] = (window, hopEvidence);
+            var client = clientAddress ?? window.OriginAddress;
+            return client == null ? Array.Empty<CollectorSection>() : new[] { RouteToClient(client) };
         }
 
-        // One connection, as the client makes it: the first address the name resolves to.
-        private SshPortResult? Probe(string computerName)
+        /// <summary>The ranked causes for one server's evidence, and errors about what could not be read.</summary>
+        public IEnumerable<object> Read(ServerEvidence evidence)
         {
-            if (!ComputerNameParser.TryParse(computerName, out var literal, out _))
+            paused.TryGetValue(evidence.ComputerName, out var pause);
+            var window = pause.Window;
+            if (window?.Failure != null)
             {
-                return null;
+                yield return window.Failure;
             }
 
-            var address = literal;
-            if (address == null)
+            var hopEvidence = new List<ServerEvidence>();
+            foreach (var hop in pause.Hops ?? Array.Empty<object>())
             {
-                try
+                if (hop is ServerEvidence read)
                 {
-                    var addresses = Dns.GetHostAddresses(computerName);
-                    address = addresses.Length > 0 ? addresses[0] : null;
+                    hopEvidence.Add(read);
                 }
-                catch (System.Net.Sockets.SocketException)
+                else
                 {
-                    return null;
+                    yield return hop;
                 }
             }
 
-            return address == null ? null : probe!.ProbeAsync(computerName, address, port, cancellationToken).GetAwaiter().GetResult();
+            var client = clientAddress ?? window?.OriginAddress;
+            var route = evidence.Bundle[RouteSection] is EvidenceRecord record && record.Succeeded ? record.StandardOutput : null;
+            var context = new DiagnosisContext(evidence, port, client, clientUser, window?.Failure == null ? window : null, route) { Hops = hopEvidence };
+            foreach (var cause in Diagnoser.Diagnose(context, includeCleared))
+            {
+                yield return cause;
+            }
+        }
+
+        private async Task<object> ReadHopAsync(RemoteTarget hop, CancellationToken cancellationToken)
+        {
+            var (outcome, failure) = await ScriptRunner.RunAsync(ssh, ssh, hop, ScriptInput.Whole(CollectorScript.Build(HopSections)), RemoteFailure.CollectorMarker, cancellationToken).ConfigureAwait(false);
+            if (failure != null)
+            {
+                return failure;
+            }
+
+            try
+            {
+                return new ServerEvidence(hop.ComputerName, EvidenceBundle.Parse(outcome!.StandardOutput, hop.ComputerName));
+            }
+            catch (EvidenceFormatException damaged)
+            {
+                return new TriageError("EvidenceUnreadable", damaged, TriageErrorCategory.InvalidData, hop.ComputerName, "Run again; if it persists, check what the hop's login shell prints.");
+            }
         }
 
         private static CollectorSection RouteToClient(IPAddress client) =>

@@ -4,7 +4,7 @@ using SshTriage.Diagnosis.Rules;
 
 namespace SshTriage.Diagnosis
 {
-    /// <summary>Runs every rule over the evidence and ranks what they find: Confirmed, then Likely, then Possible.</summary>
+    /// <summary>Runs every rule over the evidence and ranks what they find: Confirmed, then Likely, then Possible (and Cleared, when asked).</summary>
     public static class Diagnoser
     {
         /// <summary>The rules, one per cause they can show.</summary>
@@ -13,37 +13,81 @@ namespace SshTriage.Diagnosis
             new ListenerRule(RejectCause.SshdNotRunning),
             new ListenerRule(RejectCause.NotListeningOnPort),
             new ListenerRule(RejectCause.NotListeningOnAddress),
+            new SocketActivationRule(),
+            new SELinuxPortRule(),
             new SshdConfigInvalidRule(),
             new Fail2BanGatewayBannedRule(),
             new Fail2BanBanRule(),
             new Fail2BanBanNotEnforcedRule(),
+            new Fail2BanBanIneffectiveRule(),
             new Fail2BanWrongPortRule(),
             new IptablesBackendSplitRule(),
             new FirewallBlockRule(RejectCause.FirewallReject),
             new FirewallBlockRule(RejectCause.FirewallDrop),
             new LogEvidenceRule(RejectCause.TcpWrappersDenied, SshLogEventKind.RefusedConnect, "TCP wrappers (hosts.deny) refuse {0}.", "Allow the client in /etc/hosts.allow (sshd: ADDRESS), or remove the sshd line from /etc/hosts.deny."),
             new LogEvidenceRule(RejectCause.UserNotAllowed, SshLogEventKind.NotAllowed, "sshd does not allow user {1} (AllowUsers, DenyUsers, AllowGroups or DenyGroups).", "Add the user to AllowUsers or AllowGroups (or take it out of DenyUsers) and reload sshd."),
+            new LogEvidenceRule(RejectCause.RefusedByConfig, SshLogEventKind.RefusedByConfig, "sshd's RefuseConnection refuses {1} from {0} (OpenSSH 9.9+, usually in a Match block).", "Remove RefuseConnection yes from the Match block that applies to this client, or narrow the block, and reload sshd."),
             new LogEvidenceRule(RejectCause.MaxStartupsThrottled, SshLogEventKind.MaxStartupsDrop, "sshd dropped {0}: too many unauthenticated connections were open (MaxStartups).", "Find who holds unauthenticated connections open, lower LoginGraceTime, or raise MaxStartups."),
             new LogEvidenceRule(RejectCause.PerSourcePenalty, SshLogEventKind.PenaltyDrop, "sshd's PerSourcePenalties refuse {0} for now.", "Wait for the penalty to expire and stop what failed its logins; PerSourcePenaltyExemptList exempts trusted sources."),
             new ProbeTextRule(RejectCause.NotSshService),
             new ProbeTextRule(RejectCause.MaxStartupsThrottled),
             new ProbeTextRule(RejectCause.PerSourcePenalty),
+            new UpstreamFilterRule(),
         };
 
-        /// <summary>The causes the evidence shows, best first; NoCauseFound when there are none.</summary>
-        public static IReadOnlyList<SshRejectCause> Diagnose(DiagnosisContext context)
+        /// <summary>The rules that also read a hop's evidence (-Hop): what can ban or block on the way.</summary>
+        public static IReadOnlyList<IRejectRule> HopRules { get; } = new IRejectRule[]
         {
-            var found = Rules.SelectMany(r => r.Evaluate(context))
-                .GroupBy(c => (c.Cause, c.IPAddress, c.Jail))
+            new Fail2BanBanRule(),
+            new FirewallBlockRule(RejectCause.FirewallReject),
+            new FirewallBlockRule(RejectCause.FirewallDrop),
+        };
+
+        /// <summary>The causes the evidence shows, best first; NoCauseFound when there are none. With <paramref name="includeCleared"/>, also what was checked and ruled out.</summary>
+        public static IReadOnlyList<SshRejectCause> Diagnose(DiagnosisContext context, bool includeCleared = false)
+        {
+            var found = new List<SshRejectCause>();
+            var cleared = new List<SshRejectCause>();
+            Evaluate(Rules, context, found, cleared);
+            foreach (var hop in context.Hops)
+            {
+                Evaluate(HopRules, context.ForHop(hop), found, cleared);
+            }
+
+            var ranked = found
+                .GroupBy(c => (c.ComputerName, c.Cause, c.IPAddress, c.Jail))
                 .Select(g => g.OrderBy(c => c.Confidence).First())
                 .OrderBy(c => c.Confidence)
                 .ToList();
-            if (found.Count == 0)
+            if (ranked.Count == 0)
             {
-                found.Add(context.Cause(RejectCause.NoCauseFound, CauseConfidence.Possible, "Nothing in the server's evidence explains the symptom.", context.Quote("collector", $"{context.Evidence.Bundle.Records.Count} sections read")));
+                ranked.Add(context.Cause(RejectCause.NoCauseFound, CauseConfidence.Possible, NothingFound(context), context.Quote("collector", $"{context.Evidence.Bundle.Records.Count} sections read")));
             }
 
-            return found;
+            if (includeCleared)
+            {
+                ranked.AddRange(cleared.Where(c => !ranked.Any(r => r.Cause == c.Cause && r.ComputerName == c.ComputerName)).GroupBy(c => (c.ComputerName, c.Cause)).Select(g => g.First()));
+            }
+
+            return ranked;
         }
+
+        private static void Evaluate(IEnumerable<IRejectRule> rules, DiagnosisContext context, List<SshRejectCause> found, List<SshRejectCause> cleared)
+        {
+            foreach (var rule in rules)
+            {
+                var causes = rule.Evaluate(context).ToList();
+                found.AddRange(causes);
+                if (causes.Count == 0 && rule.Checked(context) is string check)
+                {
+                    cleared.Add(context.Cause(rule.Cause, CauseConfidence.Cleared, "Ruled out: " + check));
+                }
+            }
+        }
+
+        private static string NothingFound(DiagnosisContext context) =>
+            context.Window == null
+                ? "Nothing in the server's evidence explains a refusal. No probe ran (a saved bundle, or -Local): probe from the failing client with Test-SshPort, or run Find-SshRejectCause with -ComputerName or -FromHost."
+                : $"Nothing in the server's evidence explains the symptom ({context.Probe?.Status}) seen from {context.Window.Origin}.";
     }
 }

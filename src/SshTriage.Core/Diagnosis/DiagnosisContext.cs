@@ -21,15 +21,21 @@ namespace SshTriage.Diagnosis
         private readonly Lazy<IReadOnlyList<Fail2BanBan>> bans;
         private readonly Lazy<IReadOnlyList<Fail2BanJail>> jails;
         private readonly Lazy<FirewallVerdict?> verdict;
+        private readonly Lazy<Correlation?> correlation;
+        private readonly Lazy<(IPAddress? Address, CauseEvidence? Proof)> visible;
 
-        /// <summary>Creates a context; <paramref name="routeToClient"/> is the server's "ip route get CLIENT" output, when it was collected.</summary>
-        public DiagnosisContext(ServerEvidence evidence, int port, IPAddress? clientAddress, string? clientUser, SshPortResult? probe, string? routeToClient)
+        /// <summary>
+        /// Creates a context. <paramref name="window"/> is what the client-side probes saw during
+        /// the collector's pause (null when none ran: a saved bundle, or -Local);
+        /// <paramref name="routeToClient"/> is the server's "ip route get CLIENT" output, when it was collected.
+        /// </summary>
+        public DiagnosisContext(ServerEvidence evidence, int port, IPAddress? clientAddress, string? clientUser, ProbeWindow? window, string? routeToClient)
         {
             Evidence = evidence;
             Port = port;
             ClientAddress = clientAddress;
             ClientUser = clientUser;
-            Probe = probe;
+            Window = window;
             Gateway = RouteGateway(routeToClient);
             listeners = new Lazy<IReadOnlyList<SsListenEntry>>(() =>
                 evidence.Bundle[CollectorSections.Names.Listeners] is Evidence.EvidenceRecord r && r.Succeeded ? SsListenParser.Parse(r.StandardOutput) : Array.Empty<SsListenEntry>());
@@ -37,10 +43,18 @@ namespace SshTriage.Diagnosis
             log = new Lazy<IReadOnlyList<SshLogEvent>>(() => new SshLogReport(new SshLogFilter(null, null, null, null)).Read(evidence).OfType<SshLogEvent>().ToList());
             bans = new Lazy<IReadOnlyList<Fail2BanBan>>(() => new Fail2BanReport(null).ReadBans(evidence).OfType<Fail2BanBan>().ToList());
             jails = new Lazy<IReadOnlyList<Fail2BanJail>>(() => new Fail2BanReport(null).ReadJails(evidence).OfType<Fail2BanJail>().ToList());
+            correlation = new Lazy<Correlation?>(() => window == null ? null : Correlation.Read(evidence, Log));
+            visible = new Lazy<(IPAddress?, CauseEvidence?)>(FindVisibleAddress);
             verdict = new Lazy<FirewallVerdict?>(() => VisibleAddress == null
                 ? null
                 : FirewallReport.ReadVerdict(evidence, new PacketQuery(VisibleAddress, port, "tcp", null)).OfType<FirewallVerdict>().FirstOrDefault());
         }
+
+        /// <summary>The evidence of the gateways and proxies on the path (-Hop), read during the probes.</summary>
+        public IReadOnlyList<ServerEvidence> Hops { get; internal set; } = Array.Empty<ServerEvidence>();
+
+        /// <summary>A context for a hop: its own evidence (read once, so without counters to compare), the same client, port and probes.</summary>
+        public DiagnosisContext ForHop(ServerEvidence hop) => new DiagnosisContext(hop, Port, ClientAddress, ClientUser, Window, null);
 
         /// <summary>The server's evidence.</summary>
         public ServerEvidence Evidence { get; }
@@ -54,29 +68,27 @@ namespace SshTriage.Diagnosis
         /// <summary>The account the client logs in as, when known.</summary>
         public string? ClientUser { get; }
 
-        /// <summary>What a probe from the client side saw, when there was one.</summary>
-        public SshPortResult? Probe { get; }
+        /// <summary>The probes from the client side, when they ran.</summary>
+        public ProbeWindow? Window { get; }
+
+        /// <summary>What the probes from the client side saw, when they ran.</summary>
+        public SshPortResult? Probe => Window?.Symptom;
+
+        /// <summary>What changed on the server during the probes; null when no probe ran during the collection.</summary>
+        public Correlation? Correlation => correlation.Value;
 
         /// <summary>The next hop the server uses towards the client, when the route goes through one.</summary>
         public IPAddress? Gateway { get; }
 
         /// <summary>
-        /// The address the server sees: the client's own, unless the server reaches it through a
-        /// gateway and sshd's log or the ban lists name that gateway instead of the client.
+        /// The address the server sees: the one sshd logged or a firewall rule counted during the
+        /// probes; otherwise the client's own, unless the server reaches it through a gateway and
+        /// sshd's log or the ban lists name that gateway instead of the client.
         /// </summary>
-        public IPAddress? VisibleAddress
-        {
-            get
-            {
-                if (Gateway != null && !Log.Any(e => ClientAddress != null && ClientAddress.Equals(e.Address))
-                    && (Log.Any(e => Gateway.Equals(e.Address)) || Bans.Any(b => Gateway.Equals(b.IPAddress))))
-                {
-                    return Gateway;
-                }
+        public IPAddress? VisibleAddress => visible.Value.Address;
 
-                return ClientAddress;
-            }
-        }
+        /// <summary>The line that shows the visible address, when the probes showed it.</summary>
+        public CauseEvidence? VisibleAddressProof => visible.Value.Proof;
 
         /// <summary>Listening sockets.</summary>
         public IReadOnlyList<SsListenEntry> Listeners => listeners.Value;
@@ -114,6 +126,41 @@ namespace SshTriage.Diagnosis
 
         /// <summary>Evidence quoting one line of a section.</summary>
         public CauseEvidence Quote(string command, string excerpt) => new CauseEvidence(ComputerName, command, excerpt.Trim());
+
+        private (IPAddress?, CauseEvidence?) FindVisibleAddress()
+        {
+            var moved = Correlation;
+            var logged = moved?.NewLog?.Where(e => e.Address != null).ToList();
+            if (logged != null && logged.Count > 0 && logged.Select(e => e.Address).Distinct().Count() == 1)
+            {
+                var line = logged[logged.Count - 1];
+                return (line.Address, Quote(line.Source, $"during the probes: {line.Time:yyyy-MM-dd HH:mm:ss} {line.Message}"));
+            }
+
+            var counted = moved?.Moved
+                .Select(m => (Move: m, Host: SingleHost(m.Rule.Source)))
+                .Where(m => m.Host != null)
+                .ToList();
+            if (counted != null && counted.Count > 0 && counted.Select(m => m.Host).Distinct().Count() == 1)
+            {
+                var move = counted[0].Move;
+                return (counted[0].Host, Quote(move.Rule.Backend.ToString(), $"during the probes the counter of {move.Rule.Chain} rule {move.Rule.Index} rose by {move.Packets} packets: {move.Rule.Text}"));
+            }
+
+            if (Gateway != null && !Log.Any(e => ClientAddress != null && ClientAddress.Equals(e.Address))
+                && (Log.Any(e => Gateway.Equals(e.Address)) || Bans.Any(b => Gateway.Equals(b.IPAddress))))
+            {
+                return (Gateway, null);
+            }
+
+            return (ClientAddress, null);
+        }
+
+        // "203.0.113.1/32", "203.0.113.1" or "2001:db8::1/128": a rule about one host.
+        private static IPAddress? SingleHost(string? source)
+        {
+            return Net.IPPrefix.TryParse(source, out var prefix) && prefix.IsSingleAddress ? prefix.Network : null;
+        }
 
         // "198.51.100.10 via 203.0.113.1 dev eth0 src 203.0.113.20 uid 0"
         private static IPAddress? RouteGateway(string? route)

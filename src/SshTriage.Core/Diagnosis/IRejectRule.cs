@@ -10,5 +10,11 @@ namespace SshTriage.Diagnosis
 
         /// <summary>What the evidence says about the cause; nothing when the rule has nothing to say.</summary>
         IEnumerable<SshRejectCause> Evaluate(DiagnosisContext context);
+
+        /// <summary>
+        /// What the rule looked at, in a sentence, when it could read its evidence: the Cleared
+        /// result -IncludeCleared shows when the rule found nothing. Null when it could not look.
+        /// </summary>
+        string? Checked(DiagnosisContext context);
     }
 }

@@ -20,10 +20,42 @@ namespace SshTriage.Evidence
         public static string Build(IEnumerable<CollectorSection> sections) => Build(sections, NewBoundary());
 
         /// <summary>Builds a script with a given boundary (tests pin it).</summary>
-        public static string Build(IEnumerable<CollectorSection> sections, string boundary)
+        public static string Build(IEnumerable<CollectorSection> sections, string boundary) =>
+            Begin(boundary) + Sections(sections) + Done;
+
+        /// <summary>
+        /// The first part of a collector that pauses: it runs <paramref name="sections"/>, prints
+        /// <see cref="PauseLine"/> and waits for the rest on its input (<see cref="Rest"/>).
+        /// </summary>
+        public static string Paused(IEnumerable<CollectorSection> sections, string boundary) =>
+            Begin(boundary) + Sections(sections) + "printf '%s pause\\n' \"$sst_mark\"\n";
+
+        /// <summary>The line a paused collector prints when its first part has run.</summary>
+        public static string PauseLine(string boundary) => "#%" + boundary + " pause";
+
+        /// <summary>The rest of a paused collector: more sections and the last line.</summary>
+        public static string Rest(IEnumerable<CollectorSection> sections) => Sections(sections) + Done;
+
+        /// <summary>A fresh random boundary.</summary>
+        public static string NewBoundary()
+        {
+            var bytes = new byte[8];
+            using (var random = RandomNumberGenerator.Create())
+            {
+                random.GetBytes(bytes);
+            }
+
+            return BitConverter.ToString(bytes).Replace("-", string.Empty).ToLowerInvariant();
+        }
+
+        private const string Done = "printf '%s done\\n' \"$sst_mark\"\n";
+
+        private static string Begin(string boundary) =>
+            Prologue.Replace("@BOUNDARY@", boundary).Replace("@VERSION@", FormatVersion.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        private static string Sections(IEnumerable<CollectorSection> sections)
         {
             var script = new StringBuilder();
-            script.Append(Prologue.Replace("@BOUNDARY@", boundary).Replace("@VERSION@", FormatVersion.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             foreach (var section in sections)
             {
                 script.Append("sst_section ")
@@ -32,7 +64,6 @@ namespace SshTriage.Evidence
                     .Append(ShellQuote.Single(section.Command)).Append('\n');
             }
 
-            script.Append("printf '%s done\\n' \"$sst_mark\"\n");
             return script.ToString();
         }
 
@@ -58,17 +89,6 @@ namespace SshTriage.Evidence
             "printf '%s%s sha256=%s\\n' '" + CompressedHeader + "' " + FormatVersion.ToString(System.Globalization.CultureInfo.InvariantCulture) + " \"$(sha256sum < \"$sst_raw\" | cut -d' ' -f1)\"\n" +
             "gzip -c < \"$sst_raw\" | base64\n" +
             "printf '%s\\n' '" + CompressedEnd + "'\n";
-
-        private static string NewBoundary()
-        {
-            var bytes = new byte[8];
-            using (var random = RandomNumberGenerator.Create())
-            {
-                random.GetBytes(bytes);
-            }
-
-            return BitConverter.ToString(bytes).Replace("-", string.Empty).ToLowerInvariant();
-        }
 
         // Every value in a section is single-quoted when the script is built; the command text
         // is evaluated here, in a subshell, with no input.

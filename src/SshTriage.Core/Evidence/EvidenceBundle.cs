@@ -36,6 +36,22 @@ namespace SshTriage.Evidence
         /// <summary>The section called <paramref name="name"/>, or null when the collector did not run it.</summary>
         public EvidenceRecord? this[string name] => records.TryGetValue(name, out var record) ? record : null;
 
+        /// <summary>The sections whose names start with <paramref name="prefix"/>, under their names without it (the collector's "before" reads).</summary>
+        public EvidenceBundle WithPrefix(string prefix)
+        {
+            var view = new Dictionary<string, EvidenceRecord>(StringComparer.Ordinal);
+            foreach (var record in records.Values)
+            {
+                if (record.Name.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    var name = record.Name.Substring(prefix.Length);
+                    view[name] = new EvidenceRecord(name, record.ExitCode, record.MissingTool, record.StandardOutput, record.StandardError);
+                }
+            }
+
+            return new EvidenceBundle(Version, view, Source);
+        }
+
         /// <summary>Reads a saved bundle from a file.</summary>
         public static EvidenceBundle Load(string path) => Parse(File.ReadAllText(path), path);
 
@@ -72,6 +88,11 @@ namespace SshTriage.Evidence
                 {
                     complete = true;
                     break;
+                }
+
+                if (directive == "pause")
+                {
+                    continue;
                 }
 
                 var section = SectionLine.Match(directive);

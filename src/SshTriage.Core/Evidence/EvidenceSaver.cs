@@ -24,7 +24,7 @@ namespace SshTriage.Evidence
         /// <summary>Collects from <paramref name="target"/> and writes the bundle to <paramref name="path"/>; returns the file, or null after an error.</summary>
         public FileInfo? Save(RemoteTarget target, string path, IOperationSink sink, CancellationToken cancellationToken)
         {
-            var (outcome, failure) = ScriptRunner.RunAsync(ssh, local, target, CollectorScript.Build(CollectorSections.All), RemoteFailure.CollectorMarker, cancellationToken).GetAwaiter().GetResult();
+            var (outcome, failure) = ScriptRunner.RunAsync(ssh, local, target, ScriptInput.Whole(CollectorScript.Build(CollectorSections.All)), RemoteFailure.CollectorMarker, cancellationToken).GetAwaiter().GetResult();
             if (failure != null)
             {
                 sink.WriteError(failure);

@@ -127,7 +127,7 @@ namespace SshTriage.Fail2Ban
 
         private ProcessOutcome? RunScript(RemoteTarget target, string script, IOperationSink sink, CancellationToken cancellationToken, string successMarker = RemoteFailure.CollectorMarker)
         {
-            var (outcome, failure) = ScriptRunner.RunAsync(ssh, local, target, script, successMarker, cancellationToken).GetAwaiter().GetResult();
+            var (outcome, failure) = ScriptRunner.RunAsync(ssh, local, target, ScriptInput.Whole(script), successMarker, cancellationToken).GetAwaiter().GetResult();
             if (failure != null)
             {
                 sink.WriteError(failure);

@@ -135,6 +135,12 @@ namespace SshTriage.Probing
                 scanner.Feed(buffer, count);
             }
 
+            Conclude(scanner, end, result);
+        }
+
+        /// <summary>Fills <paramref name="result"/> with what <paramref name="scanner"/> read before the read ended.</summary>
+        internal static void Conclude(IdentificationScanner scanner, ReadEnd end, SshPortResult result)
+        {
             result.Status = scanner.Conclude(end);
             result.PreBannerText = scanner.ReceivedText();
             if (result.Status == SshPortStatus.TimedOut)

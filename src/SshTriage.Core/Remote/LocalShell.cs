@@ -9,7 +9,7 @@ namespace SshTriage.Remote
     public sealed class LocalShell : IRemoteShell
     {
         /// <inheritdoc />
-        public Task<ProcessOutcome> RunScriptAsync(RemoteTarget target, string script, CancellationToken cancellationToken)
+        public Task<ProcessOutcome> RunScriptAsync(RemoteTarget target, ScriptInput script, CancellationToken cancellationToken)
         {
             if (RuntimeInformation.IsOSPlatform(OSPlatform.Windows))
             {

@@ -18,7 +18,7 @@ namespace SshTriage.Remote
         public OpenSshShell(string sshPath = "ssh") => this.sshPath = sshPath;
 
         /// <inheritdoc />
-        public Task<ProcessOutcome> RunScriptAsync(RemoteTarget target, string script, CancellationToken cancellationToken)
+        public Task<ProcessOutcome> RunScriptAsync(RemoteTarget target, ScriptInput script, CancellationToken cancellationToken)
         {
             if (target.IsLocal)
             {

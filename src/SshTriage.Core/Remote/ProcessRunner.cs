@@ -27,11 +27,15 @@ namespace SshTriage.Remote
             public string FileName { get; }
         }
 
-        /// <summary>Runs <paramref name="fileName"/> and waits for it, at most <paramref name="timeout"/>.</summary>
+        /// <summary>
+        /// Runs <paramref name="fileName"/> with <paramref name="input"/> on its standard input.
+        /// The time limit applies to each part of a paused input; the caller's work between the
+        /// parts has its own limits.
+        /// </summary>
         public static async Task<ProcessOutcome> RunAsync(
             string fileName,
             IReadOnlyList<string> arguments,
-            string? standardInput,
+            ScriptInput input,
             TimeSpan timeout,
             CancellationToken cancellationToken)
         {
@@ -60,16 +64,32 @@ namespace SshTriage.Remote
                     throw new StartException(fileName, failure);
                 }
 
-                var stdout = process.StandardOutput.ReadToEndAsync();
+                var output = new OutputWatch(input.PauseLine);
+                var stdout = output.ReadAsync(process.StandardOutput);
                 var stderr = process.StandardError.ReadToEndAsync();
-                await WriteInputAsync(process, standardInput).ConfigureAwait(false);
-
                 var timedOut = false;
                 try
                 {
-                    if (!await WaitAsync(exited.Task, timeout, cancellationToken).ConfigureAwait(false))
+                    var open = await WriteAsync(process, input.First).ConfigureAwait(false);
+                    if (open && input.Rest != null)
+                    {
+                        // The first part's time limit: until the script says it has run it.
+                        var first = Task.WhenAny(output.Paused, exited.Task);
+                        timedOut = !await WaitAsync(first, timeout, cancellationToken).ConfigureAwait(false);
+                        if (!timedOut && output.Paused.IsCompleted && output.Paused.Result)
+                        {
+                            open = await WriteAsync(process, await input.Rest(cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+                        }
+                    }
+
+                    Close(process);
+                    if (!timedOut && !await WaitAsync(exited.Task, timeout, cancellationToken).ConfigureAwait(false))
                     {
                         timedOut = true;
+                    }
+
+                    if (timedOut)
+                    {
                         Kill(process);
                     }
                 }
@@ -80,9 +100,9 @@ namespace SshTriage.Remote
                 }
 
                 process.WaitForExit();
-                var output = await stdout.ConfigureAwait(false);
+                await stdout.ConfigureAwait(false);
                 var error = await stderr.ConfigureAwait(false);
-                return new ProcessOutcome(timedOut ? -1 : process.ExitCode, output, error, timedOut);
+                return new ProcessOutcome(timedOut ? -1 : process.ExitCode, output.Text, error, timedOut);
             }
         }
 
@@ -140,20 +160,34 @@ namespace SshTriage.Remote
             return quoted.ToString();
         }
 
-        private static async Task WriteInputAsync(Process process, string? standardInput)
+        // False when the program has stopped reading; its exit code then tells why.
+        private static async Task<bool> WriteAsync(Process process, string text)
         {
             try
             {
-                if (!string.IsNullOrEmpty(standardInput))
+                if (text.Length > 0)
                 {
-                    await process.StandardInput.WriteAsync(standardInput).ConfigureAwait(false);
+                    await process.StandardInput.WriteAsync(text).ConfigureAwait(false);
+                    await process.StandardInput.FlushAsync().ConfigureAwait(false);
                 }
 
+                return true;
+            }
+            catch (System.IO.IOException)
+            {
+                return false;
+            }
+        }
+
+        private static void Close(Process process)
+        {
+            try
+            {
                 process.StandardInput.Close();
             }
             catch (System.IO.IOException)
             {
-                // The program exited before reading its input; its exit code tells why.
+                // The program exited before reading all of its input.
             }
         }
 

@@ -17,7 +17,7 @@ namespace SshTriage.Remote
             IRemoteShell ssh,
             IRemoteShell local,
             RemoteTarget target,
-            string script,
+            ScriptInput script,
             string successMarker,
             CancellationToken cancellationToken)
         {

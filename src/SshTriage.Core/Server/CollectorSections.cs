@@ -32,6 +32,9 @@ namespace SshTriage.Server
 
             /// <summary>sshd's log lines.</summary>
             public const string SshdLog = "sshd-log";
+
+            /// <summary>SELinux's mode and the ports labelled ssh_port_t.</summary>
+            public const string SELinux = "selinux";
         }
 
         /// <summary>How many of sshd's newest log lines a full collection keeps.</summary>
@@ -46,6 +49,7 @@ namespace SshTriage.Server
             SshdEffectiveConfig(null, null, null),
             SshdConfigTest,
             SshdLog(null, null, null, FullCollectionLogLines),
+            SELinux,
             Fail2Ban.Fail2BanSections.Fail2Ban,
             Firewall.FirewallSections.IptablesSave,
             Firewall.FirewallSections.NftRuleset,
@@ -68,6 +72,10 @@ namespace SshTriage.Server
         /// <summary>systemd socket units (socket activation of sshd).</summary>
         public static CollectorSection SystemdSockets { get; } = new CollectorSection(
             Names.SystemdSockets, "systemctl", "systemctl list-sockets --all --no-legend --no-pager --full");
+
+        /// <summary>SELinux's mode, then the ssh_port_t lines of semanage (when policycoreutils is there).</summary>
+        public static CollectorSection SELinux { get; } = new CollectorSection(
+            Names.SELinux, "getenforce", "getenforce; if command -v semanage >/dev/null 2>&1; then semanage port -l | grep '^ssh_port_t'; fi");
 
         /// <summary>sshd -t: is the configuration on disk valid.</summary>
         public static CollectorSection SshdConfigTest { get; } = new CollectorSection(Names.SshdConfigTest, "sshd", "sshd -t");

@@ -21,13 +21,16 @@ namespace SshTriage.Server
         private readonly Func<ServerEvidence, IEnumerable<object>> read;
         private readonly IRemoteShell ssh;
         private readonly IRemoteShell local;
+        private readonly ICollectorPause? pause;
         private readonly ThrottledWork work;
         private readonly HashSet<string> seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
         /// <summary>
         /// Creates a query that runs <paramref name="sections"/> (after the meta section) on every
         /// host added; <paramref name="read"/> turns evidence into output objects and errors, off
-        /// the caller's thread, so it must only read.
+        /// the caller's thread, so it must only read. With <paramref name="pause"/>, the collector
+        /// reads the meta section and the pause's own sections, waits while the pause acts, then
+        /// reads <paramref name="sections"/> and what the pause adds.
         /// </summary>
         public ServerQuery(
             string activity,
@@ -36,17 +39,16 @@ namespace SshTriage.Server
             int throttleLimit,
             CancellationToken cancellationToken,
             IRemoteShell? ssh = null,
-            IRemoteShell? local = null)
+            IRemoteShell? local = null,
+            ICollectorPause? pause = null)
         {
             this.sections = new[] { CollectorSections.Meta }.Concat(sections).ToList();
             this.read = read;
             this.ssh = ssh ?? new OpenSshShell();
             this.local = local ?? new LocalShell();
+            this.pause = pause;
             work = new ThrottledWork(throttleLimit, activity, "servers read", 2, cancellationToken);
         }
-
-        /// <summary>The collector script this query runs.</summary>
-        public string Script => CollectorScript.Build(sections);
 
         /// <summary>Starts collecting from <paramref name="target"/>; a host already added in this call is skipped.</summary>
         public void Add(RemoteTarget target)
@@ -105,9 +107,23 @@ namespace SshTriage.Server
             }
         }
 
+        private ScriptInput Input(RemoteTarget target)
+        {
+            if (pause == null)
+            {
+                return ScriptInput.Whole(CollectorScript.Build(sections));
+            }
+
+            var boundary = CollectorScript.NewBoundary();
+            return ScriptInput.Paused(
+                CollectorScript.Paused(new[] { CollectorSections.Meta }.Concat(pause.Before), boundary),
+                CollectorScript.PauseLine(boundary),
+                async token => CollectorScript.Rest(sections.Skip(1).Concat(await pause.ActAsync(target, token).ConfigureAwait(false))));
+        }
+
         private async Task CollectAsync(RemoteTarget target, Action<object> emit, CancellationToken token)
         {
-            var (outcome, failed) = await ScriptRunner.RunAsync(ssh, local, target, Script, RemoteFailure.CollectorMarker, token).ConfigureAwait(false);
+            var (outcome, failed) = await ScriptRunner.RunAsync(ssh, local, target, Input(target), RemoteFailure.CollectorMarker, token).ConfigureAwait(false);
             if (failed != null)
             {
                 emit(failed);

@@ -30,6 +30,7 @@ namespace SshTriage.Server
             (SshLogEventKind.Failed, new Regex(@"^Failed (?<method>\S+) for (?:invalid user )?(?<user>\S+) from " + AddrPort, Options)),
             (SshLogEventKind.InvalidUser, new Regex(@"^Invalid user (?<user>\S*) from " + AddrPort, Options)),
             (SshLogEventKind.NotAllowed, new Regex(@"^User (?<user>\S+) from " + Addr + @" not allowed because ", Options)),
+            (SshLogEventKind.RefusedByConfig, new Regex(@"^administratively prohibited connection for (?<user>\S+) from " + AddrPort, Options)),
             (SshLogEventKind.RefusedConnect, new Regex(@"^refused connect from \S+ \(" + Addr + @"\)", Options)),
             (SshLogEventKind.MaxStartupsDrop, new Regex(@"^drop connection #\d+ from \[" + Addr + @"\]:(?<port>\d+) on \[[^\]]*\]:\d+ (?:past )?Max[Ss]tartups", Options)),
             (SshLogEventKind.PenaltyDrop, new Regex(@"^drop connection #\d+ from \[" + Addr + @"\]:(?<port>\d+) on \[[^\]]*\]:\d+ penalty", Options)),

@@ -1,7 +1,9 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using System.Net;
 using SshTriage.Diagnosis;
+using SshTriage.Remote;
 using SshTriage.Server;
 
 namespace SshTriage.Commands
@@ -16,7 +18,7 @@ namespace SshTriage.Commands
         [ValidateRange(1, 65535)]
         public int Port { get; set; } = 22;
 
-        /// <summary>The failing client's address, when you triage for someone else; by default this machine's.</summary>
+        /// <summary>The failing client's address, when you triage for someone else; by default the address the probes leave from.</summary>
         [Parameter]
         public IPAddress? ClientAddress { get; set; }
 
@@ -25,16 +27,51 @@ namespace SshTriage.Commands
         [ValidatePattern(@"^[A-Za-z_][A-Za-z0-9_.-]{0,31}$")]
         public string? ClientUser { get; set; }
 
+        /// <summary>Probe from this host over ssh instead of from this machine: the failing client's side (the reverse path).</summary>
+        [Parameter(ParameterSetName = RemoteSet)]
+        [ValidateNotNullOrEmpty]
+        public string? FromHost { get; set; }
+
+        /// <summary>Gateways and proxies on the path whose Fail2Ban and firewalls are read too, over ssh.</summary>
+        [Parameter(ParameterSetName = RemoteSet)]
+        [ValidateNotNullOrEmpty]
+        public string[] Hop { get; set; } = Array.Empty<string>();
+
+        /// <summary>Also list what was checked and ruled out (Confidence Cleared).</summary>
+        [Parameter]
+        public SwitchParameter IncludeCleared { get; set; }
+
         /// <inheritdoc />
         protected override string Activity => "Find-SshRejectCause";
 
         /// <inheritdoc />
         protected override ServerQuery CreateQuery()
         {
-            // A saved bundle or this machine itself: no probe from here would show the client's symptom.
-            TimeSpan? probe = ParameterSetName == RemoteSet ? TimeSpan.FromSeconds(TimeoutSec) : (TimeSpan?)null;
-            var report = new CauseReport(Port, ClientAddress, ClientUser, probe, CancelToken);
-            return new ServerQuery(Activity, report.Sections, report.Read, ThrottleLimit, CancelToken);
+            IProbeOrigin? origin = null;
+            var hops = new List<RemoteTarget>();
+            if (ParameterSetName == RemoteSet)
+            {
+                // A saved bundle or this machine itself: no probe from here would show the client's symptom.
+                var timeout = TimeSpan.FromSeconds(TimeoutSec);
+                origin = new LocalProbeOrigin(timeout);
+                if (FromHost != null)
+                {
+                    origin = BuildSshTarget(FromHost, 0) is RemoteTarget from
+                        ? new RemoteProbeOrigin(from, timeout)
+                        : throw new PSArgumentException($"-FromHost '{FromHost}' is not a host name or address.", nameof(FromHost));
+                }
+
+                foreach (var name in Hop)
+                {
+                    if (BuildSshTarget(name, 0) is RemoteTarget hop)
+                    {
+                        hops.Add(hop);
+                    }
+                }
+            }
+
+            var report = new CauseReport(Port, ClientAddress, ClientUser, origin, hops, IncludeCleared);
+            return new ServerQuery(Activity, report.Sections, report.Read, ThrottleLimit, CancelToken, pause: report.Pause);
         }
     }
 }

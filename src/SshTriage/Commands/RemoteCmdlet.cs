@@ -65,12 +65,15 @@ namespace SshTriage.Commands
         public int TimeoutSec { get; set; } = 15;
 
         /// <summary>Validates the management connection to <paramref name="name"/>; a bad value is an InvalidRemoteTarget error and null.</summary>
-        protected RemoteTarget? BuildTarget(string name)
+        protected RemoteTarget? BuildTarget(string name) =>
+            ParameterSetName == LocalSet ? RemoteTargetBuilder.Local(Sudo, TimeSpan.FromSeconds(TimeoutSec)) : BuildSshTarget(name, SshPort);
+
+        /// <summary>
+        /// An ssh connection to another host with the same user, key, jump host and options, on
+        /// <paramref name="port"/> (0: the port the user's ssh configuration gives).
+        /// </summary>
+        protected RemoteTarget? BuildSshTarget(string name, int port)
         {
-            if (ParameterSetName == LocalSet)
-            {
-                return RemoteTargetBuilder.Local(Sudo, TimeSpan.FromSeconds(TimeoutSec));
-            }
 
             var options = new List<KeyValuePair<string, string>>();
             if (SshOption != null)
@@ -86,7 +89,7 @@ namespace SshTriage.Commands
                 name,
                 UserName,
                 keyPath,
-                SshPort == 0 ? (int?)null : SshPort,
+                port == 0 ? (int?)null : port,
                 JumpHost,
                 options,
                 Sudo,

@@ -54,9 +54,12 @@ host_spawn() {
     lab_spawn "$name" nsenter -t "$pid" -m -u -n -- "$@"
 }
 
-# host_mountns ROLE HOSTNAME: start the holder; its setup runs in holder_main below.
+# host_mountns ROLE HOSTNAME [NETROLE]: start the holder; its setup runs in
+# holder_main below. With NETROLE the holder is a second mount namespace inside
+# NETROLE's network namespace, named ROLE (e.g. client-sshd): a daemon there gets
+# a private /run and /dev/log while `lab.sh exec NETROLE` stays as it was.
 host_mountns() {
-    local role=$1 hostname=$2 base="$S/$1"
+    local role=$1 hostname=$2 net=${3:-$1} base="$S/$1"
     mkdir -p "$base/etc" "$base/mnt/dev" "$base/mnt/run"
     # TCP wrappers read these through the bind mounts; empty means "allow".
     : >"$base/etc/hosts.allow"
@@ -67,7 +70,7 @@ host_mountns() {
     LAB_CALLER_NS_MNT=$(readlink /proc/self/ns/mnt) \
         LAB_CALLER_NS_UTS=$(readlink /proc/self/ns/uts) \
         LAB_CALLER_NS_NET=$(readlink /proc/self/ns/net) \
-        lab_spawn "holder-$role" ip netns exec "$(ns_name "$role")" \
+        lab_spawn "holder-$role" ip netns exec "$(ns_name "$net")" \
         unshare -m -u --propagation private -- "$LAB_SH" _holder "$S" "$role" "$hostname"
     local i
     for ((i = 0; i < 200; i++)); do
@@ -223,6 +226,8 @@ host_syslog() {
 # keeping a copy in the state dir as evidence of what the scenario set.
 host_nft() {
     local role=$1 file="$S/$1/$2.nft"
+    # A host without a mount namespace (the gateway) has no state dir of its own yet.
+    mkdir -p -- "$S/$role"
     cat >"$file"
     in_ns "$role" nft -f "$file"
 }

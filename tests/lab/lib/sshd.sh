@@ -215,7 +215,13 @@ sshd_start() {
 # It is always the machine's own sshd (Debian 12: 9.2), also when the sshd under
 # test is another one: OpenSSH 10's sshd-session checks TCP wrappers under the
 # name "sshd" whatever its argv[0], so hosts-deny would lock it out too.
+# With a ROLE other than server (a gateway): that host's own management sshd,
+# see mgmt_sshd_hop_up.
 mgmt_sshd_up() {
+    if [[ ${1:-server} != server ]]; then
+        mgmt_sshd_hop_up "$1"
+        return
+    fi
     local -a extra=()
     local sbin=/usr/sbin/sshd version
     version=$(sshd_version /usr/sbin/sshd)
@@ -237,6 +243,183 @@ mgmt_sshd_up() {
 
 env_get() {
     sed -n "s/^$1=//p" "$S/lab.env" | tail -n1
+}
+
+# host_sshd_up NAME ROLE PORT PUBKEY [LISTEN...]: the machine's own sshd in a lab
+# host other than the server (the client, a gateway), for root only, with PUBKEY
+# (a .pub file) authorized. It runs in a mount namespace of its own, NAME, inside
+# ROLE's network namespace (host_mountns NAME ... ROLE): sshd needs /run/sshd and
+# a /dev/log, a pty login writes wtmp and lastlog, and none of that may touch the
+# machine's /run or /var/log; `lab.sh exec ROLE` stays the plain network namespace
+# the existing scenarios and tests run in. LISTEN addresses replace 0.0.0.0 and ::.
+# Files in <statedir>/NAME/: keys/ (host keys), authorized_keys, sshd_config,
+# sshd.pid, log/auth.log (`sst-ROLE sshd[pid]:` lines, also /var/log/auth.log in
+# NAME). HOST_SSHD_PROG (default sshd) names the process, as the server's
+# management sshd runs as sshd-mgmt. Keys: <NAME>_PID _CONFIG _PIDFILE _PORT
+# _AUTH_LOG (and host_mountns's <NAME>_HOLDER_PID _HOSTS_ALLOW _HOSTS_DENY).
+host_sshd_up() {
+    local name=$1 role=$2 port=$3 pub=$4 dir="$S/$1" prog=${HOST_SSHD_PROG:-sshd} bin=/usr/sbin/sshd
+    local key fams="" a f
+    shift 4
+    key=$(role_key "$name")
+    [[ -f $pub ]] || die "host_sshd_up $name: no public key $pub"
+    mkdir -p "$dir/keys" "$dir/log" "$dir/bin"
+    ssh-keygen -q -t ed25519 -N '' -C "sst-lab-$role-host" -f "$dir/keys/ssh_host_ed25519_key"
+    ssh-keygen -q -t ecdsa -N '' -C "sst-lab-$role-host" -f "$dir/keys/ssh_host_ecdsa_key"
+    cp -- "$pub" "$dir/authorized_keys"
+    chmod 0644 "$dir/authorized_keys"
+    for f in auth.log wtmp btmp lastlog; do : >"$dir/log/$f"; done
+    if (($# == 0)); then set -- 0.0.0.0 ::; fi
+    for a in "$@"; do
+        if [[ $a == *:* ]]; then fams+=6; else fams+=4; fi
+    done
+    {
+        printf '# sst lab sshd "%s" in the %s host (root only)\n' "$name" "$role"
+        # No OpenSSH 10 penalties: a tool's repeated logins must not lock it out.
+        if (($(sshd_version "$bin" | cut -d. -f1) >= 10)); then
+            printf 'PerSourcePenalties no\n'
+        fi
+        printf 'Port %s\n' "$port"
+        for a in "$@"; do printf 'ListenAddress %s\n' "$a"; done
+        cat <<EOF
+HostKey $dir/keys/ssh_host_ed25519_key
+HostKey $dir/keys/ssh_host_ecdsa_key
+PidFile $dir/sshd.pid
+UsePAM no
+SyslogFacility AUTH
+LogLevel VERBOSE
+UseDNS no
+AllowUsers root
+PermitRootLogin prohibit-password
+PubkeyAuthentication yes
+PasswordAuthentication no
+KbdInteractiveAuthentication no
+AuthorizedKeysFile $dir/authorized_keys
+StrictModes no
+PrintMotd no
+PrintLastLog no
+Subsystem sftp internal-sftp
+EOF
+    } >"$dir/sshd_config"
+    host_mountns "$name" "sst-$role" "$role"
+    # A private /var/log in NAME only: the lab's auth.log, wtmp, btmp and lastlog
+    # (the machine's stay untouched even by a pty login). Refuses unless this is
+    # the lab's mount namespace (its /run is the lab tmpfs).
+    # shellcheck disable=SC2016 # expanded by the inner bash, on purpose
+    host_exec "$name" bash -euc '
+        d=$1
+        [[ $(findmnt -n -o SOURCE,FSTYPE /run) == "sst-lab tmpfs" ]] || { echo "not a lab mount namespace" >&2; exit 1; }
+        mount -t tmpfs -o mode=0755,nosuid sst-lab /var/log
+        for f in auth.log wtmp btmp lastlog; do
+            : >"/var/log/$f"
+            mount --bind -- "$d/log/$f" "/var/log/$f"
+        done
+    ' _ "$dir" || die "could not give $name a private /var/log"
+    host_syslog "$name" "sst-$role" "$dir/log/auth.log"
+    if [[ $prog != sshd ]]; then
+        # sshd re-executes itself by argv[0], so the name is an absolute symlink.
+        ln -sfn "$bin" "$dir/bin/$prog"
+        bin="$dir/bin/$prog"
+    fi
+    host_exec "$name" "$bin" -t -f "$dir/sshd_config" || die "sshd -t rejected $dir/sshd_config"
+    host_spawn "sshd-$name" "$name" "$bin" -D -f "$dir/sshd_config"
+    lab_wait 10 "sshd $name to listen on port $port" listening "$role" "$port" "$fams"
+    lab_wait 5 "sshd $name pid file" test -s "$dir/sshd.pid"
+    lab_env "${key}_PID" "$(lab_pid "sshd-$name")"
+    lab_env "${key}_CONFIG" "$dir/sshd_config"
+    lab_env "${key}_PIDFILE" "$dir/sshd.pid"
+    lab_env "${key}_PORT" "$port"
+    lab_env "${key}_AUTH_LOG" "$dir/log/auth.log"
+}
+
+# host_sshd_known_hosts NAME PORT FILE ADDR...: append NAME's host keys for each
+# ADDR on PORT ("addr" for 22, "[addr]:port" otherwise) to FILE.
+host_sshd_known_hosts() {
+    local name=$1 port=$2 file=$3 addr entry k
+    shift 3
+    for addr in "$@"; do
+        if [[ $port == 22 ]]; then entry=$addr; else entry="[$addr]:$port"; fi
+        for k in "$S/$name/keys"/*.pub; do
+            printf '%s %s\n' "$entry" "$(cut -d' ' -f1,2 "$k")" >>"$file"
+        done
+    done
+}
+
+# client_sshd_up [PORT]: an sshd on the CLIENT host (PORT, default 22, on the
+# client's own addresses only), so that a program in the server can log in to
+# the client: the seed case's "L can SSH to R, R cannot SSH to L", and a probe
+# run on the client over SSH (the reverse path). Root only, with a key of its
+# own made for the server side. ssh takes ~/.ssh from the passwd entry, not
+# $HOME, so everything a caller needs is a file named in lab.env:
+#   lab.sh exec <statedir> server -- ssh -F "$FROMHOST_SSH_CONFIG" "$CLIENT_ADDR" true
+# or, without the config, -i "$FROMHOST_KEY" -o UserKnownHostsFile="$FROMHOST_KNOWN_HOSTS".
+# The files live in <statedir>/server/fromhost/ (root's; the key is 0600). Keys:
+# CLIENT_SSH_PORT, FROMHOST_USER, FROMHOST_KEY, FROMHOST_KNOWN_HOSTS,
+# FROMHOST_SSH_CONFIG, and host_sshd_up's CLIENT_SSHD_*.
+client_sshd_up() {
+    local port=${1:-22} f="$S/server/fromhost" addr addr6
+    addr=$(env_get CLIENT_ADDR)
+    addr6=$(env_get CLIENT_ADDR6)
+    [[ -n $addr && -n $addr6 ]] || die "client_sshd_up: no client addresses yet (topo_base or topo_gateway first)"
+    mkdir -p "$f"
+    ssh-keygen -q -t ed25519 -N '' -C sst-lab-fromhost -f "$f/id_ed25519"
+    host_sshd_up client-sshd client "$port" "$f/id_ed25519.pub" "$addr" "$addr6"
+    : >"$f/known_hosts"
+    host_sshd_known_hosts client-sshd "$port" "$f/known_hosts" "$addr" "$addr6"
+    cat >"$f/ssh_config" <<EOF
+# sst lab: ssh from the server to the client's sshd (client_sshd_up)
+Host *
+    User root
+    Port $port
+    IdentityFile $f/id_ed25519
+    IdentitiesOnly yes
+    UserKnownHostsFile $f/known_hosts
+    GlobalKnownHostsFile /dev/null
+    StrictHostKeyChecking yes
+    BatchMode yes
+    ConnectTimeout 5
+    LogLevel ERROR
+EOF
+    lab_env CLIENT_SSH_PORT "$port"
+    lab_env FROMHOST_USER root
+    lab_env FROMHOST_KEY "$f/id_ed25519"
+    lab_env FROMHOST_KNOWN_HOSTS "$f/known_hosts"
+    lab_env FROMHOST_SSH_CONFIG "$f/ssh_config"
+}
+
+# route_next_hop ROLE ADDR: the address ROLE's route to ADDR goes through ("via").
+route_next_hop() {
+    in_ns "$1" ip -o route get "$2" | sed -n 's/.* via \([^ ]*\) .*/\1/p' | head -n1
+}
+
+# mgmt_sshd_hop_up ROLE: the management sshd of a host between client and server
+# (the gateway), so a tool can read that hop's own firewall over SSH. Root only,
+# with the client's root key (CLIENT_KEY), MGMT_PORT on every address of ROLE;
+# its host keys are added to KNOWN_HOSTS for all of them. The address recorded is
+# the one the client reaches the hop at: the next hop of the client's route to
+# the server (what a route lookup on the client names). Needs server_host_up
+# first (the client's keys). Keys, <ROLE> being e.g. GATEWAY: <ROLE>_MGMT_ADDR
+# _ADDR6 _USER _KEY _KNOWN_HOSTS, and host_sshd_up's <ROLE>_MGMT_PORT _PID
+# _CONFIG _PIDFILE _AUTH_LOG _HOLDER_PID _HOSTS_ALLOW _HOSTS_DENY.
+mgmt_sshd_hop_up() {
+    local role=$1 name="$1-mgmt" key addr addr6 a
+    local -a all
+    key=$(role_key "$name")
+    [[ -f $S/client/id_ed25519.pub ]] || die "mgmt_sshd_up $role: server_host_up first (the client's keys)"
+    addr=$(route_next_hop client "$(env_get SERVER_ADDR)")
+    addr6=$(route_next_hop client "$(env_get SERVER_ADDR6)")
+    mapfile -t all < <(in_ns "$role" ip -o addr show scope global | awk '{ sub("/.*", "", $4); print $4 }')
+    for a in "$addr" "$addr6"; do
+        [[ -n $a && " ${all[*]} " == *" $a "* ]] ||
+            die "mgmt_sshd_up $role: the $role host is not the client's next hop to the server ('$a')"
+    done
+    HOST_SSHD_PROG=sshd-mgmt host_sshd_up "$name" "$role" "$MGMT_PORT" "$S/client/id_ed25519.pub"
+    host_sshd_known_hosts "$name" "$MGMT_PORT" "$S/client/known_hosts" "${all[@]}"
+    lab_env "${key}_ADDR" "$addr"
+    lab_env "${key}_ADDR6" "$addr6"
+    lab_env "${key}_USER" root
+    lab_env "${key}_KEY" "$S/client/id_ed25519"
+    lab_env "${key}_KNOWN_HOSTS" "$S/client/known_hosts"
 }
 
 # client_ssh USER KEY PORT CMD [SSH OPTION...]: one real, non-interactive login

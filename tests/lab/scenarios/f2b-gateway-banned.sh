@@ -5,11 +5,15 @@
 # is refused on PORT over IPv4. The client's own address appears nowhere in the
 # ban list. GATEWAY_ADDR = BANNED_IP = VISIBLE_SOURCE_ADDR; IPv6 (masqueraded to
 # 2001:db8:203::1, not banned) still connects. The management port stays open.
+# The client runs an sshd too (client_sshd_up): L can SSH to R (FROMHOST_* keys,
+# `lab.sh exec <statedir> server -- ssh -F "$FROMHOST_SSH_CONFIG" "$CLIENT_ADDR"`)
+# while R cannot SSH to L, the seed's reverse path.
 scenario_up() {
     topo_gateway nat
     server_host_up
     mgmt_sshd_up
     sshd_start main "$PORT"
+    client_sshd_up
     f2b_up "$(f2b_jail_text iptables-multiport)"
     f2b_fail_logins 3 "$PORT" "$(env_get GATEWAY_ADDR)"
     lab_wait 10 "the ban in iptables" f2b_iptables_has "$(env_get BANNED_IP)"

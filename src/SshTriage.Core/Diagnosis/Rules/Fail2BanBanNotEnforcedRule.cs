@@ -10,6 +10,10 @@ namespace SshTriage.Diagnosis.Rules
         public RejectCause Cause => RejectCause.Fail2BanBanNotEnforced;
 
         /// <inheritdoc />
+        public string? Checked(DiagnosisContext context) =>
+            context.Jails.Count == 0 ? null : $"every ban{(context.VisibleAddress == null ? string.Empty : " of " + context.VisibleAddress)} that Fail2Ban lists is in the firewall.";
+
+        /// <inheritdoc />
         public IEnumerable<SshRejectCause> Evaluate(DiagnosisContext context)
         {
             var visible = context.VisibleAddress;

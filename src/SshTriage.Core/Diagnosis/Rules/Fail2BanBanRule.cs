@@ -10,6 +10,10 @@ namespace SshTriage.Diagnosis.Rules
         public RejectCause Cause => RejectCause.Fail2BanBan;
 
         /// <inheritdoc />
+        public string? Checked(DiagnosisContext context) =>
+            context.Jails.Count == 0 || context.ClientAddress == null ? null : $"no Fail2Ban jail on {context.ComputerName} bans {context.ClientAddress}.";
+
+        /// <inheritdoc />
         public IEnumerable<SshRejectCause> Evaluate(DiagnosisContext context)
         {
             var client = context.ClientAddress;

@@ -10,6 +10,10 @@ namespace SshTriage.Diagnosis.Rules
         public RejectCause Cause => RejectCause.Fail2BanGatewayBanned;
 
         /// <inheritdoc />
+        public string? Checked(DiagnosisContext context) =>
+            context.Jails.Count == 0 || context.VisibleAddress == null ? null : $"no Fail2Ban jail bans the address the server sees ({context.VisibleAddress}).";
+
+        /// <inheritdoc />
         public IEnumerable<SshRejectCause> Evaluate(DiagnosisContext context)
         {
             var visible = context.VisibleAddress;

@@ -10,6 +10,10 @@ namespace SshTriage.Diagnosis.Rules
         public RejectCause Cause => RejectCause.Fail2BanWrongPort;
 
         /// <inheritdoc />
+        public string? Checked(DiagnosisContext context) =>
+            context.Jails.Count == 0 ? null : $"the SSH jails block port {context.Port}.";
+
+        /// <inheritdoc />
         public IEnumerable<SshRejectCause> Evaluate(DiagnosisContext context)
         {
             foreach (var jail in context.Jails.Where(j => j.Name.StartsWith("ssh", System.StringComparison.Ordinal) && !JailPorts.Covers(j.Port, context.Port)))

@@ -15,6 +15,12 @@ namespace SshTriage.Diagnosis.Rules
         public RejectCause Cause { get; }
 
         /// <inheritdoc />
+        public string? Checked(DiagnosisContext context) =>
+            context.Verdict is FirewallVerdict verdict && verdict.Verdict != FirewallDecision.Unknown
+                ? $"the firewalls on {context.ComputerName} {(verdict.Verdict == FirewallDecision.Accept ? "accept" : "decide on")} a connection from {verdict.SourceAddress} to port {verdict.Port} ({verdict.Verdict})."
+                : null;
+
+        /// <inheritdoc />
         public IEnumerable<SshRejectCause> Evaluate(DiagnosisContext context)
         {
             var verdict = context.Verdict;
@@ -33,12 +39,26 @@ namespace SshTriage.Diagnosis.Rules
 
             var rule = verdict.DecidingRule;
             var where = rule == null ? "the INPUT chain's policy" : $"{rule.Backend} {rule.Table}/{rule.Chain} rule {rule.Index}";
-            var confidence = context.Probe == null || context.Probe.Status == verdict.ExpectedSymptom ? CauseConfidence.Confirmed : CauseConfidence.Likely;
+            var evidence = new List<CauseEvidence> { context.Quote(rule == null ? "iptables-save" : rule.Backend.ToString(), rule?.Text ?? "policy DROP") };
+            var moved = context.Correlation?.MoveOf(rule);
+            if (moved != null)
+            {
+                evidence.Add(context.Quote(rule!.Backend.ToString(), $"during the probes its counter rose by {moved.Packets} packets"));
+            }
+
+            // The walk alone predicts; the symptom the probes saw, or the rule's counter, shows it.
+            var shown = moved != null
+                || (context.Probe?.Status == verdict.ExpectedSymptom && (context.Correlation == null || rule?.Packets == null));
+            if (context.Window == null)
+            {
+                evidence.Add(context.Quote("Find-SshRejectCause", "no probe ran (a saved bundle, or -Local): the verdict comes from the rules alone"));
+            }
+
             var cause = context.Cause(
                 Cause,
-                confidence,
+                shown ? CauseConfidence.Confirmed : CauseConfidence.Likely,
                 $"{where} {(wanted == FirewallDecision.Drop ? "drops" : "rejects")} connections from {verdict.SourceAddress} to port {verdict.Port}: the client sees {verdict.ExpectedSymptom}.",
-                context.Quote(rule == null ? "iptables-save" : rule.Backend.ToString(), rule?.Text ?? "policy DROP"));
+                evidence.ToArray());
             cause.Remedy = $"Allow {verdict.SourceAddress} (or its network) to port {verdict.Port} before {where}, with the tool that manages it ({rule?.Owner ?? rule?.Backend.ToString() ?? "iptables"}).";
             cause.RemedyCommand = $"Get-FirewallRule -ComputerName {context.ComputerName} -Port {verdict.Port} -SourceAddress {verdict.SourceAddress}";
             yield return cause;

@@ -13,6 +13,10 @@ namespace SshTriage.Diagnosis.Rules
         public RejectCause Cause => RejectCause.IptablesBackendSplit;
 
         /// <inheritdoc />
+        public string? Checked(DiagnosisContext context) =>
+            context.Verdict == null ? null : "no legacy iptables rule blocks what the other firewalls let through.";
+
+        /// <inheritdoc />
         public IEnumerable<SshRejectCause> Evaluate(DiagnosisContext context)
         {
             var verdict = context.Verdict;

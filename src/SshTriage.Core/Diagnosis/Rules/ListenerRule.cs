@@ -18,6 +18,12 @@ namespace SshTriage.Diagnosis.Rules
         public RejectCause Cause { get; }
 
         /// <inheritdoc />
+        public string? Checked(DiagnosisContext context) =>
+            context.Evidence.Facts.IsRoot && context.Listeners.Count > 0
+                ? $"ss -ltnp: {string.Join(", ", context.Listeners.Where(l => l.Port == context.Port).Select(l => $"{l.Address}:{l.Port}").DefaultIfEmpty("nothing") )} on port {context.Port}."
+                : null;
+
+        /// <inheritdoc />
         public IEnumerable<SshRejectCause> Evaluate(DiagnosisContext context)
         {
             var listeners = context.Listeners;
@@ -35,7 +41,8 @@ namespace SshTriage.Diagnosis.Rules
                 case RejectCause.SshdNotRunning when sshd.Count == 0 && !listeners.Any(l => l.Port == context.Port):
                     yield return WithRemedy(context.Cause(Cause, CauseConfidence.Confirmed, $"No sshd listens on {context.ComputerName}.", ss), "Start sshd (systemctl start ssh); if it fails, check its configuration with sshd -t.", null);
                     break;
-                case RejectCause.NotListeningOnPort when sshd.Count > 0 && onPort.Count == 0:
+                // A socket unit's port is the socket-activation rule's to explain.
+                case RejectCause.NotListeningOnPort when sshd.Count > 0 && onPort.Count == 0 && !sshd.All(l => l.Processes.All(p => p.Name == "systemd")):
                     var ports = string.Join(", ", sshd.Select(l => l.Port).Distinct());
                     yield return WithRemedy(context.Cause(Cause, CauseConfidence.Confirmed, $"sshd listens on port {ports}, not on {context.Port}.", ss), $"Connect to port {ports}, or set Port {context.Port} in sshd_config and reload sshd.", $"Test-SshPort -ComputerName {context.ComputerName} -Port {sshd.First().Port}");
                     break;

@@ -15,6 +15,10 @@ namespace SshTriage.Diagnosis.Rules
         public RejectCause Cause { get; }
 
         /// <inheritdoc />
+        public string? Checked(DiagnosisContext context) =>
+            context.Probe == null ? null : $"the probe from {context.Window!.Origin} saw {context.Probe.Status}{(context.Probe.SoftwareVersion == null ? string.Empty : " (" + context.Probe.SoftwareVersion + ")")}.";
+
+        /// <inheritdoc />
         public IEnumerable<SshRejectCause> Evaluate(DiagnosisContext context)
         {
             var probe = context.Probe;

@@ -9,6 +9,10 @@ namespace SshTriage.Diagnosis.Rules
         public RejectCause Cause => RejectCause.SshdConfigInvalid;
 
         /// <inheritdoc />
+        public string? Checked(DiagnosisContext context) =>
+            context.Config?.IsValid == true ? "sshd -t accepts the configuration on disk." : null;
+
+        /// <inheritdoc />
         public IEnumerable<SshRejectCause> Evaluate(DiagnosisContext context)
         {
             var config = context.Config;

@@ -1,0 +1,221 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using SshTriage.Evidence;
+using SshTriage.Probing;
+using SshTriage.Remote;
+
+namespace SshTriage.Diagnosis
+{
+    /// <summary>
+    /// Probes from another host over ssh (-FromHost): the reverse path of the seeds, where the
+    /// failing client is not this machine. The host needs bash (for /dev/tcp) and timeout; the
+    /// probes connect, read the identification line and close, as Test-SshPort does.
+    /// </summary>
+    public sealed class RemoteProbeOrigin : IProbeOrigin
+    {
+        private const string DoneMarker = "@@sst probe-done";
+
+        private readonly RemoteTarget host;
+        private readonly TimeSpan timeout;
+        private readonly IRemoteShell ssh;
+
+        /// <summary>Creates an origin that probes from <paramref name="host"/>, each probe waiting up to <paramref name="timeout"/>.</summary>
+        public RemoteProbeOrigin(RemoteTarget host, TimeSpan timeout, IRemoteShell? ssh = null)
+        {
+            this.host = host;
+            this.timeout = timeout;
+            this.ssh = ssh ?? new OpenSshShell();
+        }
+
+        /// <inheritdoc />
+        public async Task<ProbeWindow> ProbeAsync(string computerName, int port, CancellationToken cancellationToken)
+        {
+            var origin = host.ComputerName;
+            if (!ComputerNameParser.TryParse(computerName, out var literal, out _))
+            {
+                return new ProbeWindow(origin, null, new[] { new SshPortResult(computerName, null, port, SshPortStatus.NameNotResolved, DateTimeOffset.Now) });
+            }
+
+            var (outcome, failure) = await ScriptRunner.RunAsync(ssh, ssh, host, ScriptInput.Whole(Script(literal?.ToString() ?? computerName, port)), DoneMarker, cancellationToken).ConfigureAwait(false);
+            if (failure != null)
+            {
+                return new ProbeWindow(origin, null, Array.Empty<SshPortResult>(), failure);
+            }
+
+            return Parse(origin, computerName, port, outcome!.StandardOutput);
+        }
+
+        /// <summary>The probe script for sh on the origin host.</summary>
+        internal string Script(string target, int port)
+        {
+            var seconds = Math.Max(1, (int)Math.Ceiling(timeout.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            return "command -v bash >/dev/null 2>&1 || { echo 'bash is missing: -FromHost needs bash on the origin host' >&2; exit 69; }\n" +
+                "exec bash -c " + ShellQuote.Single(ProbeScript) + " sshtriage-probe " +
+                ShellQuote.Single(target) + " " + port.ToString(CultureInfo.InvariantCulture) + " " + seconds + " " +
+                ProbeWindow.ProbeCount.ToString(CultureInfo.InvariantCulture) + "\n";
+        }
+
+        /// <summary>Reads the probe script's output into one result per probe.</summary>
+        internal static ProbeWindow Parse(string origin, string computerName, int port, string output)
+        {
+            IPAddress? address = null;
+            IPAddress? source = null;
+            var results = new List<SshPortResult>();
+            SshPortResult? current = null;
+            IdentificationScanner? scanner = null;
+            var ended = false;
+
+            void Finish()
+            {
+                if (current != null && scanner != null && !ended)
+                {
+                    // Killed by timeout while reading: the peer stayed silent.
+                    SshPortProbe.Conclude(scanner, ReadEnd.TimedOut, current);
+                }
+            }
+
+            foreach (var raw in output.Split('\n'))
+            {
+                var line = raw.TrimEnd('\r');
+                var space = line.IndexOf(' ');
+                var word = space < 0 ? line : line.Substring(0, space);
+                var rest = space < 0 ? string.Empty : line.Substring(space + 1);
+                switch (word)
+                {
+                    case "address":
+                        IPAddress.TryParse(rest, out address);
+                        break;
+                    case "source":
+                        IPAddress.TryParse(rest, out source);
+                        break;
+                    case "@@probe":
+                        Finish();
+                        current = new SshPortResult(computerName, address, port, SshPortStatus.TimedOut, DateTimeOffset.Now) { LocalAddress = source };
+                        scanner = null;
+                        ended = false;
+                        results.Add(current);
+                        break;
+                    case "unresolved" when current != null:
+                        current.Status = SshPortStatus.NameNotResolved;
+                        ended = true;
+                        break;
+                    case "connect-error" when current != null:
+                        current.Status = ConnectStatus(rest);
+                        current.PreBannerText = rest;
+                        ended = true;
+                        break;
+                    case "connected" when current != null:
+                        scanner = new IdentificationScanner();
+                        current.ConnectTime = TimeSpan.FromMilliseconds(long.Parse(rest, CultureInfo.InvariantCulture));
+                        break;
+                    case "line" when scanner != null:
+                    case "part" when scanner != null:
+                        var bytes = Encoding.UTF8.GetBytes(word == "line" ? rest + "\n" : rest);
+                        scanner.Feed(bytes, bytes.Length);
+                        if (scanner.Verdict != ScanVerdict.NeedMore)
+                        {
+                            SshPortProbe.Conclude(scanner, ReadEnd.Closed, current!);
+                            ended = true;
+                        }
+
+                        break;
+                    case "end" when scanner != null && !ended:
+                        SshPortProbe.Conclude(scanner, rest.StartsWith("closed", StringComparison.Ordinal) ? ReadEnd.Closed : ReadEnd.TimedOut, current!);
+                        ended = true;
+                        break;
+                }
+            }
+
+            Finish();
+            return new ProbeWindow(origin, source, results);
+        }
+
+        // The text bash prints after "/dev/tcp/HOST/PORT: ".
+        private static SshPortStatus ConnectStatus(string message)
+        {
+            if (message.IndexOf("refused", StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return SshPortStatus.Refused;
+            }
+
+            if (message.IndexOf("Network is unreachable", StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return SshPortStatus.NetworkUnreachable;
+            }
+
+            if (message.IndexOf("No route to host", StringComparison.OrdinalIgnoreCase) >= 0 || message.IndexOf("Permission denied", StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return SshPortStatus.HostUnreachable;
+            }
+
+            return message.IndexOf("timed out", StringComparison.OrdinalIgnoreCase) >= 0 ? SshPortStatus.TimedOut : SshPortStatus.HostUnreachable;
+        }
+
+        // bash: $1 target, $2 port, $3 timeout in seconds, $4 probe count. Each probe runs at
+        // once under timeout(1) (bash's /dev/tcp has no connect timeout of its own), reads lines
+        // for up to $3 seconds, sends its own identification after one silent second (so a
+        // service that waits for the client shows itself), and stops at the first SSH- line.
+        private const string ProbeScript = @"
+sst_one() {
+    local t0 line rc nudged=0 left=$3
+    t0=${EPOCHREALTIME/[.,]/}
+    if ! { exec 3<>""/dev/tcp/$1/$2""; } 2>""$5.err""; then
+        printf 'connect-error %s\n' ""$(tail -n 1 ""$5.err"" | sed 's/^.*: //')""
+        return
+    fi
+    printf 'connected %s\n' ""$(( (${EPOCHREALTIME/[.,]/} - t0) / 1000 ))""
+    while :; do
+        if IFS= read -r -t 1 line <&3; then
+            printf 'line %s\n' ""$line""
+            case $line in SSH-*) return ;; esac
+            continue
+        fi
+        rc=$?
+        [ -n ""$line"" ] && printf 'part %s\n' ""$line""
+        if [ ""$rc"" -le 128 ]; then
+            printf 'end closed\n'
+            return
+        fi
+        if [ ""$nudged"" = 0 ]; then
+            nudged=1
+            printf 'SSH-2.0-SshTriage_Probe\r\n' >&3 2>/dev/null
+        fi
+        left=$((left - 1))
+        if [ ""$left"" -le 0 ]; then
+            printf 'end timeout\n'
+            return
+        fi
+    done
+}
+target=$(getent ahosts ""$1"" 2>/dev/null | awk 'NR == 1 { print $1 }')
+if [ -n ""$target"" ]; then
+    printf 'address %s\n' ""$target""
+    ip route get ""$target"" 2>/dev/null | awk '{ for (i = 1; i < NF; i++) if ($i == ""src"") { print ""source "" $(i + 1); exit } }'
+fi
+tmp=$(mktemp -d) || exit 70
+trap 'rm -rf ""$tmp""' EXIT
+i=1
+while [ ""$i"" -le ""$4"" ]; do
+    if [ -n ""$target"" ]; then
+        timeout ""$(( $3 * 2 + 1 ))"" bash -c ""$(declare -f sst_one); sst_one \""\$@\"""" _ ""$target"" ""$2"" ""$3"" ""$i"" ""$tmp/$i"" >""$tmp/$i"" &
+    else
+        echo unresolved >""$tmp/$i""
+    fi
+    i=$((i + 1))
+done
+wait
+i=1
+while [ ""$i"" -le ""$4"" ]; do
+    printf '@@probe %s\n' ""$i""
+    cat ""$tmp/$i""
+    i=$((i + 1))
+done
+echo '@@sst probe-done'
+";
+    }
+}

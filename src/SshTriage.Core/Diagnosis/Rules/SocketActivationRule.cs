@@ -1,0 +1,57 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using SshTriage.Server;
+
+namespace SshTriage.Diagnosis.Rules
+{
+    /// <summary>
+    /// systemd's ssh.socket owns the listening socket (Ubuntu 22.10 and later): its ListenStream,
+    /// not sshd_config's Port, decides the port, so a Port change alone moves nothing.
+    /// </summary>
+    public sealed class SocketActivationRule : IRejectRule
+    {
+        /// <inheritdoc />
+        public RejectCause Cause => RejectCause.SocketActivationOverride;
+
+        /// <inheritdoc />
+        public string? Checked(DiagnosisContext context) =>
+            SshSockets(context).Count == 0 ? null : $"systemd's ssh socket listens on port {context.Port}.";
+
+        /// <inheritdoc />
+        public IEnumerable<SshRejectCause> Evaluate(DiagnosisContext context)
+        {
+            var sockets = SshSockets(context);
+            if (sockets.Count == 0 || sockets.Any(s => Port(s.Listen) == context.Port))
+            {
+                yield break;
+            }
+
+            var configured = context.Config?.Port ?? new int[0];
+            var listens = string.Join(", ", sockets.Select(s => s.Listen));
+            var cause = context.Cause(
+                Cause,
+                configured.Contains(context.Port) ? CauseConfidence.Confirmed : CauseConfidence.Likely,
+                $"systemd's {sockets[0].Unit} listens on {listens} and starts sshd per connection: sshd_config's Port {string.Join(", ", configured)} does not apply, so nothing listens on port {context.Port}.",
+                sockets.Select(s => context.Quote("systemctl list-sockets", $"{s.Listen} {s.Unit} {s.Activates}")).ToArray());
+            cause.Remedy = $"Set the port in the socket unit (systemctl edit {sockets[0].Unit}: an empty ListenStream= line, then ListenStream={context.Port}), run systemctl daemon-reload and restart {sockets[0].Unit}; or disable the socket and enable ssh.service.";
+            cause.RemedyCommand = $"Get-SshListener -ComputerName {context.ComputerName} -Sudo";
+            yield return cause;
+        }
+
+        private static IReadOnlyList<SystemdSocket> SshSockets(DiagnosisContext context)
+        {
+            var record = context.Evidence.Bundle[CollectorSections.Names.SystemdSockets];
+            return record == null || !record.Succeeded
+                ? new SystemdSocket[0]
+                : SystemdSocketParser.Parse(record.StandardOutput).Where(s => s.Unit.StartsWith("ssh", System.StringComparison.Ordinal)).ToList();
+        }
+
+        // "[::]:22", "0.0.0.0:22" or "22".
+        private static int? Port(string listen)
+        {
+            var colon = listen.LastIndexOf(':');
+            return int.TryParse(colon < 0 ? listen : listen.Substring(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var port) ? port : (int?)null;
+        }
+    }
+}
