@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.Json;
 using Xunit;
 
 namespace SshTriage.Tests.Lab
@@ -13,12 +14,24 @@ namespace SshTriage.Tests.Lab
     {
         private const string Cause = "SshTriage.SshRejectCause";
 
-        private static List<System.Text.Json.JsonElement> Causes(LabInstance lab, params string[] extra)
+        private static List<JsonElement> Causes(LabInstance lab, params string[] extra) => Causes(lab, null, extra);
+
+        // From the client, over the management sshd; counting the ssh processes when asked.
+        private static List<JsonElement> Causes(LabInstance lab, SshCounter? counter, params string[] extra)
         {
-            var arguments = new List<string> { "--client", lab["CLIENT_ADDR"], "--port", lab["PORT"] };
+            var arguments = new List<string> { "server", "cause", "--client", lab["CLIENT_ADDR"], "--port", lab["PORT"] };
             arguments.AddRange(extra);
-            return ServerLab.AsRoot(lab, "cause", arguments.ToArray()).Objects.Where(o => o.Type == Cause).Select(o => o.Object).ToList();
+            arguments.AddRange(ServerLab.Connection(lab, "root", "CLIENT_KEY"));
+            arguments.Add(lab["SERVER_ADDR"]);
+            return Objects(LabRunner.Run(lab, "client", ServerLab.Timeout, counter?.Environment ?? Array.Empty<string>(), arguments.ToArray()));
         }
+
+        private static List<JsonElement> Objects(LabRunOutput output) => output.Objects.Where(o => o.Type == Cause).Select(o => o.Object).ToList();
+
+        private static string Describe(IEnumerable<JsonElement> causes) =>
+            string.Join(", ", causes.Select(c => c.GetProperty("ComputerName").GetString() + ":" + c.GetProperty("Cause").GetString() + "/" + c.GetProperty("Confidence").GetString()));
+
+        private static IEnumerable<string> Excerpts(JsonElement cause) => cause.GetProperty("Evidence").EnumerateArray().Select(e => e.GetProperty("Excerpt").GetString()!);
 
         [LabFact]
         public void TheSeedCaseTheVpnGatewayIsBanned()
@@ -32,6 +45,108 @@ namespace SshTriage.Tests.Lab
             Assert.Equal(lab["GATEWAY_ADDR"], first.GetProperty("VisibleAddress").GetString());
             Assert.Equal("Refused", first.GetProperty("Symptom").GetString());
             Assert.Contains("-AddToIgnoreList", first.GetProperty("RemedyCommand").GetString());
+        }
+
+        [LabFact]
+        public void TheSeedCaseProbedFromTheHostThatCannotGetIn()
+        {
+            using var lab = LabInstance.Up("f2b-gateway-banned");
+            using var counter = new SshCounter(lab);
+            var arguments = new List<string>
+            {
+                "server", "cause", "--port", lab["PORT"],
+                "--from-host", lab["CLIENT_ADDR"], "--from-user", lab["FROMHOST_USER"], "--from-key", lab["FROMHOST_KEY"], "--from-known-hosts", lab["FROMHOST_KNOWN_HOSTS"],
+            };
+            arguments.AddRange(ServerLab.Connection(lab, "root", "CLIENT_KEY"));
+            arguments.Add(lab["SERVER_ADDR"]);
+
+            // L itself is the admin's machine here: it reaches R over ssh, R cannot reach L.
+            var causes = Objects(LabRunner.Run(lab, "server", ServerLab.Timeout, counter.Environment, arguments.ToArray()));
+
+            var first = causes.First();
+            Assert.True(first.GetProperty("Cause").GetString() == "Fail2BanGatewayBanned", Describe(causes));
+            Assert.Equal("Confirmed", first.GetProperty("Confidence").GetString());
+            Assert.Equal(lab["GATEWAY_ADDR"], first.GetProperty("IPAddress").GetString());
+            Assert.Equal(lab["CLIENT_ADDR"], first.GetProperty("ClientAddress").GetString());
+            Assert.Equal("Refused", first.GetProperty("Symptom").GetString());
+            Assert.Contains("-AddToIgnoreList", first.GetProperty("RemedyCommand").GetString());
+            Assert.Contains(Excerpts(first), e => e.Contains("during the probes") && e.Contains(lab["GATEWAY_ADDR"]));
+            Assert.Equal(2, counter.Count);
+        }
+
+        [LabFact]
+        public void TheSeedCaseOnTheServerItselfWithTheClientsAddress()
+        {
+            using var lab = LabInstance.Up("f2b-gateway-banned");
+
+            var causes = Objects(LabRunner.Run(lab, "server", ServerLab.Timeout, "server", "cause", "--local", "--client", lab["CLIENT_ADDR"], "--port", lab["PORT"]));
+
+            var first = causes.First();
+            Assert.True(first.GetProperty("Cause").GetString() == "Fail2BanGatewayBanned", Describe(causes));
+            Assert.Equal("Confirmed", first.GetProperty("Confidence").GetString());
+            Assert.Equal(lab["GATEWAY_ADDR"], first.GetProperty("IPAddress").GetString());
+            Assert.Equal(JsonValueKind.Null, first.GetProperty("Symptom").ValueKind);
+        }
+
+        [LabFact]
+        public void TheSeedCaseTakesOneSshProcessAndShowsTheCounterThatMoved()
+        {
+            using var lab = LabInstance.Up("f2b-gateway-banned");
+            using var counter = new SshCounter(lab);
+
+            var first = Causes(lab, counter).First();
+
+            Assert.Equal("Fail2BanGatewayBanned", first.GetProperty("Cause").GetString());
+            Assert.Contains(Excerpts(first), e => e.Contains("during the probes the counter"));
+            Assert.Equal(1, counter.Count);
+        }
+
+        [LabFact]
+        public void ABanOfAClientBehindAProxyCannotBite()
+        {
+            using var lab = LabInstance.Up("f2b-ban-ineffective");
+            var causes = Causes(lab);
+
+            var first = causes.First();
+            Assert.True(first.GetProperty("Cause").GetString() == "Fail2BanBanIneffective", Describe(causes));
+            Assert.Equal("Confirmed", first.GetProperty("Confidence").GetString());
+            Assert.Equal(lab["CLIENT_ADDR"], first.GetProperty("IPAddress").GetString());
+            Assert.Equal(lab["GATEWAY_ADDR"], first.GetProperty("VisibleAddress").GetString());
+            Assert.Equal("Open", first.GetProperty("Symptom").GetString());
+        }
+
+        [LabFact]
+        public void AnUpstreamFilterIsInferredThenShownByTheGateway()
+        {
+            using var lab = LabInstance.Up("upstream-filter");
+            var inferred = Causes(lab, "--probe-timeout", "2");
+            Assert.True(inferred.First().GetProperty("Cause").GetString() == "UpstreamFilter", Describe(inferred));
+            Assert.Equal("Likely", inferred.First().GetProperty("Confidence").GetString());
+
+            using var counter = new SshCounter(lab);
+            var shown = Causes(
+                lab,
+                counter,
+                "--probe-timeout", "2",
+                "--hop", lab["GATEWAY_MGMT_ADDR"], "--hop-user", lab["GATEWAY_MGMT_USER"], "--hop-key", lab["GATEWAY_MGMT_KEY"],
+                "--hop-ssh-port", lab["GATEWAY_MGMT_PORT"], "--hop-known-hosts", lab["GATEWAY_MGMT_KNOWN_HOSTS"]);
+            var first = shown.First();
+            Assert.True(first.GetProperty("Cause").GetString() == "UpstreamFilter" && first.GetProperty("Confidence").GetString() == "Confirmed", Describe(shown));
+            Assert.Contains(first.GetProperty("Evidence").EnumerateArray(), e => e.GetProperty("Source").GetString() == lab["GATEWAY_MGMT_ADDR"]);
+            Assert.Equal(2, counter.Count);
+        }
+
+        [LabFact]
+        public void AHealthyServerListsWhatWasRuledOut()
+        {
+            using var lab = LabInstance.Up("open");
+            var causes = Causes(lab, "--include-cleared");
+
+            Assert.Equal("NoCauseFound", causes.First().GetProperty("Cause").GetString());
+            var cleared = causes.Where(c => c.GetProperty("Confidence").GetString() == "Cleared").Select(c => c.GetProperty("Cause").GetString()).ToList();
+            Assert.Contains("FirewallDrop", cleared);
+            Assert.Contains("NotListeningOnPort", cleared);
+            Assert.Contains("UpstreamFilter", cleared);
         }
 
         [LabTheory]

@@ -7,7 +7,7 @@ namespace SshTriage.Tests.Lab
     /// <summary>Runs the server-side reports from the lab's client over the management sshd, as a user with a given key.</summary>
     internal static class ServerLab
     {
-        private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+        public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
         /// <summary>The runner arguments that reach the lab server over its management port as <paramref name="user"/>.</summary>
         public static List<string> Connection(LabInstance lab, string user, string keyVariable, string knownHostsVariable = "KNOWN_HOSTS") =>

@@ -30,6 +30,11 @@ namespace SshTriage.Diagnosis.Rules
                     $"Fail2Ban's jail {ban.Jail} bans {client}.",
                     context.Quote($"fail2ban-client get {ban.Jail} banip --with-time", $"{ban.IPAddress} banned until {(ban.ExpiresAt.HasValue ? ban.ExpiresAt.Value.ToString("yyyy-MM-dd HH:mm:ss") : "never")}"),
                     context.Quote(ban.EnforcedBy ?? "firewall", $"holds {ban.IPAddress}: {ban.Enforcement}"));
+                if (context.VisibleAddressProof != null)
+                {
+                    cause.Evidence = cause.Evidence.Concat(new[] { context.VisibleAddressProof }).ToArray();
+                }
+
                 cause.Jail = ban.Jail;
                 cause.IPAddress = ban.IPAddress.ToString();
                 cause.Remedy = $"Unban {client} in jail {ban.Jail}, and find out what failed its logins (Get-SshLogEvent -IPAddress {client}).";

@@ -31,6 +31,11 @@ namespace SshTriage.Diagnosis.Rules
                     context.Quote($"fail2ban-client get {ban.Jail} banip --with-time", $"{ban.IPAddress} banned at {ban.BannedAt:yyyy-MM-dd HH:mm:ss}, until {(ban.ExpiresAt.HasValue ? ban.ExpiresAt.Value.ToString("yyyy-MM-dd HH:mm:ss") : "never")}"),
                     context.Quote("ip route get " + context.ClientAddress, $"{context.ClientAddress} via {context.Gateway}"),
                     context.Quote(ban.EnforcedBy ?? "firewall", $"holds {ban.IPAddress}: {ban.Enforcement}"));
+                if (context.VisibleAddressProof != null)
+                {
+                    cause.Evidence = cause.Evidence.Concat(new[] { context.VisibleAddressProof }).ToArray();
+                }
+
                 cause.Jail = ban.Jail;
                 cause.IPAddress = ban.IPAddress.ToString();
                 cause.Remedy = $"Unban {visible} in jail {ban.Jail}, then add exactly that address (not its network) to the jail's ignoreip, so the gateway that carries legitimate traffic is not banned again.";

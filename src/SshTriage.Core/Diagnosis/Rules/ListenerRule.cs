@@ -42,7 +42,7 @@ namespace SshTriage.Diagnosis.Rules
                     yield return WithRemedy(context.Cause(Cause, CauseConfidence.Confirmed, $"No sshd listens on {context.ComputerName}.", ss), "Start sshd (systemctl start ssh); if it fails, check its configuration with sshd -t.", null);
                     break;
                 // A socket unit's port is the socket-activation rule's to explain.
-                case RejectCause.NotListeningOnPort when sshd.Count > 0 && onPort.Count == 0 && !sshd.All(l => l.Processes.All(p => p.Name == "systemd")):
+                case RejectCause.NotListeningOnPort when sshd.Count > 0 && onPort.Count == 0 && !sshd.Any(l => l.Processes.Any(p => p.Name == "systemd")):
                     var ports = string.Join(", ", sshd.Select(l => l.Port).Distinct());
                     yield return WithRemedy(context.Cause(Cause, CauseConfidence.Confirmed, $"sshd listens on port {ports}, not on {context.Port}.", ss), $"Connect to port {ports}, or set Port {context.Port} in sshd_config and reload sshd.", $"Test-SshPort -ComputerName {context.ComputerName} -Port {sshd.First().Port}");
                     break;

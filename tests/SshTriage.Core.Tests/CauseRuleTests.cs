@@ -1,0 +1,110 @@
+using System.Linq;
+using System.Net;
+using System.Text;
+using SshTriage.Diagnosis;
+using SshTriage.Evidence;
+using SshTriage.Server;
+using Xunit;
+
+namespace SshTriage.Tests
+{
+    /// <summary>
+    /// The causes whose evidence the lab cannot produce for real (systemd, SELinux) or needs
+    /// OpenSSH 10 for, read from sections written the way the tools print them.
+    /// </summary>
+    public class CauseRuleTests
+    {
+        private static readonly IPAddress Client = IPAddress.Parse("198.51.100.10");
+
+        private static DiagnosisContext Context(int port, params (string Name, string Output)[] sections)
+        {
+            const string Mark = "#%00112233445566778899 ";
+            var text = new StringBuilder(Mark + "sshtriage-evidence version=1\n");
+            foreach (var (name, output) in new[] { ("meta", "collector=1\nhostname=web01\nuid=0\nuser=root\ntime=2026-11-21T10:00:00Z\noffset=+0000\nos=Linux 6.1\n") }.Concat(sections))
+            {
+                text.Append(Mark).Append("section ").Append(name).Append(" exit=0\n").Append(output).Append('\n')
+                    .Append(Mark).Append("stderr\n\n").Append(Mark).Append("end\n");
+            }
+
+            text.Append(Mark).Append("done\n");
+            return new DiagnosisContext(new ServerEvidence("web01", EvidenceBundle.Parse(text.ToString(), "test")), port, Client, null, null, null);
+        }
+
+        // systemd cannot run here: systemctl list-sockets and ss as the systemd documentation and
+        // Ubuntu 24.04 print them for ssh.socket, with Port 2222 in sshd_config.
+        [Fact]
+        public void ASocketUnitOverridesThePortInSshdConfig()
+        {
+            var context = Context(
+                2222,
+                ("ss-listen", "LISTEN 0      4096         0.0.0.0:22        0.0.0.0:*    users:((\"sshd\",pid=1021,fd=3),(\"systemd\",pid=1,fd=105))\nLISTEN 0      4096            [::]:22           [::]:*    users:((\"sshd\",pid=1021,fd=4),(\"systemd\",pid=1,fd=106))"),
+                ("systemd-sockets", "[::]:22                         ssh.socket                      ssh.service\n0.0.0.0:22                      ssh.socket                      ssh.service"),
+                ("sshd-effective-config", "port 2222\nlistenaddress [::]:2222\nlistenaddress 0.0.0.0:2222\n"));
+
+            var first = Diagnoser.Diagnose(context).First();
+
+            Assert.Equal((RejectCause.SocketActivationOverride, CauseConfidence.Confirmed), (first.Cause, first.Confidence));
+            Assert.Contains("ssh.socket", first.Summary);
+            Assert.Contains("ListenStream=2222", first.Remedy);
+        }
+
+        // SELinux cannot run here: getenforce's word and semanage's ssh_port_t line as the tools
+        // print them (policycoreutils), and the line sshd logs when the bind is refused.
+        [Fact]
+        public void SELinuxDeniesAnUnlabelledPort()
+        {
+            var context = Context(
+                2222,
+                ("selinux", "Enforcing\nssh_port_t                     tcp      22\n"),
+                ("sshd-effective-config", "port 2222\n"),
+                ("sshd-log", "source=/var/log/secure\nNov 21 09:58:02 web01 sshd[812]: error: Bind to port 2222 on 0.0.0.0 failed: Permission denied.\nNov 21 09:58:02 web01 sshd[812]: fatal: Cannot bind any address.\n"));
+
+            var first = Diagnoser.Diagnose(context).First();
+
+            Assert.Equal((RejectCause.SELinuxPortDenied, CauseConfidence.Confirmed), (first.Cause, first.Confidence));
+            Assert.Contains(first.Evidence, e => e.Excerpt.Contains("Permission denied"));
+            Assert.Contains("semanage port -a -t ssh_port_t -p tcp 2222", first.Remedy);
+        }
+
+        [Fact]
+        public void ALabelledPortRangeIsNotDenied()
+        {
+            var context = Context(2222, ("selinux", "Enforcing\nssh_port_t                     tcp      2220-2230, 22\n"), ("sshd-effective-config", "port 2222\n"));
+
+            Assert.DoesNotContain(Diagnoser.Diagnose(context, includeCleared: true), c => c.Cause == RejectCause.SELinuxPortDenied && c.Confidence != CauseConfidence.Cleared);
+        }
+
+        [Fact]
+        public void RefuseConnectionInTheConfigurationIsNamed()
+        {
+            var log = Fixture.Load("auth-log/sshd10-refuse-connection.txt").Output;
+            var context = Context(22, ("sshd-log", "source=/var/log/auth.log\n" + log));
+
+            var first = Diagnoser.Diagnose(context).First();
+
+            Assert.Equal((RejectCause.RefusedByConfig, CauseConfidence.Confirmed), (first.Cause, first.Confidence));
+            Assert.Contains("root", first.Summary);
+        }
+
+        [Fact]
+        public void ClearedCausesComeOnlyWhenAsked()
+        {
+            var context = Context(22, ("sshd-effective-config", "port 22\n"), ("sshd-config-test", string.Empty));
+
+            Assert.DoesNotContain(Diagnoser.Diagnose(context), c => c.Confidence == CauseConfidence.Cleared);
+            Assert.Contains(Diagnoser.Diagnose(context, includeCleared: true), c => c.Cause == RejectCause.SshdConfigInvalid && c.Confidence == CauseConfidence.Cleared && c.Summary.StartsWith("Ruled out: ", System.StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void WithoutAProbeAFirewallVerdictIsOnlyLikelyAndSaysSo()
+        {
+            var rules = Fixture.Load("iptables/fw-iptables-chains.txt").Output;
+            var context = Context(22, ("fw-iptables-save", "@@sst query iptables-save\n" + rules + "@@sst exit 0\n"));
+
+            var reject = Diagnoser.Diagnose(context).First(c => c.Cause == RejectCause.FirewallReject || c.Cause == RejectCause.FirewallDrop);
+
+            Assert.Equal(CauseConfidence.Likely, reject.Confidence);
+            Assert.Contains(reject.Evidence, e => e.Excerpt.Contains("no probe ran"));
+        }
+    }
+}
