@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using SshTriage.Evidence;
@@ -36,5 +37,46 @@ namespace SshTriage.Tests.Lab
             Assert.Equal(0, evidence.Facts.UserId);
             Assert.Equal("sst-server", evidence.Facts.HostName);
         }
+
+        // SSH is down for everyone: port 22 dropped for every source and no management sshd.
+        // The only way in is the console, where the exported collector runs; its output, read
+        // back with -EvidencePath, must name the same causes as the online diagnosis on the
+        // server itself (-Local), and say that no probe ran.
+        [LabTheory]
+        [InlineData("bash", false)]
+        [InlineData("dash", false)]
+        [InlineData("busybox", false)]
+        [InlineData("dash", true)]
+        public void AConsoleBundleGivesTheSameCausesAsTheOnlineDiagnosis(string shell, bool compressed)
+        {
+            using var lab = LabInstance.Up("drop-all");
+            var client = lab["CLIENT_ADDR"];
+            var seen = LabRunner.Run(lab, "client", ServerLab.Timeout, "probe", "--timeout", "2", "--port", lab["PORT"], lab["SERVER_ADDR"]);
+            Assert.Equal("TimedOut", seen.Objects.Single().Object.GetProperty("Status").GetString());
+
+            var online = Causes(LabRunner.Run(lab, "server", ServerLab.Timeout, "server", "cause", "--local", "--client", client, "--port", lab["PORT"]));
+
+            var script = CollectorScript.Build(CollectorSections.All);
+            var path = Path.Combine(lab["STATE_DIR"], "collector.sh");
+            File.WriteAllText(path, compressed ? CollectorScript.Compressed(script) : script);
+            var console = lab.Exec("server", TimeSpan.FromSeconds(60), shell == "busybox" ? new[] { "busybox", "sh", path } : new[] { shell, path });
+            Assert.Equal(0, console.ExitCode);
+            var bundle = Path.Combine(lab["STATE_DIR"], "bundle.txt");
+            File.WriteAllText(bundle, console.StandardOutput);
+            var offline = Causes(LabRunner.Run(lab, "client", ServerLab.Timeout, "server", "cause", "--evidence", bundle, "--client", client, "--port", lab["PORT"]));
+
+            Assert.Equal("FirewallDrop", offline.First().Cause);
+            Assert.Equal(online.Select(c => c.Cause), offline.Select(c => c.Cause));
+            Assert.Equal("Likely", offline.First().Confidence);
+            Assert.Contains("no probe ran", offline.First().Evidence);
+        }
+
+        private static List<(string Cause, string Confidence, string Evidence)> Causes(LabRunOutput output) =>
+            output.Objects.Where(o => o.Type == "SshTriage.SshRejectCause")
+                .Select(o => (
+                    o.Object.GetProperty("Cause").GetString()!,
+                    o.Object.GetProperty("Confidence").GetString()!,
+                    string.Join("\n", o.Object.GetProperty("Evidence").EnumerateArray().Select(e => e.GetProperty("Excerpt").GetString()))))
+                .ToList();
     }
 }
