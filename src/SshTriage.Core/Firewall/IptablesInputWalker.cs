@@ -40,7 +40,7 @@ namespace SshTriage.Firewall
                 }
 
                 var path = new List<string>();
-                var (flow, decision, rule, rejectWith) = WalkChain(filter, input, packet, path, 0);
+                var (flow, decision, rule, rejectWith) = WalkChain(filter, input, packet, IPPrefix.Single(packet.Source), path, 0);
                 if (flow == Flow.Returned)
                 {
                     decision = input.Policy == "DROP" ? FirewallDecision.Drop : FirewallDecision.Accept;
@@ -51,8 +51,9 @@ namespace SshTriage.Firewall
             }
         }
 
+        // The source comes as a prefix of one address, parsed once for every rule that names one.
         private (Flow Flow, FirewallDecision Decision, FirewallRule? Rule, string? RejectWith) WalkChain(
-            Dictionary<string, IptablesChain> table, IptablesChain chain, PacketQuery packet, List<string> path, int depth)
+            Dictionary<string, IptablesChain> table, IptablesChain chain, PacketQuery packet, IPPrefix source, List<string> path, int depth)
         {
             path.Add($"filter/{chain.Name}");
             if (depth > MaxDepth)
@@ -62,8 +63,13 @@ namespace SshTriage.Firewall
 
             foreach (var entry in chain.Rules)
             {
-                var rule = entry.Rule;
-                var matches = Matches(entry.Conditions, packet);
+                if (entry.Excludes(source))
+                {
+                    continue;
+                }
+
+                var conditions = entry.Conditions;
+                var matches = Matches(conditions, packet, source);
                 if (matches == false)
                 {
                     continue;
@@ -71,39 +77,39 @@ namespace SshTriage.Firewall
 
                 if (matches == null)
                 {
-                    if (rule.Action == FirewallAction.Log || rule.Action == FirewallAction.Other)
+                    if (conditions.Action == FirewallAction.Log || conditions.Action == FirewallAction.Other)
                     {
                         continue;
                     }
 
-                    return (Flow.Decided, FirewallDecision.Unknown, rule, null);
+                    return (Flow.Decided, FirewallDecision.Unknown, entry.Rule, null);
                 }
 
-                switch (rule.Action)
+                switch (conditions.Action)
                 {
                     case FirewallAction.Accept:
-                        return (Flow.Decided, FirewallDecision.Accept, rule, null);
+                        return (Flow.Decided, FirewallDecision.Accept, entry.Rule, null);
                     case FirewallAction.Drop:
-                        return (Flow.Decided, FirewallDecision.Drop, rule, null);
+                        return (Flow.Decided, FirewallDecision.Drop, entry.Rule, null);
                     case FirewallAction.Reject:
-                        return (Flow.Decided, FirewallDecision.Reject, rule, rule.RejectWith);
+                        return (Flow.Decided, FirewallDecision.Reject, entry.Rule, conditions.RejectWith);
                     case FirewallAction.Return:
-                        return (Flow.Returned, FirewallDecision.Accept, rule, null);
+                        return (Flow.Returned, FirewallDecision.Accept, entry.Rule, null);
                     case FirewallAction.Jump:
                     case FirewallAction.Goto:
-                        if (!table.TryGetValue(rule.JumpTarget!, out var target))
+                        if (!table.TryGetValue(conditions.JumpTarget!, out var target))
                         {
-                            return (Flow.Decided, FirewallDecision.Unknown, rule, null);
+                            return (Flow.Decided, FirewallDecision.Unknown, entry.Rule, null);
                         }
 
-                        var inner = WalkChain(table, target, packet, path, depth + 1);
+                        var inner = WalkChain(table, target, packet, source, path, depth + 1);
                         if (inner.Flow == Flow.Decided)
                         {
                             return inner;
                         }
 
                         // A goto does not come back: the end of its chain returns from this one.
-                        if (rule.Action == FirewallAction.Goto)
+                        if (conditions.Action == FirewallAction.Goto)
                         {
                             return inner;
                         }
@@ -117,38 +123,38 @@ namespace SshTriage.Firewall
         }
 
         // True, false, or null when the rule uses a match this walker cannot evaluate.
-        private bool? Matches(IptablesConditions c, PacketQuery packet)
+        private bool? Matches(IptablesConditions c, PacketQuery packet, IPPrefix source)
         {
             if (c.NeverMatches)
             {
                 return false;
             }
 
-            if (c.Protocol is (string protocol, bool negated) && protocol != "all" && (string.Equals(protocol, packet.Protocol, StringComparison.OrdinalIgnoreCase) || ProtocolNumber(packet.Protocol) == protocol) == negated)
+            if (c.Protocol is string protocol && protocol != "all" && (string.Equals(protocol, packet.Protocol, StringComparison.OrdinalIgnoreCase) || ProtocolNumber(packet.Protocol) == protocol) == c.ProtocolNegated)
             {
                 return false;
             }
 
-            if (c.Source is (List<string> sources, bool sourceNegated) && sources.Any(s => IPPrefix.TryParse(s, out var p) && p.Contains(packet.Source)) == sourceNegated)
+            if (c.Sources is IPPrefix[] sources && AnyContains(sources, source) == c.SourceNegated)
             {
                 return false;
             }
 
-            if (c.DestinationPorts is (List<(int Low, int High)> ranges, bool portNegated) && ranges.Any(r => packet.Port >= r.Low && packet.Port <= r.High) == portNegated)
+            if (c.DestinationPorts is (int Low, int High)[] ranges && AnyContains(ranges, packet.Port) == c.DestinationPortsNegated)
             {
                 return false;
             }
 
-            if (c.State is (string[] states, bool stateNegated) && states.Any(s => s == "NEW") == stateNegated)
+            if (c.HasState && c.StateIncludesNew == c.StateNegated)
             {
                 return false;
             }
 
-            if (c.InInterface is (string name, bool interfaceNegated))
+            if (c.InInterface is string name)
             {
                 if (packet.InterfaceName != null)
                 {
-                    if (InterfaceMatches(name, packet.InterfaceName) == interfaceNegated)
+                    if (InterfaceMatches(name, packet.InterfaceName) == c.InInterfaceNegated)
                     {
                         return false;
                     }
@@ -156,7 +162,7 @@ namespace SshTriage.Firewall
                 else if (name == "lo")
                 {
                     // Remote packets never arrive on loopback.
-                    if (!interfaceNegated)
+                    if (!c.InInterfaceNegated)
                     {
                         return false;
                     }
@@ -167,7 +173,7 @@ namespace SshTriage.Firewall
                 }
             }
 
-            if (c.MatchSet is (string setName, bool setNegated))
+            if (c.MatchSet is string setName)
             {
                 var members = ipsets(setName);
                 if (members == null)
@@ -175,19 +181,45 @@ namespace SshTriage.Firewall
                     return null;
                 }
 
-                if (members.Contains(packet.Source) == setNegated)
+                if (members.Contains(packet.Source) == c.MatchSetNegated)
                 {
                     return false;
                 }
             }
 
             // A destination is the server's own address: which one the client targets is not known here.
-            if (c.Destination is (List<string> destinations, bool _) && !destinations.All(d => d == "0.0.0.0/0" || d == "::/0"))
+            if (c.DestinationRestricted)
             {
                 return null;
             }
 
-            return c.Unsupported.Count == 0 ? true : (bool?)null;
+            return c.Unsupported ? null : true;
+        }
+
+        private static bool AnyContains(IPPrefix[] prefixes, IPPrefix source)
+        {
+            foreach (var prefix in prefixes)
+            {
+                if (prefix.Contains(source))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool AnyContains((int Low, int High)[] ranges, int port)
+        {
+            foreach (var (low, high) in ranges)
+            {
+                if (port >= low && port <= high)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool InterfaceMatches(string pattern, string name) =>

@@ -1,24 +1,59 @@
 using System;
 using System.Collections.Generic;
+using SshTriage.Net;
 
 namespace SshTriage.Firewall
 {
-    /// <summary>The match conditions of one iptables rule, as the input-path walker needs them.</summary>
+    /// <summary>
+    /// The match conditions and target of one iptables rule, as the input-path walker needs them:
+    /// addresses already parsed, and what the walker only asks yes or no about (does the state
+    /// list hold NEW?) already answered.
+    /// </summary>
     internal sealed class IptablesConditions
     {
-        public (List<string> Prefixes, bool Negated)? Source { get; set; }
+        public FirewallAction Action { get; set; } = FirewallAction.Other;
 
-        public (List<string> Prefixes, bool Negated)? Destination { get; set; }
+        /// <summary>For Jump and Goto: the chain.</summary>
+        public string? JumpTarget { get; set; }
 
-        public (string Name, bool Negated)? Protocol { get; set; }
+        /// <summary>For Reject: what answers the client, the family's default when the rule names none.</summary>
+        public string? RejectWith { get; set; }
 
-        public (string Name, bool Negated)? InInterface { get; set; }
+        /// <summary>The protocol (-p), null when the rule names none.</summary>
+        public string? Protocol { get; set; }
 
-        public (List<(int Low, int High)> Ranges, bool Negated)? DestinationPorts { get; set; }
+        public bool ProtocolNegated { get; set; }
 
-        public (string[] States, bool Negated)? State { get; set; }
+        /// <summary>The source prefixes (-s); empty when none of them could be read, null when the rule has no -s.</summary>
+        public IPPrefix[]? Sources { get; set; }
 
-        public (string Name, bool Negated)? MatchSet { get; set; }
+        public bool SourceNegated { get; set; }
+
+        /// <summary>The rule has a destination (-d) other than 0.0.0.0/0 or ::/0.</summary>
+        public bool DestinationRestricted { get; set; }
+
+        /// <summary>The input interface (-i), null when the rule names none.</summary>
+        public string? InInterface { get; set; }
+
+        public bool InInterfaceNegated { get; set; }
+
+        /// <summary>The destination port ranges (--dport, --dports), null when the rule names none.</summary>
+        public (int Low, int High)[]? DestinationPorts { get; set; }
+
+        public bool DestinationPortsNegated { get; set; }
+
+        /// <summary>The rule has a connection state match (--state, --ctstate).</summary>
+        public bool HasState { get; set; }
+
+        /// <summary>The state match lists NEW.</summary>
+        public bool StateIncludesNew { get; set; }
+
+        public bool StateNegated { get; set; }
+
+        /// <summary>The ipset (-m set --match-set), null when the rule names none.</summary>
+        public string? MatchSet { get; set; }
+
+        public bool MatchSetNegated { get; set; }
 
         /// <summary>
         /// True when a match can never hold for a new unicast TCP or UDP connection to the host
@@ -26,32 +61,66 @@ namespace SshTriage.Firewall
         /// </summary>
         public bool NeverMatches { get; set; }
 
-        /// <summary>Matches the walker cannot evaluate (-m recent, -m owner, ...): the rule's outcome is then unknown.</summary>
-        public List<string> Unsupported { get; } = new List<string>();
+        /// <summary>A match the walker cannot evaluate (-m recent, -m owner, ...): the rule's outcome is then unknown.</summary>
+        public bool Unsupported { get; set; }
     }
 
-    /// <summary>One rule with its conditions.</summary>
+    /// <summary>
+    /// One rule, kept as the place of its line in the dump. Long chains are lists of sources
+    /// ("-A f2b-sshd -s 198.51.100.7/32 -j REJECT ..."): the one source such a rule begins with
+    /// is read while parsing, and is all a walk needs of it unless the packet comes from there.
+    /// The conditions and the typed <see cref="FirewallRule"/> are read from the line when they
+    /// are first asked for: a verdict needs a few rules read, not 100,000.
+    /// </summary>
     internal sealed class IptablesRule
     {
-        public IptablesRule(FirewallRule rule, IptablesConditions conditions)
+        private readonly int start;
+        private readonly int end;
+        private readonly IPPrefix? leadingSource;
+        private IptablesConditions? conditions;
+        private FirewallRule? rule;
+
+        /// <summary>Creates a rule from the line between <paramref name="start"/> and <paramref name="end"/> of its rule set's dump.</summary>
+        public IptablesRule(IptablesChain chain, int index, int start, int end, IPPrefix? leadingSource)
         {
-            Rule = rule;
-            Conditions = conditions;
+            Chain = chain;
+            Index = index;
+            this.start = start;
+            this.end = end;
+            this.leadingSource = leadingSource;
         }
 
-        public FirewallRule Rule { get; }
+        public IptablesChain Chain { get; }
 
-        public IptablesConditions Conditions { get; }
+        /// <summary>The rule's position in its chain, from 1.</summary>
+        public int Index { get; }
+
+        public IptablesConditions Conditions => conditions ??= IptablesSaveParser.Conditions(this, start, end);
+
+        /// <summary>The rule, typed.</summary>
+        public FirewallRule Rule => rule ??= IptablesSaveParser.Describe(this, start, end);
+
+        /// <summary>
+        /// True when the rule matches no packet from <paramref name="source"/>: it names one
+        /// source, not negated, and that does not hold it. False says nothing: read the conditions.
+        /// </summary>
+        public bool Excludes(IPPrefix source) => leadingSource is IPPrefix only && !only.Contains(source);
     }
 
     /// <summary>One chain: its policy (null for a user chain) and rules in order.</summary>
     internal sealed class IptablesChain
     {
-        public IptablesChain(string name, string? policy)
+        public IptablesChain(IptablesRuleSet ruleSet, string table, string name, string? policy)
         {
+            RuleSet = ruleSet;
+            Table = table;
             Name = name;
             Policy = policy;
         }
+
+        public IptablesRuleSet RuleSet { get; }
+
+        public string Table { get; }
 
         public string Name { get; }
 
@@ -63,16 +132,23 @@ namespace SshTriage.Firewall
     /// <summary>One iptables-save dump of one family and backend: tables of chains.</summary>
     internal sealed class IptablesRuleSet
     {
-        public IptablesRuleSet(FirewallBackend backend, string family)
+        public IptablesRuleSet(string computerName, FirewallBackend backend, string family, string dump)
         {
+            ComputerName = computerName;
             Backend = backend;
             Family = family;
+            Dump = dump;
         }
+
+        public string ComputerName { get; }
 
         public FirewallBackend Backend { get; }
 
         /// <summary>ipv4 or ipv6.</summary>
         public string Family { get; }
+
+        /// <summary>The iptables-save output the rules were read from.</summary>
+        public string Dump { get; }
 
         /// <summary>Chains by table, then by name.</summary>
         public Dictionary<string, Dictionary<string, IptablesChain>> Tables { get; } = new Dictionary<string, Dictionary<string, IptablesChain>>(StringComparer.Ordinal);

@@ -11,8 +11,8 @@ namespace SshTriage.Net
     /// </summary>
     public sealed class AddressSet
     {
-        private readonly Dictionary<int, HashSet<UInt128>> byLength = new Dictionary<int, HashSet<UInt128>>();
-        private readonly List<(UInt128 Low, UInt128 High, bool V6)> ranges = new List<(UInt128, UInt128, bool)>();
+        private readonly Dictionary<int, HashSet<AddressValue>> byLength = new Dictionary<int, HashSet<AddressValue>>();
+        private readonly List<(AddressValue Low, AddressValue High, bool V6)> ranges = new List<(AddressValue, AddressValue, bool)>();
         private bool sorted = true;
 
         /// <summary>How many members were added.</summary>
@@ -44,10 +44,10 @@ namespace SshTriage.Net
             var key = (prefix.Family == System.Net.Sockets.AddressFamily.InterNetworkV6 ? 1000 : 0) + prefix.Length;
             if (!byLength.TryGetValue(key, out var networks))
             {
-                byLength[key] = networks = new HashSet<UInt128>();
+                byLength[key] = networks = new HashSet<AddressValue>();
             }
 
-            networks.Add(UInt128.From(prefix.Network));
+            networks.Add(prefix.Value);
             Count++;
         }
 
@@ -56,7 +56,7 @@ namespace SshTriage.Net
         {
             var a = IPPrefix.Single(low);
             var b = IPPrefix.Single(high);
-            ranges.Add((UInt128.From(a.Network), UInt128.From(b.Network), a.Family == System.Net.Sockets.AddressFamily.InterNetworkV6));
+            ranges.Add((a.Value, b.Value, a.Family == System.Net.Sockets.AddressFamily.InterNetworkV6));
             sorted = false;
             Count++;
         }
@@ -66,7 +66,7 @@ namespace SshTriage.Net
         {
             var single = IPPrefix.Single(address);
             var v6 = single.Family == System.Net.Sockets.AddressFamily.InterNetworkV6;
-            var value = UInt128.From(single.Network);
+            var value = single.Value;
             var bits = v6 ? 128 : 32;
             foreach (var pair in byLength)
             {
@@ -79,7 +79,7 @@ namespace SshTriage.Net
             return ranges.Count > 0 && InRange(value, v6);
         }
 
-        private bool InRange(UInt128 value, bool v6)
+        private bool InRange(AddressValue value, bool v6)
         {
             if (!sorted)
             {
@@ -116,60 +116,6 @@ namespace SshTriage.Net
             }
 
             return false;
-        }
-
-        /// <summary>An address as a 128-bit unsigned number, for hashing and ordering (netstandard2.0 has no UInt128).</summary>
-        private readonly struct UInt128 : IComparable<UInt128>, IEquatable<UInt128>
-        {
-            private readonly ulong high;
-            private readonly ulong low;
-
-            private UInt128(ulong high, ulong low)
-            {
-                this.high = high;
-                this.low = low;
-            }
-
-            public static UInt128 From(IPAddress address)
-            {
-                var bytes = address.GetAddressBytes();
-                ulong h = 0, l = 0;
-                var padded = new byte[16];
-                Array.Copy(bytes, 0, padded, 16 - bytes.Length, bytes.Length);
-                for (var i = 0; i < 8; i++)
-                {
-                    h = (h << 8) | padded[i];
-                    l = (l << 8) | padded[i + 8];
-                }
-
-                return new UInt128(h, l);
-            }
-
-            public int CompareTo(UInt128 other) => high != other.high ? high.CompareTo(other.high) : low.CompareTo(other.low);
-
-            public bool Equals(UInt128 other) => high == other.high && low == other.low;
-
-            public override bool Equals(object? obj) => obj is UInt128 other && Equals(other);
-
-            public override int GetHashCode() => (high ^ (low * 0x9E3779B97F4A7C15UL)).GetHashCode();
-
-            /// <summary>Clears all but the first <paramref name="length"/> of an address's <paramref name="bits"/> bits (addresses are right-aligned).</summary>
-            public UInt128 KeepLeading(int bits, int length)
-            {
-                var clear = bits - length;
-                ulong h = high, l = low;
-                if (clear >= 64)
-                {
-                    l = 0;
-                    h = clear >= 128 ? 0 : h & (ulong.MaxValue << (clear - 64));
-                }
-                else if (clear > 0)
-                {
-                    l &= ulong.MaxValue << clear;
-                }
-
-                return new UInt128(h, l);
-            }
         }
     }
 }

@@ -4,10 +4,11 @@ using Xunit;
 
 namespace SshTriage.Tests.Lab
 {
-    /// <summary>Get-FirewallRule's Core against real iptables (both backends) and ufw in the lab.</summary>
+    /// <summary>Get-FirewallRule's Core against real iptables (both backends), ufw and firewalld in the lab.</summary>
     public class FirewallLabTests
     {
         private const string Rule = "SshTriage.FirewallRule";
+        private const string Cause = "SshTriage.SshRejectCause";
 
         [LabFact]
         public void TheRejectRuleForTheClientIsListedWithItsCounter()
@@ -41,6 +42,55 @@ namespace SshTriage.Tests.Lab
             Assert.Contains(rules, r => r.GetProperty("Backend").GetString() == "Ufw" && r.GetProperty("Action").GetString() == "Limit");
             Assert.Contains(rules, r => r.GetProperty("Owner").GetString() == "ufw" && r.GetProperty("Backend").GetString() == "IptablesNft");
         }
+
+        [LabFact]
+        public void FirewalldsVerdictIsWhatTheClientSees()
+        {
+            using var lab = LabInstance.Up("fw-firewalld");
+            FirewallAccessLabTests.AssertThePredictedSymptomIsSeen(lab);
+        }
+
+        [LabFact]
+        public void FirewalldsZoneIsListedInFirewalldsWords()
+        {
+            using var lab = LabInstance.Up("fw-firewalld");
+            var rules = ServerLab.AsRoot(lab, "rules").Objects.Where(o => o.Type == Rule).Select(o => o.Object).ToList();
+            var zone = rules.Where(r => r.GetProperty("Backend").GetString() == "Firewalld").ToList();
+
+            Assert.NotEmpty(zone);
+            Assert.All(zone, r => Assert.Equal("zone " + lab["FIREWALLD_ZONE"], r.GetProperty("Chain").GetString()));
+            Assert.All(zone, r => Assert.Equal("firewalld", r.GetProperty("Owner").GetString()));
+
+            // Read from the running firewalld: http was added at runtime only, the permanent zone file lacks it.
+            Assert.Contains(zone, r => r.GetProperty("Text").GetString() == "service http" && r.GetProperty("Action").GetString() == "Accept");
+            Assert.DoesNotContain(zone, r => r.GetProperty("Text").GetString() == "service ssh");
+            Assert.Contains(zone, r => r.GetProperty("DestinationPort").GetString() == lab["MGMT_PORT"] && r.GetProperty("Protocol").GetString() == "tcp" && r.GetProperty("Action").GetString() == "Accept");
+
+            var rich = Assert.Single(zone, r => r.GetProperty("Source").GetString() == "203.0.113.0/24");
+            Assert.Equal("ssh", rich.GetProperty("DestinationPort").GetString());
+            Assert.Equal("Accept", rich.GetProperty("Action").GetString());
+            Assert.StartsWith("rule family=", rich.GetProperty("Text").GetString());
+
+            // What the zone does with everything else: its default target rejects.
+            Assert.Contains(zone, r => r.GetProperty("Action").GetString() == "Reject" && r.GetProperty("RejectWith").GetString() == "icmpx admin-prohibited");
+        }
+
+        [LabFact]
+        public void FirewalldsRejectIsTheCauseWithItsRule()
+        {
+            using var lab = LabInstance.Up("fw-firewalld");
+            var causes = ServerLab.AsRoot(lab, "cause", "--client", lab["CLIENT_ADDR"], "--port", lab["PORT"]).Objects.Where(o => o.Type == Cause).Select(o => o.Object).ToList();
+            var shown = string.Join(", ", causes.Select(c => c.GetProperty("Cause").GetString() + "/" + c.GetProperty("Confidence").GetString() + ": " + c.GetProperty("Summary").GetString()));
+
+            var first = causes.First();
+            Assert.True(first.GetProperty("Cause").GetString() == "FirewallReject", shown);
+            Assert.Equal(lab["EXPECT_SYMPTOM"], first.GetProperty("Symptom").GetString());
+
+            // The deciding rule is the one that ends firewalld's chain for the zone.
+            Assert.Contains("firewalld/filter_IN_" + lab["FIREWALLD_ZONE"] + " rule", first.GetProperty("Summary").GetString());
+            Assert.Contains(first.GetProperty("Evidence").EnumerateArray(), e => e.GetProperty("Excerpt").GetString() == "reject with icmpx admin-prohibited");
+            Assert.Contains("(firewalld)", first.GetProperty("Remedy").GetString());
+        }
     }
 }
 
@@ -72,6 +122,13 @@ namespace SshTriage.Tests.Lab
         public void ThePredictedSymptomIsWhatTheClientSees(string scenario)
         {
             using var lab = LabInstance.Up(scenario);
+            AssertThePredictedSymptomIsSeen(lab);
+        }
+
+        /// <summary>Probes the lab server from the client over IPv4 and IPv6 and checks each against the walk's verdict for the client.</summary>
+        internal static void AssertThePredictedSymptomIsSeen(LabInstance lab)
+        {
+            var scenario = lab.Scenario;
             var port = int.Parse(lab["PORT"]);
             var seen = LabProbe.From(lab, "client", port, 2, lab["SERVER_ADDR"], lab["SERVER_ADDR6"]);
 

@@ -34,5 +34,5 @@ EOF
     lab_env EXPECT_CONNECT EHOSTUNREACH
     lab_env EXPECT_CONNECT6 EACCES
     lab_env EXPECT_SYMPTOM HostUnreachable
-    lab_env EXPECT_CAUSE FirewalldZone
+    lab_env EXPECT_CAUSE FirewallReject
 }
