@@ -22,17 +22,23 @@ namespace SshTriage.Fail2Ban
         }
 
         // Jail names are checked on the server before use: only [A-Za-z0-9_.-] reaches a command line.
+        // Each fail2ban-client is a Python start of its own, so a jail's queries run at once,
+        // each into its own file ($sst_tmp is the collector's), and print in order afterwards.
         private const string Walk =
             "q() { printf '@@sst query %s\\n' \"$*\"; fail2ban-client \"$@\" 2>&1; printf '@@sst exit %s\\n' \"$?\"; }; " +
-            "q status; " +
-            "for j in $(fail2ban-client status 2>/dev/null | sed -n 's/.*Jail list:[[:space:]]*//p' | tr ',' ' '); do " +
+            "d=$sst_tmp/fail2ban; mkdir -p \"$d\"; q status > \"$d/0\"; cat \"$d/0\"; i=0; " +
+            "for j in $(sed -n 's/.*Jail list:[[:space:]]*//p' \"$d/0\" | tr ',' ' '); do " +
             "case \"$j\" in *[!A-Za-z0-9_.-]*) continue ;; esac; " +
-            "printf '@@sst jail %s\\n' \"$j\"; " +
-            "q status \"$j\"; q get \"$j\" banip --with-time; q get \"$j\" ignoreip; q get \"$j\" actions; " +
-            "q get \"$j\" bantime; q get \"$j\" findtime; q get \"$j\" maxretry; q get \"$j\" logpath; q get \"$j\" journalmatch; " +
-            "for a in $(fail2ban-client get \"$j\" actions 2>/dev/null | sed '1d' | tr ',' ' '); do " +
-            "case \"$a\" in *[!A-Za-z0-9_.-]*) continue ;; esac; q get \"$j\" action \"$a\" port; done; " +
-            "done";
+            "i=$((i + 1)); " +
+            "( printf '@@sst jail %s\\n' \"$j\" > \"$d/$i.0\"; " +
+            "q status \"$j\" > \"$d/$i.1\" & q get \"$j\" banip --with-time > \"$d/$i.2\" & q get \"$j\" ignoreip > \"$d/$i.3\" & " +
+            "q get \"$j\" actions > \"$d/$i.4\" & q get \"$j\" bantime > \"$d/$i.5\" & q get \"$j\" findtime > \"$d/$i.6\" & " +
+            "q get \"$j\" maxretry > \"$d/$i.7\" & q get \"$j\" logpath > \"$d/$i.8\" & q get \"$j\" journalmatch > \"$d/$i.9\" & " +
+            "k=10; for a in $(fail2ban-client get \"$j\" actions 2>/dev/null | sed '1d' | tr ',' ' '); do " +
+            "case \"$a\" in *[!A-Za-z0-9_.-]*) continue ;; esac; q get \"$j\" action \"$a\" port > \"$d/$i.$k\" & k=$((k + 1)); done; " +
+            "wait ) & " +
+            "done; wait; " +
+            "n=1; while [ \"$n\" -le \"$i\" ]; do k=0; while [ -f \"$d/$n.$k\" ]; do cat \"$d/$n.$k\"; k=$((k + 1)); done; n=$((n + 1)); done";
 
         /// <summary>Every jail's state.</summary>
         public static CollectorSection Fail2Ban { get; } = new CollectorSection(Names.Fail2Ban, "fail2ban-client", Walk);

@@ -56,9 +56,18 @@ namespace SshTriage.Commands
                 origin = new LocalProbeOrigin(timeout);
                 if (FromHost != null)
                 {
-                    origin = BuildSshTarget(FromHost, 0) is RemoteTarget from
-                        ? new RemoteProbeOrigin(from, timeout)
-                        : throw new PSArgumentException($"-FromHost '{FromHost}' is not a host name or address.", nameof(FromHost));
+                    // Probing from anywhere else would diagnose another path: stop here.
+                    if (!(BuildSshTarget(FromHost, 0) is RemoteTarget from))
+                    {
+                        ThrowTerminatingError(new ErrorRecord(
+                            new ArgumentException($"-FromHost '{FromHost}' cannot be reached as given (the error before this one says why); nothing was probed."),
+                            "InvalidFromHost",
+                            ErrorCategory.InvalidArgument,
+                            FromHost));
+                        return null!;
+                    }
+
+                    origin = new RemoteProbeOrigin(from, timeout);
                 }
 
                 foreach (var name in Hop)

@@ -54,7 +54,9 @@ namespace SshTriage.Diagnosis.Rules
             cause.Remedy = blocking.Count > 0
                 ? $"Allow port {context.Port} in {blocking[0].Host}'s forwarding rules."
                 : "Check the filters between the client and the server: cloud security groups or network ACLs, and the firewalls of the gateways on the path (give them with -Hop).";
-            cause.RemedyCommand = $"Find-SshRejectCause -ComputerName {context.ComputerName} -Port {context.Port} -Hop <gateway>";
+            cause.RemedyCommand = blocking.Count > 0
+                ? $"Get-FirewallRule -ComputerName {blocking[0].Host} -Port {context.Port}"
+                : context.Gateway == null ? null : $"Find-SshRejectCause -ComputerName {context.ComputerName} -Port {context.Port} -Hop {context.Gateway}";
             yield return cause;
         }
 
