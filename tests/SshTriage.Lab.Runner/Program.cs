@@ -14,6 +14,7 @@ using SshTriage.Server;
 // Runs Core operations as a cmdlet would, from inside a lab namespace where the test process
 // cannot be. Prints one JSON object per output object or error, then a summary line.
 //   collector  (prints the full collector script)
+//   probe-script TARGET PORT TIMEOUT  (prints the -FromHost probe script)
 //   probe  [--port N] [--timeout S] [--throttle N] [--targets-file F] target...
 //   server cause [--client A] [--client-user U] [--probe-timeout S] [--include-cleared]
 //          [--from-host H --from-user U --from-key K --from-ssh-port N --from-known-hosts F]
@@ -46,6 +47,11 @@ switch (args[0])
 
         scan.WriteRemaining(sink);
         break;
+    case "probe-script":
+        // probe-script TARGET PORT TIMEOUT: what -FromHost runs on the origin host.
+        Console.Write(new SshTriage.Diagnosis.RemoteProbeOrigin(RemoteTargetBuilder.Local(false, TimeSpan.FromSeconds(1)), TimeSpan.FromSeconds(double.Parse(args[3], CultureInfo.InvariantCulture)))
+            .Script(args[1], int.Parse(args[2], CultureInfo.InvariantCulture)));
+        return 0;
     case "collector":
         Console.Write(SshTriage.Evidence.CollectorScript.Build(CollectorSections.All));
         return 0;

@@ -137,7 +137,9 @@ namespace SshTriage.Diagnosis
                 return (line.Address, Quote(line.Source, $"during the probes: {line.Time:yyyy-MM-dd HH:mm:ss} {line.Message}"));
             }
 
+            // Only rules about the diagnosed port: the management session's own packets move others.
             var counted = moved?.Moved
+                .Where(m => JailPorts.Covers(m.Rule.DestinationPort, Port))
                 .Select(m => (Move: m, Host: SingleHost(m.Rule.Source)))
                 .Where(m => m.Host != null)
                 .ToList();
@@ -157,10 +159,8 @@ namespace SshTriage.Diagnosis
         }
 
         // "203.0.113.1/32", "203.0.113.1" or "2001:db8::1/128": a rule about one host.
-        private static IPAddress? SingleHost(string? source)
-        {
-            return Net.IPPrefix.TryParse(source, out var prefix) && prefix.IsSingleAddress ? prefix.Network : null;
-        }
+        private static IPAddress? SingleHost(string? source) =>
+            Net.IPPrefix.TryParse(source, out var prefix) && prefix.IsSingleAddress ? prefix.Network : null;
 
         // "198.51.100.10 via 203.0.113.1 dev eth0 src 203.0.113.20 uid 0"
         private static IPAddress? RouteGateway(string? route)

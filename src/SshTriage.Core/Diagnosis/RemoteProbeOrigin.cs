@@ -50,8 +50,8 @@ namespace SshTriage.Diagnosis
             return Parse(origin, computerName, port, outcome!.StandardOutput);
         }
 
-        /// <summary>The probe script for sh on the origin host.</summary>
-        internal string Script(string target, int port)
+        /// <summary>The probe script for sh on the origin host: what -FromHost runs there.</summary>
+        public string Script(string target, int port)
         {
             var seconds = Math.Max(1, (int)Math.Ceiling(timeout.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
             return "command -v bash >/dev/null 2>&1 || { echo 'bash is missing: -FromHost needs bash on the origin host' >&2; exit 69; }\n" +
@@ -170,12 +170,13 @@ sst_one() {
     fi
     printf 'connected %s\n' ""$(( (${EPOCHREALTIME/[.,]/} - t0) / 1000 ))""
     while :; do
-        if IFS= read -r -t 1 line <&3; then
+        IFS= read -r -t 1 line <&3
+        rc=$?
+        if [ ""$rc"" = 0 ]; then
             printf 'line %s\n' ""$line""
             case $line in SSH-*) return ;; esac
             continue
         fi
-        rc=$?
         [ -n ""$line"" ] && printf 'part %s\n' ""$line""
         if [ ""$rc"" -le 128 ]; then
             printf 'end closed\n'
