@@ -204,7 +204,29 @@ Describe 'Find-SshRejectCause from saved evidence' {
         ($cause | Out-String) | Should -Match 'RemedyCommand\s*:\s*Unblock-Fail2BanIp'
     }
 
-    It 'says so when nothing explains the symptom' {
-        (Find-SshRejectCause -EvidencePath (Join-Path $bundles 'open-root.txt') -ClientAddress 198.51.100.10).Cause | Should -Be 'NoCauseFound'
+    It 'says so when nothing explains the symptom, and that no probe ran' {
+        $cause = Find-SshRejectCause -EvidencePath (Join-Path $bundles 'open-root.txt') -ClientAddress 198.51.100.10
+        $cause.Cause | Should -Be 'NoCauseFound'
+        $cause.Summary | Should -Match 'No probe ran'
+    }
+
+    It 'lists what it ruled out with -IncludeCleared' {
+        $causes = Find-SshRejectCause -EvidencePath (Join-Path $bundles 'open-root.txt') -ClientAddress 198.51.100.10 -IncludeCleared
+        $causes[0].Cause | Should -Be 'NoCauseFound'
+        $cleared = $causes | Where-Object Confidence -eq 'Cleared'
+        $cleared.Cause | Should -Contain 'SshdConfigInvalid'
+        $cleared | ForEach-Object { $_.Summary | Should -Match '^Ruled out: ' }
+    }
+
+    It 'refuses a -FromHost it cannot use, before anything is probed' {
+        $problems = @()
+        try {
+            Find-SshRejectCause -ComputerName 198.51.100.20 -FromHost '-oProxyCommand=touch x' -ErrorAction SilentlyContinue -ErrorVariable problems
+        }
+        catch {
+            $stopped = $_
+        }
+        $stopped.FullyQualifiedErrorId | Should -Be 'InvalidFromHost,SshTriage.Commands.FindSshRejectCauseCommand'
+        $problems.FullyQualifiedErrorId | Should -Contain 'InvalidRemoteTarget,SshTriage.Commands.FindSshRejectCauseCommand'
     }
 }
