@@ -215,6 +215,23 @@ namespace SshTriage.Tests
             Assert.Equal(FirewallDecision.Accept, Walk(set, Client, 80).Decision);
         }
 
+        [Theory]
+        [InlineData("")]
+        [InlineData("! ")]
+        public void ASourceTheParserCannotReadMakesTheVerdictUnknown(string negation)
+        {
+            // An IPv4-mapped source is not a prefix IPPrefix reads; plain or negated, the rule
+            // must neither match nothing nor everything.
+            var set = Parse(Header6 + "*filter\n:INPUT ACCEPT [0:0]\n:FORWARD ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\n"
+                + "[0:0] -A INPUT " + negation + "-s ::ffff:198.51.100.10/128 -p tcp -m tcp --dport 22 -j DROP\n"
+                + Footer, "ipv6");
+
+            var verdict = Walk(set, Client6);
+
+            Assert.Equal(FirewallDecision.Unknown, verdict.Decision);
+            Assert.Equal(1, verdict.Rule!.Index);
+        }
+
         [Fact]
         public void ASourceBeforeARangeStillKeepsOtherSourcesOut()
         {

@@ -299,7 +299,11 @@ namespace SshTriage.Firewall
                         continue;
                     case Option.Source:
                         value = Next(words, ref i);
-                        c.Sources = words.Prefixes(value);
+                        // A source it cannot read (an IPv4-mapped address, a name) must not
+                        // decide the walk either way: the rule becomes one the walker cannot evaluate.
+                        var sources = words.Prefixes(value);
+                        c.Sources = sources.Length == 0 ? null : sources;
+                        c.Unsupported |= sources.Length == 0;
                         c.SourceNegated = negate;
                         if (describe != null)
                         {
