@@ -9,48 +9,27 @@
 # evidence reader skips everything before the collector's own header line.
 set -euo pipefail
 
-HERE=$(cd "$(dirname "$(readlink -f -- "${BASH_SOURCE[0]}")")" && pwd)
-ROOT=$(cd "$HERE/../.." && pwd)
-LAB="$HERE/lab.sh"
-OUT=${1:-$ROOT/tests/SshTriage.Core.Tests/Fixtures/bundles}
-export LAB_QUIET=1
-((EUID == 0)) || { echo "capture-bundles: needs root" >&2; exit 2; }
+# shellcheck source=SCRIPTDIR/capture-lib.sh
+. "$(dirname "$(readlink -f -- "${BASH_SOURCE[0]}")")/capture-lib.sh"
+OUT=${1:-$FIXTURES/bundles}
+SSHD=${SSHD_BIN:-} # the sshd under test: the caller's SSHD_BIN, if any
+capture_init capture-bundles '' /tmp/sst-bundles.XXXXXX
 
-dotnet build "$ROOT/tests/SshTriage.Lab.Runner" -c Release --nologo -v quiet >/dev/null
-RUNNER="$ROOT/tests/SshTriage.Lab.Runner/bin/Release/net10.0/SshTriage.Lab.Runner.dll"
-WORK=$(mktemp -d /tmp/sst-bundles.XXXXXX)
-S=
-cleanup() {
-    [[ -n $S && -f $S/lab.id ]] && "$LAB" down "$S" >/dev/null 2>&1
-    rm -rf -- "$WORK"
-}
-trap cleanup EXIT
+capture_runner
 mkdir -p "$OUT"
-dotnet "$RUNNER" collector >"$WORK/collector.sh"
+dotnet "$RUNNER" collector >"$TMP/collector.sh"
 
 capture() { # SCENARIO USER KEYVAR REMOTE_COMMAND NAME
     local scenario=$1 user=$2 keyvar=$3 remote=$4 name=$5 rc=0
-    S="$WORK/$scenario"
-    "$LAB" up "$scenario" "$S" >/dev/null
-    local env="$S/lab.env" key addr port known
-    key=$(sed -n "s/^$keyvar=//p" "$env")
-    addr=$(sed -n 's/^SERVER_ADDR=//p' "$env")
-    port=$(sed -n 's/^MGMT_PORT=//p' "$env")
-    known=$(sed -n 's/^KNOWN_HOSTS=//p' "$env")
-    local cmd="ssh -T -o BatchMode=yes -i KEY -o IdentitiesOnly=yes -p $port -l $user -- $addr '$remote' < collector.sh"
-    "$LAB" exec "$S" client -- ssh -T -o BatchMode=yes -o ConnectTimeout=5 -i "$key" -o IdentitiesOnly=yes \
-        -o UserKnownHostsFile="$known" -o GlobalKnownHostsFile=/dev/null -p "$port" -l "$user" -- "$addr" "$remote" \
-        <"$WORK/collector.sh" >"$WORK/out" 2>"$WORK/err" || rc=$?
-    {
-        printf '# command: %s\n' "$cmd"
-        printf '# version: %s\n' "$("$LAB" exec "$S" server -- sshd -V 2>&1 | head -n1)"
-        printf '# source: lab scenario %s, host sst-server, as %s\n' "$scenario" "$user$([[ $remote == sudo* ]] && echo ' with sudo -n')"
-        printf '# exit: %s\n' "$rc"
-        printf '# ---\n'
-        cat "$WORK/out"
-    } >"$OUT/$name.txt"
-    "$LAB" down "$S" >/dev/null
-    S=
+    up "$scenario" "$SSHD"
+    local cmd="ssh -T -o BatchMode=yes -i KEY -o IdentitiesOnly=yes -p $MGMT_PORT -l $user -- $SERVER_ADDR '$remote' < collector.sh"
+    "$LAB" exec "$S" client -- ssh -T -o BatchMode=yes -o ConnectTimeout=5 -i "${!keyvar}" -o IdentitiesOnly=yes \
+        -o UserKnownHostsFile="$KNOWN_HOSTS" -o GlobalKnownHostsFile=/dev/null -p "$MGMT_PORT" -l "$user" -- "$SERVER_ADDR" "$remote" \
+        <"$TMP/collector.sh" >"$TMP/out" 2>"$TMP/err" || rc=$?
+    fixture "$name.txt" "$cmd" "$("$LAB" exec "$S" server -- sshd -V 2>&1 | head -n1)" \
+        "lab scenario $scenario, host sst-server, as $user$([[ $remote == sudo* ]] && echo ' with sudo -n')" \
+        "$rc" "$TMP/out" >/dev/null
+    down >/dev/null
     echo "captured $name ($rc)"
 }
 

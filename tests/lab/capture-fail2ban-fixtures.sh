@@ -15,85 +15,16 @@
 # Re-running rewrites them (times, pids and state paths change).
 set -euo pipefail
 
-HERE=$(cd "$(dirname "$(readlink -f -- "${BASH_SOURCE[0]}")")" && pwd)
-LAB="$HERE/lab.sh"
-OUT=${1:-$(cd "$HERE/../SshTriage.Core.Tests" && pwd)/Fixtures/fail2ban}
-BASE=/tmp/sst-f2b-fixtures
-export LAB_QUIET=1
-((EUID == 0)) || { echo "capture-fail2ban-fixtures: needs root" >&2; exit 2; }
-
-S=
-TMP=$(mktemp -d /tmp/sst-f2b-capture.XXXXXX)
-cleanup() {
-    local d
-    for d in "$BASE"/*/; do
-        [[ -f $d/lab.id ]] && "$LAB" down "${d%/}" >/dev/null 2>&1
-    done
-    rm -rf -- "$TMP"
-    rmdir "$BASE" 2>/dev/null || true
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-up() { # SCENARIO: bring a lab up in $BASE/<scenario> and load its env
-    local name=$1
-    mkdir -p "$BASE"
-    S="$BASE/$name"
-    (unset SSHD_BIN; "$LAB" up "$name" "$S" >/dev/null)
-    # shellcheck source=/dev/null
-    . "$S/lab.env"
-    PREFIX=${name#f2b-}
-}
-down() { "$LAB" down "$S"; S=; }
-
-# The module's command line: triage on the management port, the script on stdin.
-ssh_cmd() { # USER REMOTE
-    local user=$1 remote=$2 key
-    key="USER_${user^^}_KEY"
-    SSH=(ssh -T -o BatchMode=yes -o ConnectTimeout=5 -l "$user" -i "${!key}" -o IdentitiesOnly=yes
-        -p "$MGMT_PORT" -o UserKnownHostsFile="$KNOWN_HOSTS" -o StrictHostKeyChecking=yes -- "$SERVER_ADDR" "$remote")
-}
-
-# run_srv AS SCRIPT: stdout to $TMP/out, stderr to $TMP/err, exit status in RC.
-run_srv() {
-    local as=$1 script=$2 remote='sudo -n sh -s'
-    [[ $as == root ]] || remote='sh -s'
-    ssh_cmd triage "$remote"
-    RC=0
-    printf '%s\n' "$script" | "$LAB" exec "$S" client -- "${SSH[@]}" >"$TMP/out" 2>"$TMP/err" || RC=$?
-}
-
-srv_line() { # CMD: first line of CMD's output, as root in the server
-    run_srv root "$1"
-    head -n1 "$TMP/out" | tr -d '\r'
-}
-
-fixture() { # NAME COMMAND VERSION SOURCE EXIT BODYFILE
-    local f="$OUT/$1"
-    mkdir -p "${f%/*}"
-    {
-        printf '# command: %s\n' "$2"
-        printf '# version: %s\n' "$3"
-        printf '# source: %s\n' "$4"
-        printf '# exit: %s\n' "$5"
-        printf '# ---\n'
-        cat -- "$6"
-    } >"$f"
-    printf '%s\n' "$1"
-}
+# shellcheck source=SCRIPTDIR/capture-lib.sh
+. "$(dirname "$(readlink -f -- "${BASH_SOURCE[0]}")")/capture-lib.sh"
+OUT=${1:-$FIXTURES/fail2ban}
+capture_init capture-fail2ban-fixtures /tmp/sst-f2b-fixtures /tmp/sst-f2b-capture.XXXXXX
 
 F2B_V=
 FW_V=
 source_text() { # AS
-    local who
-    if [[ $1 == root ]]; then
-        who="root (ssh -p $MGMT_PORT -l triage ... 'sudo -n sh -s')"
-    else
-        who="triage, no sudo (ssh -p $MGMT_PORT -l triage ... 'sh -s')"
-    fi
     printf 'lab scenario %s, host %s (Fail2Ban %s, banaction %s), as %s' \
-        "$SCENARIO" "$SERVER_HOSTNAME" "$F2B_VERSION" "${BANACTION:-none}" "$who"
+        "$SCENARIO" "$SERVER_HOSTNAME" "$F2B_VERSION" "${BANACTION:-none}" "$(as_text "$1")"
 }
 
 # cap NAME CMD [AS] [VERSION]: CMD's stdout; any stderr is an error unless the
@@ -105,7 +36,7 @@ cap() {
         echo "capture-fail2ban-fixtures: $name: unexpected stderr: $(head -c 300 "$TMP/err")" >&2
         exit 1
     fi
-    fixture "$PREFIX-$name.txt" "$cmd" "$ver" "$(source_text "$as")" "$RC" "$TMP/out"
+    fixture "${SCENARIO#f2b-}-$name.txt" "$cmd" "$ver" "$(source_text "$as")" "$RC" "$TMP/out"
 }
 
 # cap2 NAME CMD [AS]: a command that also writes on stderr (errors, warnings):
@@ -114,9 +45,9 @@ cap() {
 cap2() {
     local name=$1 cmd=$2 as=${3:-root}
     run_srv "$as" "$cmd"
-    fixture "$PREFIX-$name.txt" "$cmd" "$F2B_V" "$(source_text "$as")" "$RC" "$TMP/out"
+    fixture "${SCENARIO#f2b-}-$name.txt" "$cmd" "$F2B_V" "$(source_text "$as")" "$RC" "$TMP/out"
     if [[ -s $TMP/err ]]; then
-        fixture "$PREFIX-$name-stderr.txt" "$cmd 2>&1 >/dev/null" "$F2B_V" "$(source_text "$as")" "$RC" "$TMP/err"
+        fixture "${SCENARIO#f2b-}-$name-stderr.txt" "$cmd 2>&1 >/dev/null" "$F2B_V" "$(source_text "$as")" "$RC" "$TMP/err"
     fi
 }
 

@@ -15,79 +15,22 @@
 # with the command "<cmd> 2>&1 >/dev/null". Writes iptables/, nft/, ufw/, firewalld/.
 set -euo pipefail
 
-HERE=$(cd "$(dirname "$(readlink -f -- "${BASH_SOURCE[0]}")")" && pwd)
-LAB="$HERE/lab.sh"
+# shellcheck source=SCRIPTDIR/capture-lib.sh
+. "$(dirname "$(readlink -f -- "${BASH_SOURCE[0]}")")/capture-lib.sh"
 BIG=
 if [[ ${1:-} == --big ]]; then
     BIG=${2:?--big needs a rule count}
     [[ $BIG =~ ^[0-9]+$ ]] || { echo "capture-firewall-fixtures: --big N: N must be a number" >&2; exit 2; }
     shift 2
 fi
-OUT=${1:-$(cd "$HERE/../SshTriage.Core.Tests" && pwd)/Fixtures}
-BASE=/tmp/sst-fwfixtures
-export LAB_QUIET=1
-((EUID == 0)) || { echo "capture-firewall-fixtures: needs root" >&2; exit 2; }
-
-S=
-TMP=$(mktemp -d /tmp/sst-fwcapture.XXXXXX)
-cleanup() {
-    local d
-    for d in "$BASE"/*/; do
-        [[ -f $d/lab.id ]] && "$LAB" down "${d%/}" >/dev/null 2>&1
-    done
-    rm -rf -- "$TMP"
-    rmdir "$BASE" 2>/dev/null || true
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-up() { # SCENARIO: bring a lab up in $BASE/<scenario> and load its env
-    local dir="$BASE/$1"
-    mkdir -p "$BASE"
-    (unset SSHD_BIN; "$LAB" up "$1" "$dir" >/dev/null)
-    S=$dir
-    # shellcheck source=/dev/null
-    . "$S/lab.env"
-}
-down() { "$LAB" down "$S"; S=; }
-
-# run_srv SCRIPT: SCRIPT as root in the server ('sudo -n sh -s' as triage over the
-# management sshd); stdout to $TMP/out, stderr to $TMP/err, exit status in RC.
-run_srv() {
-    RC=0
-    printf '%s\n' "$1" | "$LAB" exec "$S" client -- ssh -T -o BatchMode=yes -o ConnectTimeout=5 \
-        -l triage -i "$USER_TRIAGE_KEY" -o IdentitiesOnly=yes -p "$MGMT_PORT" \
-        -o UserKnownHostsFile="$KNOWN_HOSTS" -o StrictHostKeyChecking=yes -- "$SERVER_ADDR" 'sudo -n sh -s' \
-        >"$TMP/out" 2>"$TMP/err" || RC=$?
-}
-
-srv_line() { # CMD: first line of CMD's output, as root in the server
-    run_srv "$1"
-    head -n1 "$TMP/out" | tr -d '\r'
-}
-
-fixture() { # REL COMMAND VERSION SOURCE EXIT BODYFILE
-    local f="$OUT/$1"
-    mkdir -p "${f%/*}"
-    {
-        printf '# command: %s\n' "$2"
-        printf '# version: %s\n' "$3"
-        printf '# source: %s\n' "$4"
-        printf '# exit: %s\n' "$5"
-        printf '# ---\n'
-        cat -- "$6"
-    } >"$f"
-    printf '%s\n' "$1"
-}
-
-SOURCE_AS="as root (ssh -p 2222 -l triage ... 'sudo -n sh -s')"
+OUT=${1:-$FIXTURES}
+capture_init capture-firewall-fixtures /tmp/sst-fwfixtures /tmp/sst-fwcapture.XXXXXX
 
 # srv_fixture REL COMMAND VERSION [NOTE]: COMMAND's stdout; its stderr, if any, in REL.stderr.txt.
 srv_fixture() {
     local rel=$1 cmd=$2 ver=$3 note=${4:-} src
-    src="lab scenario $SCENARIO, host $SERVER_HOSTNAME, $SOURCE_AS${note:+; $note}"
-    run_srv "$cmd"
+    src="lab scenario $SCENARIO, host $SERVER_HOSTNAME, as $(as_text root)${note:+; $note}"
+    run_srv root "$cmd"
     fixture "$rel" "$cmd" "$ver" "$src" "$RC" "$TMP/out"
     if [[ -s $TMP/err ]]; then
         fixture "${rel%.txt}.stderr.txt" "$cmd 2>&1 >/dev/null" "$ver" "$src" "$RC" "$TMP/err"
@@ -121,6 +64,7 @@ ufw_fixtures() { # NAME
 }
 
 # Probes from the client (the correlated probe, and traffic so counters are not all 0).
+# shellcheck disable=SC2153 # PORT comes from lab.env
 probe_n() { # ADDR N [CONNECT_TIMEOUT]
     local i
     for ((i = 0; i < $2; i++)); do
@@ -234,7 +178,7 @@ probe_both
 ufw_fixtures fw-ufw-allow
 iptables_fixtures fw-ufw-allow
 nft_fixtures fw-ufw-allow
-run_srv "LANG=C TMPDIR=$UFW_DIR/tmp ufw disable"
+run_srv root "LANG=C TMPDIR=$UFW_DIR/tmp ufw disable"
 srv_fixture ufw/inactive-status-verbose.txt 'LANG=C ufw status verbose' "$V_UFW" "after ufw disable"
 down
 

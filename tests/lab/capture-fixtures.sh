@@ -10,99 +10,30 @@
 # when tests/lab/openssh10.sh has unpacked it (openssh10.sh --cached).
 set -euo pipefail
 
-HERE=$(cd "$(dirname "$(readlink -f -- "${BASH_SOURCE[0]}")")" && pwd)
-LAB="$HERE/lab.sh"
-OUT=${1:-$(cd "$HERE/../SshTriage.Core.Tests" && pwd)/Fixtures}
-BASE=/tmp/sst-fixtures
-export LAB_QUIET=1
-((EUID == 0)) || { echo "capture-fixtures: needs root" >&2; exit 2; }
-
-S=
-TMP=$(mktemp -d /tmp/sst-capture.XXXXXX)
-cleanup() {
-    local d
-    for d in "$BASE"/*/; do
-        [[ -f $d/lab.id ]] && "$LAB" down "${d%/}" >/dev/null 2>&1
-    done
-    rm -rf -- "$TMP"
-    rmdir "$BASE" 2>/dev/null || true
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+# shellcheck source=SCRIPTDIR/capture-lib.sh
+. "$(dirname "$(readlink -f -- "${BASH_SOURCE[0]}")")/capture-lib.sh"
+OUT=${1:-$FIXTURES}
+capture_init capture-fixtures /tmp/sst-fixtures /tmp/sst-capture.XXXXXX
 
 SSHD10=$("$HERE/openssh10.sh" --cached 2>/dev/null || true)
 
-up() { # SCENARIO [SSHD_BIN]: bring a lab up in $BASE/<scenario>[-10] and load its env
-    local name=$1 bin=${2:-} dir="$BASE/$1"
-    [[ -n $bin ]] && dir+=-10
-    mkdir -p "$BASE"
-    if [[ -n $bin ]]; then
-        SSHD_BIN=$bin "$LAB" up "$name" "$dir" >/dev/null
-    else
-        (unset SSHD_BIN; "$LAB" up "$name" "$dir" >/dev/null)
-    fi
-    S=$dir
-    # shellcheck source=/dev/null
-    . "$S/lab.env"
+# up_gen SCENARIO [SSHD_BIN]: capture-lib.sh's up, then GEN (sshd92 or sshd10), the
+# name prefix of the fixtures that depend on the sshd under test.
+up_gen() {
+    up "$@"
     GEN=$( [[ $SSHD_VERSION == 10.* ]] && echo sshd10 || echo sshd92 )
-}
-down() { "$LAB" down "$S"; S=; }
-
-# The command line the module uses, as a string (for the header) and an array.
-ssh_cmd() { # USER PORT REMOTE [KNOWN_HOSTS [KEY]]
-    local user=$1 port=$2 remote=$3 kh=${4:-$KNOWN_HOSTS} key=${5:-}
-    if [[ -z $key ]]; then
-        key="USER_${user^^}_KEY"
-        key=${!key}
-    fi
-    SSH=(ssh -T -o BatchMode=yes -o ConnectTimeout=5 -l "$user" -i "$key" -o IdentitiesOnly=yes
-        -p "$port" -o UserKnownHostsFile="$kh" -o StrictHostKeyChecking=yes -- "$SERVER_ADDR" "$remote")
-    SSH_TEXT="ssh -T -o BatchMode=yes -o ConnectTimeout=5 -l $user -i $key -o IdentitiesOnly=yes -p $port -o UserKnownHostsFile=$kh -o StrictHostKeyChecking=yes -- $SERVER_ADDR '$remote'"
-}
-
-# run_srv AS SCRIPT: run SCRIPT in the server (AS=root: 'sudo -n sh -s' as
-# triage; AS=triage: 'sh -s'), stdout to $TMP/out, stderr to $TMP/err, exit in RC.
-run_srv() {
-    local as=$1 script=$2 remote='sudo -n sh -s'
-    [[ $as == root ]] || remote='sh -s'
-    ssh_cmd triage "$MGMT_PORT" "$remote"
-    RC=0
-    printf '%s\n' "$script" | "$LAB" exec "$S" client -- "${SSH[@]}" >"$TMP/out" 2>"$TMP/err" || RC=$?
-}
-
-# srv_line CMD: one line of output of CMD as root in the server (versions).
-srv_line() {
-    run_srv root "$1"
-    head -n1 "$TMP/out" | tr -d '\r'
-}
-
-# fixture REL COMMAND VERSION SOURCE EXIT BODYFILE
-fixture() {
-    local f="$OUT/$1"
-    mkdir -p "${f%/*}"
-    {
-        printf '# command: %s\n' "$2"
-        printf '# version: %s\n' "$3"
-        printf '# source: %s\n' "$4"
-        printf '# exit: %s\n' "$5"
-        printf '# ---\n'
-        cat -- "$6"
-    } >"$f"
-    printf '%s\n' "$1"
 }
 
 # srv_fixture REL AS COMMAND VERSIONCMD: COMMAND's stdout (with "2>&1" in COMMAND, stderr too).
 srv_fixture() {
-    local rel=$1 as=$2 cmd=$3 ver=$4 who
+    local rel=$1 as=$2 cmd=$3 ver=$4
     ver=$(srv_line "$ver")
     run_srv "$as" "$cmd"
     if [[ -s $TMP/err && $cmd != *'2>&1'* ]]; then
         echo "capture-fixtures: $rel: unexpected stderr: $(head -c 300 "$TMP/err")" >&2
         exit 1
     fi
-    if [[ $as == root ]]; then who="root (ssh -p $MGMT_PORT -l triage ... 'sudo -n sh -s')"; else who="triage, no sudo (ssh -p $MGMT_PORT -l triage ... 'sh -s')"; fi
-    fixture "$rel" "$cmd" "$ver" "lab scenario $SCENARIO, host $SERVER_HOSTNAME (OpenSSH $SSHD_VERSION), as $who" "$RC" "$TMP/out"
+    fixture "$rel" "$cmd" "$ver" "lab scenario $SCENARIO, host $SERVER_HOSTNAME (OpenSSH $SSHD_VERSION), as $(as_text "$as")" "$RC" "$TMP/out"
 }
 
 # client_fixture REL VERSION NOTE: what the client's ssh printed on stderr (SSH/SSH_TEXT set).
@@ -135,7 +66,7 @@ open_traffic() {
 }
 
 # ---- OpenSSH 9.2 (Debian 12) -------------------------------------------------
-up open
+up_gen open
 open_traffic
 auth_log_fixture "auth-log/$GEN-open.txt"
 srv_fixture ss/open-root.txt root 'ss -H -ltnp' 'ss -V'
@@ -158,7 +89,7 @@ ssh_cmd triage "$MGMT_PORT" 'sudo -n sh -s' "$S/client/empty_known_hosts"
 client_fixture sudo/host-key-unknown.txt "$SSH_V" "empty known_hosts, StrictHostKeyChecking=yes"
 down
 
-up sshd-stopped
+up_gen sshd-stopped
 # The management port closed too: stop the management sshd (started by this lab).
 kill -TERM "$SSHD_MGMT_PID"
 for _ in 1 2 3 4 5 6 7 8 9 10; do
@@ -169,15 +100,15 @@ ssh_cmd triage "$MGMT_PORT" 'sudo -n sh -s'
 client_fixture sudo/connection-refused.txt "$SSH_V" "nothing listens on the port"
 down
 
-up moved-port
+up_gen moved-port
 srv_fixture ss/moved-port-root.txt root 'ss -H -ltnp' 'ss -V'
 down
 
-up loopback-only
+up_gen loopback-only
 srv_fixture ss/loopback-only-root.txt root 'ss -H -ltnp' 'ss -V'
 down
 
-up match-block
+up_gen match-block
 srv_fixture sshd-T/match-block-alice.txt root "sshd -T -C $MATCH_CONNECTION" 'sshd -V 2>&1'
 srv_fixture sshd-T/match-block-default.txt root 'sshd -T' 'sshd -V 2>&1'
 ssh_cmd root "$PORT" 'sudo -n sh -s'
@@ -185,7 +116,7 @@ client_fixture sudo/auth-failed-permitrootlogin-no.txt "$SSH_V" "root's key is a
 auth_log_fixture "auth-log/$GEN-match-block.txt"
 down
 
-up invalid-config
+up_gen invalid-config
 srv_fixture sshd-t/invalid-config.txt root 'sshd -t 2>&1' 'sshd -V 2>&1'
 srv_fixture sshd-T/invalid-config.txt root 'sshd -T 2>&1' 'sshd -V 2>&1'
 # A bad value instead of an unknown keyword (the file is the lab's; put back after).
@@ -195,13 +126,13 @@ srv_fixture sshd-t/invalid-config-bad-value.txt root 'sshd -t 2>&1' 'sshd -V 2>&
 cat -- "$TMP/broken" >"$SSHD_CONFIG"
 down
 
-up allowusers
+up_gen allowusers
 auth_log_fixture "auth-log/$GEN-allowusers.txt"
 ssh_cmd bob "$PORT" 'sudo -n sh -s'
 client_fixture sudo/auth-failed-allowusers.txt "$SSH_V" "bob's key is authorized, but AllowUsers alice"
 down
 
-up failed-logins
+up_gen failed-logins
 auth_log_fixture "auth-log/$GEN-failed-logins.txt"
 ssh_cmd root "$PORT" 'sudo -n sh -s' "$KNOWN_HOSTS" "$WRONG_KEY"
 SSH=("${SSH[@]:0:${#SSH[@]}-3}" -i "$S/client/id_wrong2" -i "$S/client/id_wrong3" "${SSH[@]: -3}")
@@ -209,7 +140,7 @@ SSH_TEXT="${SSH_TEXT% -- *} -i $S/client/id_wrong2 -i $S/client/id_wrong3 -- ${S
 client_fixture sudo/too-many-authentication-failures.txt "$SSH_V" "three wrong keys, MaxAuthTries 2"
 down
 
-up hosts-deny
+up_gen hosts-deny
 auth_log_fixture "auth-log/$GEN-hosts-deny.txt"
 ssh_cmd root "$PORT" 'sudo -n sh -s'
 SSH=("${SSH[@]/ConnectTimeout=5/ConnectTimeout=3}")
@@ -221,34 +152,34 @@ SSH_TEXT=${SSH_TEXT/ConnectTimeout=5/ConnectTimeout=10}
 client_fixture sudo/closed-tcp-wrappers.txt "$SSH_V" "libwrap refuses, closes after 5 s; ConnectTimeout 10"
 down
 
-up maxstartups
+up_gen maxstartups
 ssh_cmd root "$PORT" 'sudo -n sh -s'
 client_fixture sudo/closed-maxstartups.txt "$SSH_V" "the only MaxStartups slot is held"
 auth_log_fixture "auth-log/$GEN-maxstartups.txt"
 down
 
-up drop
+up_gen drop
 ssh_cmd root "$PORT" 'sudo -n sh -s'
 SSH=("${SSH[@]/ConnectTimeout=5/ConnectTimeout=2}")
 SSH_TEXT=${SSH_TEXT/ConnectTimeout=5/ConnectTimeout=2}
 client_fixture sudo/connect-timeout.txt "$SSH_V" "nftables drops the SYN; ConnectTimeout 2"
 down
 
-up reject-admin-prohibited
+up_gen reject-admin-prohibited
 ssh_cmd root "$PORT" 'sudo -n sh -s'
 client_fixture sudo/no-route-to-host-icmp-admin-prohibited.txt "$SSH_V" "ICMP admin-prohibited (IPv4)"
 SERVER_ADDR=$SERVER_ADDR6 ssh_cmd root "$PORT" 'sudo -n sh -s'
 client_fixture sudo/permission-denied-icmp6-admin-prohibited.txt "$SSH_V" "ICMPv6 admin-prohibited: EACCES, not an authentication failure"
 down
 
-up not-ssh
+up_gen not-ssh
 ssh_cmd root "$PORT" 'sudo -n sh -s'
 client_fixture sudo/not-ssh-http.txt "$SSH_V" "an HTTP server on the port"
 down
 
 # ---- OpenSSH 10 (bookworm-backports, openssh10.sh) -----------------------------
 if [[ -n $SSHD10 ]]; then
-    up open "$SSHD10"
+    up_gen open "$SSHD10"
     open_traffic
     auth_log_fixture "auth-log/$GEN-open.txt"
     srv_fixture ss/"$GEN"-open-root.txt root 'ss -H -ltnp' 'ss -V'
@@ -256,32 +187,32 @@ if [[ -n $SSHD10 ]]; then
     srv_fixture sshd-T/"$GEN"-open-nonroot.txt triage '/usr/sbin/sshd -T 2>&1' 'sshd -V 2>&1'
     down
 
-    up invalid-config "$SSHD10"
+    up_gen invalid-config "$SSHD10"
     srv_fixture sshd-t/"$GEN"-invalid-config.txt root 'sshd -t 2>&1' 'sshd -V 2>&1'
     down
 
-    up failed-logins "$SSHD10"
+    up_gen failed-logins "$SSHD10"
     auth_log_fixture "auth-log/$GEN-failed-logins.txt"
     down
 
-    up allowusers "$SSHD10"
+    up_gen allowusers "$SSHD10"
     auth_log_fixture "auth-log/$GEN-allowusers.txt"
     down
 
-    up maxstartups "$SSHD10"
+    up_gen maxstartups "$SSHD10"
     ssh_cmd root "$PORT" 'sudo -n sh -s'
     client_fixture sudo/"$GEN"-closed-maxstartups.txt "$SSH_V" "the only MaxStartups slot is held"
     auth_log_fixture "auth-log/$GEN-maxstartups.txt"
     down
 
-    up penalty "$SSHD10"
+    up_gen penalty "$SSHD10"
     ssh_cmd root "$PORT" 'sudo -n sh -s'
     client_fixture sudo/"$GEN"-penalty.txt "$SSH_V" "PerSourcePenalties: the client failed authentication before"
     auth_log_fixture "auth-log/$GEN-penalty.txt"
     srv_fixture sshd-T/"$GEN"-penalty-default.txt root 'sshd -T' 'sshd -V 2>&1'
     down
 
-    up refuse-connection "$SSHD10"
+    up_gen refuse-connection "$SSHD10"
     ssh_cmd root "$PORT" 'sudo -n sh -s'
     client_fixture sudo/"$GEN"-refuse-connection.txt "$SSH_V" "RefuseConnection yes in Match Address <client>"
     auth_log_fixture "auth-log/$GEN-refuse-connection.txt"

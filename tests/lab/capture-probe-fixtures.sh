@@ -7,42 +7,26 @@
 # Each file starts with "# command/version/source/exit" lines and "# ---".
 set -euo pipefail
 
-HERE=$(cd "$(dirname "$(readlink -f -- "${BASH_SOURCE[0]}")")" && pwd)
-ROOT=$(cd "$HERE/../.." && pwd)
-LAB="$HERE/lab.sh"
-OUT=${1:-$ROOT/tests/SshTriage.Core.Tests/Fixtures/probe}
-export LAB_QUIET=1
-((EUID == 0)) || { echo "capture-probe-fixtures: needs root" >&2; exit 2; }
+# shellcheck source=SCRIPTDIR/capture-lib.sh
+. "$(dirname "$(readlink -f -- "${BASH_SOURCE[0]}")")/capture-lib.sh"
+OUT=${1:-$FIXTURES/probe}
+SSHD=${SSHD_BIN:-} # the sshd under test: the caller's SSHD_BIN, if any
+capture_init capture-probe-fixtures '' /tmp/sst-probe.XXXXXX
 
-dotnet build "$ROOT/tests/SshTriage.Lab.Runner" -c Release --nologo -v quiet >/dev/null
-RUNNER="$ROOT/tests/SshTriage.Lab.Runner/bin/Release/net10.0/SshTriage.Lab.Runner.dll"
-WORK=$(mktemp -d /tmp/sst-probe.XXXXXX)
-S=
-cleanup() {
-    [[ -n $S && -f $S/lab.id ]] && "$LAB" down "$S" >/dev/null 2>&1
-    rm -rf -- "$WORK"
-}
-trap cleanup EXIT
+capture_runner
 mkdir -p "$OUT"
 
+# shellcheck disable=SC2153 # PORT comes from lab.env
 capture() { # SCENARIO ADDRVAR TIMEOUT NAME
-    local scenario=$1 addrvar=$2 timeout=$3 name=$4 rc=0 addr port
-    S="$WORK/$scenario"
-    "$LAB" up "$scenario" "$S" >/dev/null
-    addr=$(sed -n "s/^$addrvar=//p" "$S/lab.env")
-    port=$(sed -n 's/^PORT=//p' "$S/lab.env")
-    dotnet "$RUNNER" probe-script "$addr" "$port" "$timeout" >"$WORK/probe.sh"
-    "$LAB" exec "$S" client -- sh -s <"$WORK/probe.sh" >"$WORK/out" 2>"$WORK/err" || rc=$?
-    {
-        printf '# command: sh -s < probe-script %s %s %s\n' "$addr" "$port" "$timeout"
-        printf '# version: %s; server %s\n' "$(bash --version | head -n 1)" "$("$LAB" exec "$S" server -- sshd -V 2>&1 | head -n 1)"
-        printf '# source: lab scenario %s, from the client\n' "$scenario"
-        printf '# exit: %s\n' "$rc"
-        printf '# ---\n'
-        cat "$WORK/out"
-    } >"$OUT/$name.txt"
-    "$LAB" down "$S" >/dev/null
-    S=
+    local scenario=$1 addrvar=$2 timeout=$3 name=$4 rc=0 addr
+    up "$scenario" "$SSHD"
+    addr=${!addrvar}
+    dotnet "$RUNNER" probe-script "$addr" "$PORT" "$timeout" >"$TMP/probe.sh"
+    "$LAB" exec "$S" client -- sh -s <"$TMP/probe.sh" >"$TMP/out" 2>"$TMP/err" || rc=$?
+    fixture "$name.txt" "sh -s < probe-script $addr $PORT $timeout" \
+        "$(bash --version | head -n 1); server $("$LAB" exec "$S" server -- sshd -V 2>&1 | head -n 1)" \
+        "lab scenario $scenario, from the client" "$rc" "$TMP/out" >/dev/null
+    down >/dev/null
     echo "captured $name ($rc)"
 }
 
