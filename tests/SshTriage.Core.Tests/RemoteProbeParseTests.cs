@@ -45,5 +45,20 @@ namespace SshTriage.Tests
         {
             Assert.Contains("Exceeded MaxStartups", Parse("maxstartups").Symptom!.PreBannerText);
         }
+
+        [Theory]
+        [InlineData("maxstartups", "MaxStartupsThrottled", CauseConfidence.Confirmed)]
+        [InlineData("not-ssh", "NotSshService", CauseConfidence.Confirmed)]
+        [InlineData("admin-prohibited", "FirewallReject", CauseConfidence.Likely)]
+        [InlineData("refused", "SshdNotRunning", CauseConfidence.Possible)]
+        [InlineData("timed-out", "FirewallDrop", CauseConfidence.Possible)]
+        [InlineData("open", "NoCauseFound", CauseConfidence.Possible)]
+        public void WithoutTheServerTheProbesAloneGiveHonestCauses(string fixture, string cause, CauseConfidence confidence)
+        {
+            var first = ClientSideDiagnosis.Diagnose("web01", 22, IPAddress.Parse("198.51.100.10"), Parse(fixture)).First();
+
+            Assert.Equal((cause, confidence), (first.Cause.ToString(), first.Confidence));
+            Assert.Contains("could not be read", first.Remedy);
+        }
     }
 }

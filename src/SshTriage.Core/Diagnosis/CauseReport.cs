@@ -85,6 +85,23 @@ namespace SshTriage.Diagnosis
             return client == null ? Array.Empty<CollectorSection>() : new[] { RouteToClient(client) };
         }
 
+        /// <inheritdoc />
+        public async Task<IReadOnlyList<object>> WithoutEvidenceAsync(RemoteTarget target, CancellationToken cancellationToken)
+        {
+            // The collector may have failed after its pause: the probes then already ran.
+            var window = paused.TryGetValue(target.ComputerName, out var pause)
+                ? pause.Window
+                : await origin!.ProbeAsync(target.ComputerName, port, cancellationToken).ConfigureAwait(false);
+            var result = new List<object>();
+            if (window.Failure != null)
+            {
+                result.Add(window.Failure);
+            }
+
+            result.AddRange(ClientSideDiagnosis.Diagnose(target.ComputerName, port, clientAddress ?? window.OriginAddress, window));
+            return result;
+        }
+
         /// <summary>The ranked causes for one server's evidence, and errors about what could not be read.</summary>
         public IEnumerable<object> Read(ServerEvidence evidence)
         {

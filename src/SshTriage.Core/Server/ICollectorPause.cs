@@ -18,5 +18,8 @@ namespace SshTriage.Server
 
         /// <summary>Acts while <paramref name="target"/>'s collector waits; returns sections to read after it, besides the query's own.</summary>
         Task<IReadOnlyList<CollectorSection>> ActAsync(RemoteTarget target, CancellationToken cancellationToken);
+
+        /// <summary>What to report, besides the error, when <paramref name="target"/>'s evidence could not be read at all.</summary>
+        Task<IReadOnlyList<object>> WithoutEvidenceAsync(RemoteTarget target, CancellationToken cancellationToken);
     }
 }

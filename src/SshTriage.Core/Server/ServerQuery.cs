@@ -121,12 +121,26 @@ namespace SshTriage.Server
                 async token => CollectorScript.Rest(sections.Skip(1).Concat(await pause.ActAsync(target, token).ConfigureAwait(false))));
         }
 
+        private async Task EmitWithoutEvidenceAsync(RemoteTarget target, Action<object> emit, CancellationToken token)
+        {
+            if (pause == null)
+            {
+                return;
+            }
+
+            foreach (var item in await pause.WithoutEvidenceAsync(target, token).ConfigureAwait(false))
+            {
+                emit(item);
+            }
+        }
+
         private async Task CollectAsync(RemoteTarget target, Action<object> emit, CancellationToken token)
         {
             var (outcome, failed) = await ScriptRunner.RunAsync(ssh, local, target, Input(target), RemoteFailure.CollectorMarker, token).ConfigureAwait(false);
             if (failed != null)
             {
                 emit(failed);
+                await EmitWithoutEvidenceAsync(target, emit, token).ConfigureAwait(false);
                 return;
             }
 
@@ -138,6 +152,7 @@ namespace SshTriage.Server
             catch (EvidenceFormatException damaged)
             {
                 emit(new TriageError("EvidenceUnreadable", damaged, TriageErrorCategory.InvalidData, target.ComputerName, "Run again; if it persists, check what the remote login shell prints."));
+                await EmitWithoutEvidenceAsync(target, emit, token).ConfigureAwait(false);
                 return;
             }
 

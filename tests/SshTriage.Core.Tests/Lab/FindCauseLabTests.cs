@@ -137,6 +137,26 @@ namespace SshTriage.Tests.Lab
         }
 
         [LabFact]
+        public void WithNoManagementPathTheProbesStillAnswerHonestly()
+        {
+            using var lab = LabInstance.Up("drop-all");
+            var output = LabRunner.Run(
+                lab,
+                "client",
+                ServerLab.Timeout,
+                "server", "cause", "--client", lab["CLIENT_ADDR"], "--port", lab["PORT"], "--probe-timeout", "2",
+                "--user", "root", "--key", lab["CLIENT_KEY"], "--ssh-port", "2222", "--option", "UserKnownHostsFile=" + lab["KNOWN_HOSTS"], "--timeout", "5",
+                lab["SERVER_ADDR"]);
+
+            Assert.Contains("SshConnectionFailed", output.ErrorIds);
+            var causes = Objects(output);
+            Assert.Equal(new[] { "FirewallDrop", "UpstreamFilter" }, causes.Select(c => c.GetProperty("Cause").GetString()));
+            Assert.All(causes, c => Assert.Equal("Possible", c.GetProperty("Confidence").GetString()));
+            Assert.All(causes, c => Assert.Equal("TimedOut", c.GetProperty("Symptom").GetString()));
+            Assert.All(causes, c => Assert.Contains("Export-SshTriageCollector", c.GetProperty("Remedy").GetString()));
+        }
+
+        [LabFact]
         public void AHealthyServerListsWhatWasRuledOut()
         {
             using var lab = LabInstance.Up("open");
