@@ -45,8 +45,11 @@ namespace SshTriage.Tests
             return dump.Append("[9:540] -A f2b-sshd -j RETURN\n").Append(Footer).ToString();
         }
 
+        // The documentation ranges' other hosts (up to 510): never the client, never the admin.
         private static IEnumerable<string> OtherAddresses(int count) =>
-            Enumerable.Range(0, count).Select(i => $"10.{(i >> 16) & 255}.{(i >> 8) & 255}.{i & 255}");
+            Enumerable.Range(0, 256).Select(i => $"203.0.113.{i}").Concat(Enumerable.Range(0, 256).Select(i => $"198.51.100.{i}"))
+                .Where(a => a != "198.51.100.10" && a != "203.0.113.5")
+                .Take(count);
 
         private static IEnumerable<string> OtherAddresses6(int count) =>
             Enumerable.Range(0, count).Select(i => $"2001:db8:ffff::{i:x}");
@@ -54,14 +57,14 @@ namespace SshTriage.Tests
         [Fact]
         public void OnlyTheLastOfManyBannedSourcesHoldsTheClientAndDecides()
         {
-            var set = Parse(Fail2BanDump(OtherAddresses(5000).Append("198.51.100.10"), v6: false));
+            var set = Parse(Fail2BanDump(OtherAddresses(500).Append("198.51.100.10"), v6: false));
 
             var verdict = Walk(set, Client);
 
             Assert.Equal(FirewallDecision.Reject, verdict.Decision);
             Assert.Equal("icmp-port-unreachable", verdict.RejectWith);
             Assert.Equal("f2b-sshd", verdict.Rule!.Chain);
-            Assert.Equal(5001, verdict.Rule.Index);
+            Assert.Equal(501, verdict.Rule.Index);
             Assert.Equal("198.51.100.10/32", verdict.Rule.Source);
             Assert.Equal("-A f2b-sshd -s 198.51.100.10/32 -j REJECT --reject-with icmp-port-unreachable", verdict.Rule.Text);
             Assert.Equal("fail2ban:sshd", verdict.Rule.Owner);
@@ -71,9 +74,9 @@ namespace SshTriage.Tests
         [Fact]
         public void AClientBannedNowhereReturnsToThePolicy()
         {
-            var set = Parse(Fail2BanDump(OtherAddresses(5000).Append("198.51.100.10"), v6: false));
+            var set = Parse(Fail2BanDump(OtherAddresses(500).Append("198.51.100.10"), v6: false));
 
-            var verdict = Walk(set, IPAddress.Parse("198.51.100.11"));
+            var verdict = Walk(set, IPAddress.Parse("198.51.100.254"));
 
             Assert.Equal(FirewallDecision.Accept, verdict.Decision);
             Assert.Null(verdict.Rule);
@@ -321,7 +324,7 @@ namespace SshTriage.Tests
                 + "[0:0] -A INPUT -p tcp -s 203.0.113.0/24 -j DROP\n"
                 + "[0:0] -A INPUT -s 198.51.100.0/24 -m comment --comment \"a \\\"quoted\\\" note\" -j DROP\n"
                 + Footer);
-            var sources = new[] { "198.51.100.7", "198.51.100.10", "198.51.100.200", "203.0.113.5", "192.0.2.1", "0.0.0.0" }
+            var sources = new[] { "198.51.100.7", "198.51.100.10", "198.51.100.200", "203.0.113.5", "203.0.113.200", "0.0.0.0" }
                 .Select(IPPrefix.Parse).ToList();
 
             foreach (var rule in set.Tables["filter"]["INPUT"].Rules)
@@ -359,7 +362,7 @@ namespace SshTriage.Tests
             {
                 var roll = random.Next(100);
                 var length = roll < 90 ? 32 : roll < 96 ? 30 : 28;
-                var prefix = IPPrefix.Parse($"10.20.{random.Next(16)}.{random.Next(256)}").WithLength(length);
+                var prefix = IPPrefix.Parse($"{(random.Next(2) == 0 ? "198.51.100" : "203.0.113")}.{random.Next(256)}").WithLength(length);
                 networks.Add(prefix);
                 if (random.Next(50) == 0)
                 {
@@ -372,7 +375,7 @@ namespace SshTriage.Tests
                 }
             }
 
-            dump.Append("[0:0] -A sst-bans ! -s 10.20.15.0/24 -j REJECT --reject-with icmp-host-prohibited\n");
+            dump.Append("[0:0] -A sst-bans ! -s 203.0.113.128/25 -j REJECT --reject-with icmp-host-prohibited\n");
             dump.Append("[0:0] -A sst-bans -j RETURN\n");
             dump.Append("[0:0] -A INPUT -p tcp -m tcp --dport 22 -j ACCEPT\n").Append(Footer);
             var text = dump.ToString();
@@ -387,7 +390,7 @@ namespace SshTriage.Tests
             {
                 // Half the sources lie in a rule's prefix, so that rules decide at every depth.
                 var source = i % 2 == 0
-                    ? new IPAddress(new byte[] { 10, 20, (byte)random.Next(16), (byte)random.Next(256) })
+                    ? new IPAddress(new byte[] { 203, 0, 113, (byte)random.Next(256) })
                     : Offset(networks[random.Next(networks.Count)], random);
                 var a = Walk(withShortcut, source);
                 var b = Walk(without, source);
