@@ -114,6 +114,7 @@ namespace SshTriage.Server
                 return ScriptInput.Whole(CollectorScript.Build(sections));
             }
 
+            // The meta section (this.sections' first) runs before the pause, with the pause's own.
             var boundary = CollectorScript.NewBoundary();
             return ScriptInput.Paused(
                 CollectorScript.Paused(new[] { CollectorSections.Meta }.Concat(pause.Before), boundary),
