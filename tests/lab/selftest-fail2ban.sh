@@ -234,26 +234,14 @@ verify_f2b_gone() {
 }
 
 run_scenario() {
-    local name=$1 fn="check_${1//-/_}" out t1=$SECONDS
+    local name=$1 fn="check_${1//-/_}" t1=$SECONDS
     S="$BASE/$name"
     if [[ $name == f2b-ipset ]] && ! command -v ipset >/dev/null; then
         skip "$name" "needs ipset (Debian package ipset)"
         return
     fi
     unset BANNED_IP JAIL GATEWAY_ADDR
-    if ! out=$("$LAB" up "$name" "$S" 2>"$BASE/$name.err"); then
-        bad "$name: lab.sh up" "$(tail -n 5 "$BASE/$name.err" | tr '\n' ' ')"
-        "$LAB" down "$S" >/dev/null 2>&1 || true
-        return
-    fi
-    if [[ $out == "$(<"$S/lab.env")" ]]; then ok "$name: up in $((SECONDS - t1))s" "$(wc -l <<<"$out") keys"; else bad "$name: stdout differs from lab.env"; fi
-    local k
-    for k in F2B_CONF_DIR F2B_SOCKET F2B_PID F2B_LOG F2B_DB F2B_CLIENT F2B_SERVER_PID EXPECT_SYMPTOM EXPECT_CAUSE; do
-        grep -q "^$k=." <<<"$out" || bad "$name: lab.env lacks $k"
-    done
-    # shellcheck source=/dev/null
-    . "$S/lab.env"
-    if [[ $(root_snapshot) == "$ROOT_BEFORE" ]]; then ok "$name: root namespace and /etc,/run,/var fail2ban paths unchanged"; else bad "$name: root changed" "$(diff <(echo "$ROOT_BEFORE") <(root_snapshot) | head -5 | tr '\n' ' ')"; fi
+    selftest_up "$name" F2B_CONF_DIR F2B_SOCKET F2B_PID F2B_LOG F2B_DB F2B_CLIENT F2B_SERVER_PID EXPECT_SYMPTOM EXPECT_CAUSE || return
     check_common
     if declare -F "$fn" >/dev/null; then "$fn"; else bad "$name: no checks in selftest-fail2ban.sh"; fi
 

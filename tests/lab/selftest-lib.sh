@@ -50,6 +50,27 @@ skip() {
     printf "SKIP  %-${SELFTEST_WIDTH}s %s\n" "$1" "${2:-}"
 }
 
+# selftest_up NAME KEY...: bring scenario NAME up in $S, check that the env it prints
+# is lab.env and holds every KEY, load it, and check that the root namespace (the
+# caller's root_snapshot) is as it was ($ROOT_BEFORE). Returns 1 when it could not
+# come up (the lab is taken down again).
+selftest_up() {
+    local name=$1 out k
+    shift
+    if ! out=$("$LAB" up "$name" "$S" 2>"$BASE/$name.err"); then
+        bad "$name: lab.sh up" "$(tail -n 5 "$BASE/$name.err" | tr '\n' ' ')"
+        "$LAB" down "$S" >/dev/null 2>&1 || true
+        return 1
+    fi
+    if [[ $out == "$(<"$S/lab.env")" ]]; then ok "$name: up" "$(wc -l <<<"$out") keys"; else bad "$name: stdout differs from lab.env"; fi
+    for k in "$@"; do
+        grep -q "^$k=." <<<"$out" || bad "$name: lab.env lacks $k"
+    done
+    # shellcheck source=/dev/null
+    . "$S/lab.env"
+    if [[ $(root_snapshot) == "$ROOT_BEFORE" ]]; then ok "$name: root namespace unchanged while up"; else bad "$name: root namespace changed" "$(diff <(echo "$ROOT_BEFORE") <(root_snapshot) | head -5 | tr '\n' ' ')"; fi
+}
+
 # verify_gone NAME ID INODES PIDS [DIR]: proof that teardown left nothing: namespaces,
 # recorded pids, processes in the lab's namespaces, mounts, the state dir (DIR,
 # by default $BASE/NAME).

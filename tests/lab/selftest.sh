@@ -373,7 +373,7 @@ root_snapshot() {
 . "$HERE/selftest-firewall.sh"
 
 run_scenario() {
-    local name=$1 fn="check_${1//-/_}" out t1=$SECONDS
+    local name=$1 fn="check_${1//-/_}" t1=$SECONDS
     S="$BASE/$name"
     if [[ $name == f2b-* ]]; then
         skip "$name" "covered by selftest-fail2ban.sh"
@@ -389,20 +389,7 @@ run_scenario() {
         return
     fi
     unset MGMT_PORT
-    if ! out=$("$LAB" up "$name" "$S" 2>"$BASE/$name.err"); then
-        bad "$name: lab.sh up" "$(tail -n 5 "$BASE/$name.err" | tr '\n' ' ')"
-        "$LAB" down "$S" >/dev/null 2>&1 || true
-        return
-    fi
-    # The env printed on stdout and lab.env must agree.
-    if [[ $out == "$(<"$S/lab.env")" ]]; then ok "$name: up" "$(wc -l <<<"$out") keys"; else bad "$name: stdout differs from lab.env"; fi
-    local k
-    for k in CLIENT_NS SERVER_NS SERVER_ADDR SERVER_ADDR6 CLIENT_ADDR CLIENT_ADDR6 PORT; do
-        grep -q "^$k=." <<<"$out" || bad "$name: lab.env lacks $k"
-    done
-    # shellcheck source=/dev/null
-    . "$S/lab.env"
-    if [[ $(root_snapshot) == "$ROOT_BEFORE" ]]; then ok "$name: root namespace unchanged while up"; else bad "$name: root namespace changed" "$(diff <(echo "$ROOT_BEFORE") <(root_snapshot) | head -5 | tr '\n' ' ')"; fi
+    selftest_up "$name" CLIENT_NS SERVER_NS SERVER_ADDR SERVER_ADDR6 CLIENT_ADDR CLIENT_ADDR6 PORT || return
     if [[ -n ${MGMT_PORT:-} ]]; then
         local r
         r=$(as triage "$MGMT_PORT" 'echo mgmt-ok' || true)
