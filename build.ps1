@@ -5,22 +5,26 @@
 
 .DESCRIPTION
     A thin task runner. Every task works from the repository root and writes only under ./out.
-      Build    compiles the assemblies and lays out out/SshTriage/<version>/ (the default).
+    Run it with the pinned PowerShell (`dotnet tool restore`, then `dotnet pwsh ./build.ps1`), an
+    installed pwsh or Windows PowerShell 5.1. Build-time modules come from NuGet (tools/BuildModules).
+      Build    compiles the assemblies and lays out out/SshTriage/<version>/ with its help (the default).
       Test     builds, runs the xunit tests (dotnet test), then the Pester tests against the
-               built module in a child PowerShell process, where Pester 5 is available.
-      Docs     builds MAML help from docs/en-US into out/SshTriage/<version>/en-US/ (needs PlatyPS 1.x).
-      Package  builds, documents and writes a PowerShell Gallery package (.nupkg) to out/.
-      Lab      builds, brings up one lab scenario in network namespaces (root only), runs
-               Test-SshPort from the lab's client against it, prints the result and tears the lab down.
+               built module in a child PowerShell process. As root on Debian it first installs
+               the lab's packages, so the lab tests run instead of skipping.
+      Docs     rewrites the help in out/SshTriage/<version>/en-US/ from docs/en-US.
+      Package  builds and writes a PowerShell Gallery package (.nupkg) to out/packages.
+      Lab      builds, brings up one lab scenario in network namespaces (root only; the first
+               seed's banned VPN gateway by default), probes it from the lab's client, runs
+               Find-SshRejectCause over the lab's management sshd, prints both and tears the lab down.
 
 .EXAMPLE
-    ./build.ps1
+    dotnet tool restore; dotnet pwsh ./build.ps1
 
 .EXAMPLE
-    ./build.ps1 -Task Test
+    dotnet pwsh ./build.ps1 -Task Test
 
 .EXAMPLE
-    sudo pwsh ./build.ps1 -Task Lab -Scenario hosts-deny
+    sudo dotnet pwsh ./build.ps1 -Task Lab -Scenario hosts-deny
 #>
 [CmdletBinding()]
 param(
@@ -31,55 +35,26 @@ param(
     [string] $Configuration = 'Release',
 
     # The lab scenario for -Task Lab; see tests/lab/scenarios.
-    [string] $Scenario = 'open'
+    [string] $Scenario = 'gateway-banned'
 )
 
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version 3.0
 
-# Build-time modules, pinned here and nowhere else. An installed module of the same major
-# version is used as is; otherwise the pinned version is installed for the current user.
-$BuildModules = [ordered]@{
-    'Pester'                       = '5.7.1'
-    'Microsoft.PowerShell.PlatyPS' = '1.0.1'
-}
-
 $Root = $PSScriptRoot
+Import-Module (Join-Path $Root 'tools/BuildSupport.psm1') -Force
+Import-Module (Join-Path $Root 'tools/MarkdownHelp.psm1') -Force
 $Manifest = Import-PowerShellDataFile -Path (Join-Path $Root 'SshTriage.psd1')
 $Version = $Manifest.ModuleVersion
 $OutRoot = Join-Path $Root 'out'
 $ModuleOut = Join-Path $OutRoot "SshTriage/$Version"
+$OnLinux = (Test-Path variable:IsLinux) -and $IsLinux
 
-function Invoke-Native {
-    param([Parameter(Mandatory)] [string] $FilePath, [string[]] $ArgumentList = @())
-    & $FilePath @ArgumentList
-    if ($LASTEXITCODE -ne 0) {
-        throw "$(Split-Path -Leaf $FilePath) $($ArgumentList | Select-Object -First 1) failed with exit code $LASTEXITCODE."
+function Install-LabPackage {
+    # The lab's Debian packages, where this machine can take them (Linux, root); elsewhere the lab tests skip.
+    if ($OnLinux -and (& id -u) -eq '0' -and (Get-Command apt-get -ErrorAction SilentlyContinue)) {
+        Invoke-Native bash @((Join-Path $Root 'tests/lab/install-packages.sh'))
     }
-}
-
-function Get-BuildModule {
-    # Returns the module, or $null after saying plainly why it is unavailable.
-    param([Parameter(Mandatory)] [string] $Name, [switch] $NoInstall)
-    $pinned = [version] $BuildModules[$Name]
-    $found = Get-Module -ListAvailable -Name $Name |
-        Where-Object { $_.Version.Major -eq $pinned.Major } |
-        Sort-Object Version -Descending |
-        Select-Object -First 1
-    if (-not $found -and $NoInstall) {
-        Write-Host "$Name $($pinned.Major).x is not installed: skipping the part that needs it (./build.ps1 -Task Docs installs it)."
-        return $null
-    }
-    if (-not $found) {
-        try {
-            Install-Module -Name $Name -RequiredVersion $pinned -Scope CurrentUser -Force -AllowClobber -ErrorAction Stop
-            $found = Get-Module -ListAvailable -Name $Name | Where-Object Version -EQ $pinned | Select-Object -First 1
-        } catch {
-            Write-Warning "$Name $pinned is not installed and could not be installed ($($_.Exception.Message)); skipping the part that needs it."
-            return $null
-        }
-    }
-    $found
 }
 
 function Invoke-BuildTask {
@@ -94,66 +69,64 @@ function Invoke-BuildTask {
     }
     Copy-Item -Path (Join-Path $Root 'SshTriage.psd1') -Destination $ModuleOut
     Copy-Item -Path (Join-Path $Root 'src/SshTriage/SshTriage.Format.ps1xml') -Destination $ModuleOut
+    Write-HelpFile
     Write-Host "Built SshTriage $Version in $ModuleOut"
-    Write-HelpFile -NoInstall
+}
+
+function Write-HelpFile {
+    # MAML and about topics from the markdown in docs/en-US, the one source of the help.
+    $helpOut = Join-Path $ModuleOut 'en-US'
+    $commands = Export-ModuleHelp -MarkdownFolder (Join-Path $Root 'docs/en-US') -OutputFolder $helpOut -HelpFileName 'SshTriage.dll-Help.xml'
+    Write-Host "Help for $(@($commands).Count) cmdlets written to $helpOut"
 }
 
 function Invoke-TestTask {
     Invoke-BuildTask
-    Invoke-Native dotnet @('test', (Join-Path $Root 'SshTriage.sln'), '-c', $Configuration, '--nologo')
-
-    $pester = Get-BuildModule -Name 'Pester'
-    if (-not $pester) {
-        return
+    Install-LabPackage
+    # Both runners always run, so one report shows every failure; the task fails if either did.
+    $failures = @()
+    try {
+        Invoke-Native dotnet @('test', (Join-Path $Root 'SshTriage.sln'), '-c', $Configuration, '--nologo')
+    } catch {
+        $failures += $_.Exception.Message
     }
+    try {
+        Invoke-PesterTest
+    } catch {
+        $failures += $_.Exception.Message
+    }
+    if ($failures) {
+        throw ($failures -join ' ')
+    }
+}
+
+function Invoke-PesterTest {
+    $pester = Get-BuildModulePath -Name 'Pester'
     # A child process, so the built assemblies are not locked in this session.
-    $engine = (Get-Process -Id $PID).Path
+    $engine = Get-PowerShellCommand
     $run = @"
 `$env:SSHTRIAGE_MODULE_PATH = '$(Join-Path $ModuleOut 'SshTriage.psd1')'
-Import-Module '$($pester.Path)'
+Import-Module '$pester'
 `$config = New-PesterConfiguration
 `$config.Run.Path = '$(Join-Path $Root 'tests')'
 `$config.Run.Exit = `$true
 `$config.Output.Verbosity = 'Detailed'
 Invoke-Pester -Configuration `$config
 "@
-    Invoke-Native $engine @('-NoProfile', '-NonInteractive', '-OutputFormat', 'Text', '-Command', $run)
+    Invoke-Native $engine.FilePath ($engine.ArgumentList + @('-NoProfile', '-NonInteractive', '-OutputFormat', 'Text', '-Command', $run))
 }
 
 function Invoke-DocsTask {
     if (-not (Test-Path (Join-Path $ModuleOut 'SshTriage.dll'))) {
         Invoke-BuildTask
+        return
     }
     Write-HelpFile
 }
 
-function Write-HelpFile {
-    # MAML help from docs/en-US into the built module.
-    param([switch] $NoInstall)
-    $platyPS = Get-BuildModule -Name 'Microsoft.PowerShell.PlatyPS' -NoInstall:$NoInstall
-    if (-not $platyPS) {
-        return
-    }
-    Import-Module $platyPS.Path
-    $docs = Join-Path $Root 'docs/en-US'
-    $helpOut = Join-Path $ModuleOut 'en-US'
-    $staging = Join-Path $OutRoot 'maml'
-    Remove-Item -Recurse -Force -ErrorAction SilentlyContinue $staging
-    $commandHelp = Get-ChildItem -Path $docs -Filter '*-*.md' | ForEach-Object { Import-MarkdownCommandHelp -Path $_.FullName }
-    $null = $commandHelp | Export-MamlCommandHelp -OutputFolder $staging -Force
-    $null = New-Item -ItemType Directory -Force -Path $helpOut
-    Get-ChildItem -Path $staging -Recurse -Filter '*.xml' | Copy-Item -Destination $helpOut
-    foreach ($about in Get-ChildItem -Path $docs -Filter 'about_*.md') {
-        # Get-Help shows about topics as plain text: the PlatyPS front matter is for tools, not readers.
-        $text = (Get-Content -Raw -Path $about.FullName) -replace '(?s)\A---.*?\n---\s*\n', ''
-        Set-Content -Path (Join-Path $helpOut ($about.BaseName + '.help.txt')) -Value $text -NoNewline
-    }
-    Write-Host "Help written to $helpOut"
-}
-
 function Invoke-PackageTask {
     Invoke-BuildTask
-    Invoke-DocsTask
+    $null = Test-ModuleManifest -Path (Join-Path $ModuleOut 'SshTriage.psd1')
     $feed = Join-Path $OutRoot 'packages'
     $null = New-Item -ItemType Directory -Force -Path $feed
     if (Get-Command -Name Publish-PSResource -ErrorAction SilentlyContinue) {
@@ -224,11 +197,11 @@ function Write-ModulePackage {
 }
 
 function Invoke-LabTask {
-    if ($PSVersionTable.PSEdition -ne 'Core' -or -not $IsLinux) {
+    if (-not $OnLinux) {
         throw 'The lab needs Linux network namespaces.'
     }
     if ((& id -u) -ne '0') {
-        throw 'The lab needs root: run sudo pwsh ./build.ps1 -Task Lab.'
+        throw 'The lab needs root: run sudo dotnet pwsh ./build.ps1 -Task Lab.'
     }
     $scenarios = Join-Path $Root 'tests/lab/scenarios'
     $name = @($Scenario, "f2b-$Scenario", "fw-$Scenario") | Where-Object { Test-Path (Join-Path $scenarios "$_.sh") } | Select-Object -First 1
@@ -236,6 +209,7 @@ function Invoke-LabTask {
         throw "There is no lab scenario '$Scenario'. The scenarios: $((Get-ChildItem $scenarios -Filter *.sh).BaseName -join ', ')."
     }
     Invoke-BuildTask
+    Install-LabPackage
     $lab = Join-Path $Root 'tests/lab/lab.sh'
     $state = Join-Path ([IO.Path]::GetTempPath()) ("sshtriage-lab-" + [guid]::NewGuid().ToString('n').Substring(0, 8))
     try {
@@ -247,7 +221,7 @@ function Invoke-LabTask {
             throw "The lab scenario '$name' did not come up (see the messages above)."
         }
         # From the lab's client: what the client sees, then the diagnosis over the lab's management sshd.
-        $engine = (Get-Process -Id $PID).Path
+        $engine = Get-PowerShellCommand
         $demo = @"
 Import-Module '$(Join-Path $ModuleOut 'SshTriage.psd1')'
 `$server = '$($settings.SERVER_ADDR)'
@@ -256,7 +230,10 @@ Test-SshPort -ComputerName `$server -Port $($settings.PORT) -TimeoutSec 8 | Out-
 Write-Host "Find-SshRejectCause `$server -ClientAddress $($settings.CLIENT_ADDR), over the management sshd on port $($settings.MGMT_PORT):"
 Find-SshRejectCause -ComputerName `$server -Port $($settings.PORT) -ClientAddress $($settings.CLIENT_ADDR) -UserName root -KeyFilePath '$($settings.CLIENT_KEY)' -SshPort $($settings.MGMT_PORT) -SshOption @{ UserKnownHostsFile = '$($settings.KNOWN_HOSTS)' } | Out-Host
 "@
-        & $lab exec $state client -- $engine -NoProfile -NonInteractive -Command $demo
+        & $lab exec $state client -- $engine.FilePath @($engine.ArgumentList) -NoProfile -NonInteractive -Command $demo
+        if ($LASTEXITCODE -ne 0) {
+            throw "The demo in the lab's client failed with exit code $LASTEXITCODE."
+        }
     } finally {
         & $lab down $state
     }

@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace SshTriage
 {
     /// <summary>What Unblock-Fail2BanIp did for one address in one jail.</summary>

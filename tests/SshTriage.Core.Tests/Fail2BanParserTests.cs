@@ -1,8 +1,9 @@
-using SshTriage.Evidence;
 using System;
+using System.Globalization;
 using System.Linq;
 using System.Net;
 using System.Text;
+using SshTriage.Evidence;
 using SshTriage.Fail2Ban;
 using SshTriage.Server;
 using Xunit;
@@ -20,17 +21,17 @@ namespace SshTriage.Tests
             var text = new StringBuilder($"@@sst query status\n{F(status)}@@sst exit 0\n");
             foreach (var (jail, answers) in jails)
             {
-                text.Append($"@@sst jail {jail}\n");
+                text.Append(CultureInfo.InvariantCulture, $"@@sst jail {jail}\n");
                 foreach (var (query, fixture) in answers)
                 {
                     var captured = Fixture.Load("fail2ban/" + fixture);
-                    text.Append($"@@sst query {query}\n{captured.Output}");
+                    text.Append(CultureInfo.InvariantCulture, $"@@sst query {query}\n{captured.Output}");
                     if (!captured.Output.EndsWith("\n", StringComparison.Ordinal))
                     {
                         text.Append('\n');
                     }
 
-                    text.Append($"@@sst exit {captured.ExitCode}\n");
+                    text.Append(CultureInfo.InvariantCulture, $"@@sst exit {captured.ExitCode}\n");
                 }
             }
 

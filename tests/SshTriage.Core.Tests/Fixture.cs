@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 
 namespace SshTriage.Tests
@@ -20,7 +21,7 @@ namespace SshTriage.Tests
 
         public IReadOnlyDictionary<string, string> Header { get; }
 
-        public int ExitCode => Header.TryGetValue("exit", out var exit) ? int.Parse(exit) : 0;
+        public int ExitCode => Header.TryGetValue("exit", out var exit) ? int.Parse(exit, CultureInfo.InvariantCulture) : 0;
 
         public static Fixture Load(string relativePath)
         {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Net;
 using System.Text;
@@ -367,11 +368,11 @@ namespace SshTriage.Tests
                 if (random.Next(50) == 0)
                 {
                     // Negated, and for another port: read, and passed over, for every packet here.
-                    dump.Append($"[0:0] -A sst-bans ! -s {prefix.Network}/{length} -p tcp -m tcp --dport 2222 -j DROP\n");
+                    dump.Append(CultureInfo.InvariantCulture, $"[0:0] -A sst-bans ! -s {prefix.Network}/{length} -p tcp -m tcp --dport 2222 -j DROP\n");
                 }
                 else
                 {
-                    dump.Append($"[0:0] -A sst-bans -s {prefix.Network}/{length} {targets[random.Next(targets.Length)]}\n");
+                    dump.Append(CultureInfo.InvariantCulture, $"[0:0] -A sst-bans -s {prefix.Network}/{length} {targets[random.Next(targets.Length)]}\n");
                 }
             }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Linq;
 using SshTriage.Evidence;
 using SshTriage.Server;
@@ -75,13 +76,13 @@ namespace SshTriage.Tests
         {
             const string Mark = "#%0123456789abcdef";
             var text = new System.Text.StringBuilder($"{Mark} sshtriage-evidence version=1\n");
-            text.Append($"{Mark} section meta exit=0\nhostname=web01\nuid={uid}\nuser=u{uid}\ntime=2026-11-21T14:20:00Z\noffset=+0000\n\n{Mark} stderr\n\n{Mark} end\n");
+            text.Append(CultureInfo.InvariantCulture, $"{Mark} section meta exit=0\nhostname=web01\nuid={uid}\nuser=u{uid}\ntime=2026-11-21T14:20:00Z\noffset=+0000\n\n{Mark} stderr\n\n{Mark} end\n");
             foreach (var (name, exit, stdout, stderr) in new[] { first }.Concat(more))
             {
-                text.Append($"{Mark} section {name} exit={exit}\n{stdout}\n{Mark} stderr\n{stderr}\n{Mark} end\n");
+                text.Append(CultureInfo.InvariantCulture, $"{Mark} section {name} exit={exit}\n{stdout}\n{Mark} stderr\n{stderr}\n{Mark} end\n");
             }
 
-            text.Append($"{Mark} done\n");
+            text.Append(CultureInfo.InvariantCulture, $"{Mark} done\n");
             return new ServerEvidence("web01", EvidenceBundle.Parse(text.ToString(), "test"));
         }
     }

@@ -1,7 +1,7 @@
-using SshTriage.Evidence;
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using SshTriage.Evidence;
 using SshTriage.Net;
 using SshTriage.Server;
 

@@ -1,10 +1,10 @@
-using SshTriage.Evidence;
 using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Net;
 using System.Text.RegularExpressions;
+using SshTriage.Evidence;
 
 namespace SshTriage.Fail2Ban
 {

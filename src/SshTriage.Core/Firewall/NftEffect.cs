@@ -1,12 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
-using System.Net;
-using System.Text;
-using SshTriage.Evidence;
-using SshTriage.Json;
-using SshTriage.Net;
-
 namespace SshTriage.Firewall
 {
     /// <summary>What a rule does when its conditions hold.</summary>

@@ -1,11 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
-using System.Net;
-using System.Text;
-using SshTriage.Evidence;
 using SshTriage.Json;
-using SshTriage.Net;
 
 namespace SshTriage.Firewall
 {
@@ -27,7 +22,7 @@ namespace SshTriage.Firewall
             this.builder = builder;
             this.chain = chain;
             this.body = body;
-            var expressions = body["expr"] ?? JsonValue.Array(new JsonValue[0]);
+            var expressions = body["expr"] ?? JsonValue.Array(Array.Empty<JsonValue>());
             rule = new FirewallRule(builder.ComputerName, FirewallBackend.Nftables, FamilyName(chain.Family), chain.Table, chain.Name, index, NftText.Rule(expressions, body["comment"]?.StringValue))
             {
                 Comment = body["comment"]?.StringValue,

@@ -1,11 +1,6 @@
-using System;
 using System.Collections.Generic;
-using System.Globalization;
-using System.Net;
-using System.Text;
 using SshTriage.Evidence;
 using SshTriage.Json;
-using SshTriage.Net;
 
 namespace SshTriage.Firewall
 {
@@ -16,7 +11,7 @@ namespace SshTriage.Firewall
     /// </summary>
     internal sealed class NftRulesetBuilder
     {
-        private static readonly string[] NoFlags = new string[0];
+        private static readonly string[] NoFlags = System.Array.Empty<string>();
 
         private readonly string computerName;
         private readonly List<NftTable> tables = new List<NftTable>();
@@ -223,7 +218,7 @@ namespace SshTriage.Firewall
             var kind = KindOfType(type);
             var values = kind is NftValueKind k ? new NftValues(k) : null;
             var verdicts = kind is NftValueKind v && mapType == "verdict" ? new NftVerdictMap(v) : null;
-            var elements = body["elem"]?.Items ?? (IReadOnlyList<JsonValue>)new JsonValue[0];
+            var elements = body["elem"]?.Items ?? (IReadOnlyList<JsonValue>)System.Array.Empty<JsonValue>();
             foreach (var element in elements)
             {
                 // A map element is [key, value].

@@ -1,11 +1,6 @@
-using System;
 using System.Collections.Generic;
-using System.Globalization;
-using System.Net;
-using System.Text;
 using SshTriage.Evidence;
 using SshTriage.Json;
-using SshTriage.Net;
 
 namespace SshTriage.Firewall
 {

@@ -1,12 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
-using System.Net;
-using System.Text;
-using SshTriage.Evidence;
-using SshTriage.Json;
-using SshTriage.Net;
-
 namespace SshTriage.Firewall
 {
     /// <summary>The left side of a match, with the protocol dependencies nft leaves implicit in its output.</summary>

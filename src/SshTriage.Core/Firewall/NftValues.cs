@@ -2,8 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Net;
-using System.Text;
-using SshTriage.Evidence;
 using SshTriage.Json;
 using SshTriage.Net;
 
@@ -41,7 +39,7 @@ namespace SshTriage.Firewall
 
         public AddressSet? Addresses => addresses;
 
-        public IEnumerable<string> Names => (IEnumerable<string>?)names ?? new string[0];
+        public IEnumerable<string> Names => (IEnumerable<string>?)names ?? Array.Empty<string>();
 
         /// <summary>Every element names the loopback interface, and nothing else.</summary>
         public bool OnlyLoopback => !Partial && interfacePrefixes == null && names != null && names.Count == 1 && names.Contains("lo");

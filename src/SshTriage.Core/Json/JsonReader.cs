@@ -154,7 +154,7 @@ namespace SshTriage.Json
             if (pos < json.Length && json[pos] == '}')
             {
                 pos++;
-                return JsonValue.Object(new KeyValuePair<string, JsonValue>[0]);
+                return JsonValue.Object(Array.Empty<KeyValuePair<string, JsonValue>>());
             }
 
             // Nested containers share one scratch list: each takes its slice from the end and removes it.
@@ -268,7 +268,7 @@ namespace SshTriage.Json
             if (pos < json.Length && json[pos] == ']')
             {
                 pos++;
-                return JsonValue.Array(new JsonValue[0]);
+                return JsonValue.Array(Array.Empty<JsonValue>());
             }
 
             var start = itemScratch.Count;

@@ -39,8 +39,8 @@ namespace SshTriage.Json
         // Larger objects get a dictionary on first lookup; nft's objects have a handful of members.
         private const int LinearLookupLimit = 16;
 
-        private static readonly JsonValue[] NoItems = new JsonValue[0];
-        private static readonly KeyValuePair<string, JsonValue>[] NoMembers = new KeyValuePair<string, JsonValue>[0];
+        private static readonly JsonValue[] NoItems = System.Array.Empty<JsonValue>();
+        private static readonly KeyValuePair<string, JsonValue>[] NoMembers = System.Array.Empty<KeyValuePair<string, JsonValue>>();
 
         private readonly string? text;
         private readonly JsonValue[] items;

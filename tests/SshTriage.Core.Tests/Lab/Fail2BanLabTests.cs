@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Text.Json;
 using Xunit;
@@ -83,14 +84,14 @@ namespace SshTriage.Tests.Lab
             var asked = output.Objects.Count == 0 ? null : output.Objects;
             Assert.Null(asked);
             Assert.Single(Bans(lab), b => b.GetProperty("IPAddress").GetString() == lab["BANNED_IP"]);
-            Assert.Equal(SshPortStatus.Refused, LabProbe.From(lab, "client", int.Parse(lab["PORT"]), 3, lab["SERVER_ADDR"]).Single().Status);
+            Assert.Equal(SshPortStatus.Refused, LabProbe.From(lab, "client", int.Parse(lab["PORT"], CultureInfo.InvariantCulture), 3, lab["SERVER_ADDR"]).Single().Status);
         }
 
         [LabFact]
         public void UnblockingRestoresTheConnection()
         {
             using var lab = LabInstance.Up("f2b-iptables");
-            var port = int.Parse(lab["PORT"]);
+            var port = int.Parse(lab["PORT"], CultureInfo.InvariantCulture);
             Assert.Equal(SshPortStatus.Refused, LabProbe.From(lab, "client", port, 3, lab["SERVER_ADDR"]).Single().Status);
 
             var result = Unban(lab, lab["BANNED_IP"], approve: true).Objects.Single(o => o.Type == Result).Object;
@@ -111,7 +112,7 @@ namespace SshTriage.Tests.Lab
             Assert.True(result.GetProperty("Unbanned").GetBoolean());
             Assert.True(result.GetProperty("IgnoreListUpdated").GetBoolean());
             Assert.StartsWith("/etc/fail2ban/jail.local.sshtriage-", result.GetProperty("BackupPath").GetString());
-            Assert.Equal(SshPortStatus.Open, LabProbe.From(lab, "client", int.Parse(lab["PORT"]), 3, lab["SERVER_ADDR"]).Single().Status);
+            Assert.Equal(SshPortStatus.Open, LabProbe.From(lab, "client", int.Parse(lab["PORT"], CultureInfo.InvariantCulture), 3, lab["SERVER_ADDR"]).Single().Status);
 
             // A full restart re-reads jail.local: the exception is there to stay.
             Assert.Equal(0, lab.Exec("server", Timeout, "fail2ban-client", "restart").ExitCode);

@@ -1,4 +1,4 @@
-using System;
+using System.Globalization;
 using System.Linq;
 using Xunit;
 
@@ -14,7 +14,7 @@ namespace SshTriage.Tests.Lab
         public void TheRejectRuleForTheClientIsListedWithItsCounter()
         {
             using var lab = LabInstance.Up("fw-iptables-chains");
-            LabProbe.From(lab, "client", int.Parse(lab["PORT"]), 2, lab["SERVER_ADDR"]);
+            LabProbe.From(lab, "client", int.Parse(lab["PORT"], CultureInfo.InvariantCulture), 2, lab["SERVER_ADDR"]);
             var rules = ServerLab.AsRoot(lab, "rules", "--port", "22", "--source", lab["CLIENT_ADDR"]).Objects.Where(o => o.Type == Rule).Select(o => o.Object).ToList();
 
             var reject = rules.Single(r => r.GetProperty("Action").GetString() == "Reject" && r.GetProperty("Family").GetString() == "ipv4");
@@ -129,7 +129,7 @@ namespace SshTriage.Tests.Lab
         internal static void AssertThePredictedSymptomIsSeen(LabInstance lab)
         {
             var scenario = lab.Scenario;
-            var port = int.Parse(lab["PORT"]);
+            var port = int.Parse(lab["PORT"], CultureInfo.InvariantCulture);
             var seen = LabProbe.From(lab, "client", port, 2, lab["SERVER_ADDR"], lab["SERVER_ADDR6"]);
 
             foreach (var (address, client) in new[] { (lab["SERVER_ADDR"], lab["CLIENT_ADDR"]), (lab["SERVER_ADDR6"], lab["CLIENT_ADDR6"]) })

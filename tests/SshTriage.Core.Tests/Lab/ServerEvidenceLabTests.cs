@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Linq;
 using System.Text.Json;
 using Xunit;
@@ -25,7 +26,7 @@ namespace SshTriage.Tests.Lab
             var sshd = output.Objects.Where(o => o.Type == Listener).Select(o => o.Object).Where(l => l.GetProperty("Port").GetInt32() == 22).ToList();
             Assert.Equal(new[] { "0.0.0.0", "::" }, sshd.Select(l => l.GetProperty("Address").GetString()).OrderBy(a => a, StringComparer.Ordinal));
             Assert.All(sshd, l => Assert.StartsWith("sshd", l.GetProperty("Process").GetString()));
-            Assert.All(sshd, l => Assert.Equal(int.Parse(lab["SSHD_PID"]), l.GetProperty("ProcessId").GetInt32()));
+            Assert.All(sshd, l => Assert.Equal(int.Parse(lab["SSHD_PID"], CultureInfo.InvariantCulture), l.GetProperty("ProcessId").GetInt32()));
             Assert.Empty(output.Errors);
         }
 
@@ -36,7 +37,7 @@ namespace SshTriage.Tests.Lab
             var output = ServerLab.AsRoot(lab, "listener");
 
             var ports = output.Objects.Where(o => o.Type == Listener).Select(o => o.Object)
-                .Where(l => l.GetProperty("ProcessId").GetInt32() == int.Parse(lab["SSHD_PID"]))
+                .Where(l => l.GetProperty("ProcessId").GetInt32() == int.Parse(lab["SSHD_PID"], CultureInfo.InvariantCulture))
                 .Select(l => l.GetProperty("Port").GetInt32()).Distinct().ToList();
             Assert.Equal(new[] { 2200 }, ports);
         }
@@ -135,7 +136,7 @@ namespace SshTriage.Tests.Lab
         public void AHostsDenyRefusalIsLogged()
         {
             using var lab = LabInstance.Up("hosts-deny");
-            LabProbe.From(lab, "client", int.Parse(lab["PORT"]), 8, lab["SERVER_ADDR"]);
+            LabProbe.From(lab, "client", int.Parse(lab["PORT"], CultureInfo.InvariantCulture), 8, lab["SERVER_ADDR"]);
             var refused = ServerLab.AsRoot(lab, "log", "--ip", lab["CLIENT_ADDR"]).Objects
                 .Where(o => o.Type == LogEvent).Select(o => o.Object)
                 .Where(e => e.GetProperty("Kind").GetString() == "RefusedConnect");

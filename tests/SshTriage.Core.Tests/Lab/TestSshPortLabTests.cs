@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Linq;
 using Xunit;
 
@@ -23,7 +24,7 @@ namespace SshTriage.Tests.Lab
         public void EveryScenarioShowsItsSymptomOverBothFamilies(string scenario, SshPortStatus expected, double timeoutSec)
         {
             using var lab = LabInstance.Up(scenario);
-            var results = LabProbe.From(lab, "client", int.Parse(lab["PORT"]), timeoutSec, lab["SERVER_ADDR"], lab["SERVER_ADDR6"]);
+            var results = LabProbe.From(lab, "client", int.Parse(lab["PORT"], CultureInfo.InvariantCulture), timeoutSec, lab["SERVER_ADDR"], lab["SERVER_ADDR6"]);
 
             Assert.Equal(new[] { lab["SERVER_ADDR"], lab["SERVER_ADDR6"] }.OrderBy(a => a), results.Select(r => r.RemoteAddress).OrderBy(a => a));
             Assert.All(results, r => Assert.Equal(expected, r.Status));
@@ -33,7 +34,7 @@ namespace SshTriage.Tests.Lab
         public void AnOpenServerShowsItsBannerAndTheClientsAddress()
         {
             using var lab = LabInstance.Up("open");
-            var result = LabProbe.From(lab, "client", int.Parse(lab["PORT"]), 5, lab["SERVER_ADDR"]).Single();
+            var result = LabProbe.From(lab, "client", int.Parse(lab["PORT"], CultureInfo.InvariantCulture), 5, lab["SERVER_ADDR"]).Single();
 
             Assert.StartsWith("SSH-2.0-OpenSSH_", result.Banner);
             Assert.StartsWith("OpenSSH_", result.SoftwareVersion);
@@ -46,7 +47,7 @@ namespace SshTriage.Tests.Lab
         public void ADropIsATimeoutWithoutAConnection()
         {
             using var lab = LabInstance.Up("drop");
-            var result = LabProbe.From(lab, "client", int.Parse(lab["PORT"]), 1, lab["SERVER_ADDR"]).Single();
+            var result = LabProbe.From(lab, "client", int.Parse(lab["PORT"], CultureInfo.InvariantCulture), 1, lab["SERVER_ADDR"]).Single();
 
             Assert.Equal(SshPortStatus.TimedOut, result.Status);
             Assert.Null(result.ConnectTime);
@@ -56,7 +57,7 @@ namespace SshTriage.Tests.Lab
         public void TcpWrappersAcceptThenCloseWithoutAWord()
         {
             using var lab = LabInstance.Up("hosts-deny");
-            var result = LabProbe.From(lab, "client", int.Parse(lab["PORT"]), 8, lab["SERVER_ADDR"]).Single();
+            var result = LabProbe.From(lab, "client", int.Parse(lab["PORT"], CultureInfo.InvariantCulture), 8, lab["SERVER_ADDR"]).Single();
 
             Assert.Equal(SshPortStatus.ClosedBeforeBanner, result.Status);
             Assert.NotNull(result.ConnectTime);
@@ -67,7 +68,7 @@ namespace SshTriage.Tests.Lab
         public void MaxStartupsShowsWhatSshdSaid()
         {
             using var lab = LabInstance.Up("maxstartups");
-            var result = LabProbe.From(lab, "client", int.Parse(lab["PORT"]), 5, lab["SERVER_ADDR"]).Single();
+            var result = LabProbe.From(lab, "client", int.Parse(lab["PORT"], CultureInfo.InvariantCulture), 5, lab["SERVER_ADDR"]).Single();
 
             Assert.Equal(SshPortStatus.ClosedBeforeBanner, result.Status);
             Assert.Equal("Exceeded MaxStartups", result.PreBannerText);
@@ -77,7 +78,7 @@ namespace SshTriage.Tests.Lab
         public void AWebServerIsNotSshAndShowsItsAnswer()
         {
             using var lab = LabInstance.Up("not-ssh");
-            var result = LabProbe.From(lab, "client", int.Parse(lab["PORT"]), 5, lab["SERVER_ADDR"]).Single();
+            var result = LabProbe.From(lab, "client", int.Parse(lab["PORT"], CultureInfo.InvariantCulture), 5, lab["SERVER_ADDR"]).Single();
 
             Assert.Equal(SshPortStatus.NotSsh, result.Status);
             Assert.StartsWith("HTTP/1.", result.PreBannerText);

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using SshTriage.Server;
 
 namespace SshTriage.Diagnosis.Rules
 {
@@ -20,7 +19,7 @@ namespace SshTriage.Diagnosis.Rules
         /// <inheritdoc />
         public string? Checked(DiagnosisContext context) =>
             context.Evidence.Facts.IsRoot && context.Listeners.Count > 0
-                ? $"ss -ltnp: {string.Join(", ", context.Listeners.Where(l => l.Port == context.Port).Select(l => $"{l.Address}:{l.Port}").DefaultIfEmpty("nothing") )} on port {context.Port}."
+                ? $"ss -ltnp: {string.Join(", ", context.Listeners.Where(l => l.Port == context.Port).Select(l => $"{l.Address}:{l.Port}").DefaultIfEmpty("nothing"))} on port {context.Port}."
                 : null;
 
         /// <inheritdoc />

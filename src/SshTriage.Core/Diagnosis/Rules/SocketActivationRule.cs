@@ -27,7 +27,7 @@ namespace SshTriage.Diagnosis.Rules
                 yield break;
             }
 
-            var configured = context.Config?.Port ?? new int[0];
+            var configured = context.Config?.Port ?? System.Array.Empty<int>();
             var listens = string.Join(", ", sockets.Select(s => s.Listen));
             var cause = context.Cause(
                 Cause,
@@ -43,7 +43,7 @@ namespace SshTriage.Diagnosis.Rules
         {
             var record = context.Evidence.Bundle[CollectorSections.Names.SystemdSockets];
             return record == null || !record.Succeeded
-                ? new SystemdSocket[0]
+                ? global::System.Array.Empty<global::SshTriage.Server.SystemdSocket>()
                 : SystemdSocketParser.Parse(record.StandardOutput).Where(s => s.Unit.StartsWith("ssh", System.StringComparison.Ordinal)).ToList();
         }
 
