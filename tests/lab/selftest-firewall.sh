@@ -230,29 +230,8 @@ run_scenario() {
     r=$(as triage "$MGMT_PORT" 'echo mgmt-ok' || true)
     expect "$name: management sshd still reachable after the probes" "$r" '^mgmt-ok$'
 
-    local inodes="" ns pids
-    for ns in $(ip netns list | awk -v p="$LAB_ID-" 'index($1, p) == 1 { print $1 }'); do
-        inodes+=" net:[$(stat -L -c %i "/run/netns/$ns")]"
-    done
-    pids=$(cat "$S"/pids/* 2>/dev/null || true)
-    "$LAB" down "$S" || bad "$name: lab.sh down failed"
-    "$LAB" down "$S" || bad "$name: second lab.sh down failed (not idempotent)"
-    verify_gone "$name" "$LAB_ID" "$inodes" "$pids"
-    printf '      %s took %ds\n' "$name" $((SECONDS - t1))
+    selftest_down "$name" "$t1"
 }
 
-ROOT_BEFORE=$(root_snapshot)
-if (($# > 0)); then
-    SCENARIOS=("$@")
-else
-    mapfile -t SCENARIOS < <("$LAB" list | grep '^fw-')
-fi
-for sc in "${SCENARIOS[@]}"; do
-    run_scenario "$sc"
-done
-if [[ $(root_snapshot) == "$ROOT_BEFORE" ]]; then ok "root namespace unchanged at the end"; else bad "root namespace changed at the end" "$(diff <(echo "$ROOT_BEFORE") <(root_snapshot) | head -5 | tr '\n' ' ')"; fi
-
-printf '%d passed, %d failed' "$PASS" "$FAIL"
-((SKIP == 0)) || printf ', %d skipped' "$SKIP"
-printf ' (%ds)\n' $((SECONDS - T0))
-((FAIL == 0))
+selftest_each '^fw-' "$@"
+selftest_finish "root namespace unchanged at the end"

@@ -99,3 +99,43 @@ verify_gone() {
     if grep -qF -- "$dir" /proc/self/mountinfo; then bad "$name: mounts left"; else ok "$name: no mount left"; fi
     if [[ -e $dir ]]; then bad "$name: state dir left"; else ok "$name: state dir removed"; fi
 }
+
+# selftest_down NAME T1 [VERIFY]: take the lab in $S down, twice (down is idempotent), prove with
+# VERIFY (verify_gone by default, same arguments) that it left nothing, and say how long NAME took.
+selftest_down() {
+    local name=$1 t1=$2 verify=${3:-verify_gone} inodes="" ns pids
+    for ns in $(ip netns list | awk -v p="$LAB_ID-" 'index($1, p) == 1 { print $1 }'); do
+        inodes+=" net:[$(stat -L -c %i "/run/netns/$ns")]"
+    done
+    pids=$(cat "$S"/pids/* 2>/dev/null || true)
+    "$LAB" down "$S" || bad "$name: lab.sh down failed"
+    "$LAB" down "$S" || bad "$name: second lab.sh down failed (not idempotent)"
+    "$verify" "$name" "$LAB_ID" "$inodes" "$pids" "$S"
+    printf '      %s took %ds\n' "$name" $((SECONDS - t1))
+}
+
+# selftest_each PATTERN [SCENARIO...]: note the root namespace (the caller's root_snapshot) in
+# ROOT_BEFORE, then run_scenario each SCENARIO, or each scenario whose name matches PATTERN.
+selftest_each() {
+    local pattern=$1 sc scenarios
+    shift
+    ROOT_BEFORE=$(root_snapshot)
+    if (($# > 0)); then
+        scenarios=("$@")
+    else
+        mapfile -t scenarios < <("$LAB" list | grep -- "$pattern")
+    fi
+    for sc in "${scenarios[@]}"; do
+        run_scenario "$sc"
+    done
+}
+
+# selftest_finish WHAT: the root namespace is as ROOT_BEFORE says (WHAT names the check), then the
+# summary line; returns failure when any check failed.
+selftest_finish() {
+    if [[ $(root_snapshot) == "$ROOT_BEFORE" ]]; then ok "$1"; else bad "$1: not so" "$(diff <(echo "$ROOT_BEFORE") <(root_snapshot) | head -5 | tr '\n' ' ')"; fi
+    printf '%d passed, %d failed' "$PASS" "$FAIL"
+    ((SKIP == 0)) || printf ', %d skipped' "$SKIP"
+    printf ' (%ds)\n' $((SECONDS - T0))
+    ((FAIL == 0))
+}
