@@ -119,37 +119,23 @@ check_refused() {
     done
 }
 
-check_reject_tcp_reset() {
-    local r
-    server_listens "reject-tcp-reset: sshd is running"
-    for a in "$SERVER_ADDR" "$SERVER_ADDR6"; do
-        r=$(probe "$a")
-        expect "reject-tcp-reset: $a" "$r" '^connect=ECONNREFUSED '
-        fast "reject-tcp-reset: $a at once" "$r"
-    done
-}
-
-check_reject_port_unreachable() {
-    local r
-    server_listens "reject-port-unreachable: sshd is running"
-    for a in "$SERVER_ADDR" "$SERVER_ADDR6"; do
-        r=$(probe "$a")
-        expect "reject-port-unreachable: $a" "$r" '^connect=ECONNREFUSED '
-        fast "reject-port-unreachable: $a at once" "$r"
-    done
-}
-
-check_reject_admin_prohibited() {
-    local r
-    server_listens "reject-admin-prohibited: sshd is running"
+# expect_rejected NAME V4_ERRNO V6_ERRNO: sshd runs, and a REJECT rule answers each family at once
+# with the errno a client sees.
+expect_rejected() {
+    local name=$1 r
+    server_listens "$name: sshd is running"
     r=$(probe "$SERVER_ADDR")
-    expect "reject-admin-prohibited: $SERVER_ADDR" "$r" '^connect=EHOSTUNREACH '
-    fast "reject-admin-prohibited: $SERVER_ADDR at once" "$r"
-    # ICMPv6 "administratively prohibited" maps to EACCES in Linux, not EHOSTUNREACH.
+    expect "$name: $SERVER_ADDR" "$r" "^connect=$2 "
+    fast "$name: $SERVER_ADDR at once" "$r"
     r=$(probe "$SERVER_ADDR6")
-    expect "reject-admin-prohibited: $SERVER_ADDR6" "$r" '^connect=EACCES '
-    fast "reject-admin-prohibited: $SERVER_ADDR6 at once" "$r"
+    expect "$name: $SERVER_ADDR6" "$r" "^connect=$3 "
+    fast "$name: $SERVER_ADDR6 at once" "$r"
 }
+
+check_reject_tcp_reset() { expect_rejected reject-tcp-reset ECONNREFUSED ECONNREFUSED; }
+check_reject_port_unreachable() { expect_rejected reject-port-unreachable ECONNREFUSED ECONNREFUSED; }
+# ICMPv6 "administratively prohibited" maps to EACCES in Linux, not EHOSTUNREACH.
+check_reject_admin_prohibited() { expect_rejected reject-admin-prohibited EHOSTUNREACH EACCES; }
 
 check_drop() {
     local r4 r6

@@ -82,6 +82,20 @@ fw_load() {
     lab_env FIREWALL_RULES "$all"
 }
 
+# fw_load_both ROLE NAME TOOL RULES_FN: one iptables ruleset for both families. RULES_FN prints
+# iptables-save text once per family, written with the variables set here: FW_FAMILY (4 or 6),
+# CLIENT_NET, CLIENT_HOST, ADMIN_NET, LOOPBACK_NET, ICMP_PROTO and PORT_UNREACHABLE. TOOL is
+# iptables-restore or iptables-legacy-restore; NAME.v4 and NAME.v6 are the files loaded.
+fw_load_both() {
+    local role=$1 name=$2 tool=$3 rules=$4
+    FW_FAMILY=4 CLIENT_NET=198.51.100.0/24 CLIENT_HOST=198.51.100.10/32 ADMIN_NET=203.0.113.0/24 \
+        LOOPBACK_NET=127.0.0.0/8 ICMP_PROTO=icmp PORT_UNREACHABLE=icmp-port-unreachable \
+        "$rules" | fw_load "$role" "$name.v4" "$tool"
+    FW_FAMILY=6 CLIENT_NET=2001:db8:100::/64 CLIENT_HOST=2001:db8:100::10/128 ADMIN_NET=2001:db8:203::/64 \
+        LOOPBACK_NET=::1/128 ICMP_PROTO=ipv6-icmp PORT_UNREACHABLE=icmp6-port-unreachable \
+        "$rules" | fw_load "$role" "$name.v6" "ip6${tool#ip}"
+}
+
 # fw_probe_burst ADDR PORT N: N banner probes from the client (the ufw limit burst).
 fw_probe_burst() {
     local addr=$1 port=$2 n=$3 i

@@ -6,49 +6,34 @@
 # the client itself, and back in INPUT the last rule REJECTs PORT from the client's
 # net with icmp(6)-port-unreachable: ECONNREFUSED, v4 and v6. 2222 is accepted
 # through a goto (-g sst-mgmt).
+chains_rules() {
+    cat <<EOF
+*filter
+:INPUT ACCEPT [0:0]
+:FORWARD ACCEPT [0:0]
+:OUTPUT ACCEPT [0:0]
+:sst-mgmt - [0:0]
+:sst-ssh-allow - [0:0]
+-A INPUT -i lo -m comment --comment "sst: loopback" -j ACCEPT
+-A INPUT -m conntrack --ctstate RELATED,ESTABLISHED -m comment --comment "sst: established" -j ACCEPT
+-A INPUT -p tcp -m tcp --dport $MGMT_PORT -m comment --comment "sst: management sshd (goto)" -g sst-mgmt
+-A INPUT -p tcp -m tcp --dport $PORT -m comment --comment "sst: ssh allow-list" -j sst-ssh-allow
+-A INPUT -s $CLIENT_NET -p tcp -m tcp --dport $PORT -m comment --comment "sst: no ssh from the client net" -j REJECT --reject-with $PORT_UNREACHABLE
+-A sst-mgmt -s $CLIENT_NET -m comment --comment "sst: management from the client net" -j ACCEPT
+-A sst-mgmt -s $ADMIN_NET -j ACCEPT
+-A sst-ssh-allow -s $ADMIN_NET -m comment --comment "sst: admin net" -j ACCEPT
+-A sst-ssh-allow -s $CLIENT_NET -m comment --comment "sst: client net: back to INPUT" -j RETURN
+-A sst-ssh-allow -s $CLIENT_HOST -m comment --comment "sst: shadowed by the RETURN above" -j ACCEPT
+COMMIT
+EOF
+}
+
 scenario_up() {
     topo_base
     server_host_up
     mgmt_sshd_up
     sshd_start main "$PORT"
-    fw_load server fw-iptables-chains.v4 iptables-restore <<EOF
-*filter
-:INPUT ACCEPT [0:0]
-:FORWARD ACCEPT [0:0]
-:OUTPUT ACCEPT [0:0]
-:sst-mgmt - [0:0]
-:sst-ssh-allow - [0:0]
--A INPUT -i lo -m comment --comment "sst: loopback" -j ACCEPT
--A INPUT -m conntrack --ctstate RELATED,ESTABLISHED -m comment --comment "sst: established" -j ACCEPT
--A INPUT -p tcp -m tcp --dport $MGMT_PORT -m comment --comment "sst: management sshd (goto)" -g sst-mgmt
--A INPUT -p tcp -m tcp --dport $PORT -m comment --comment "sst: ssh allow-list" -j sst-ssh-allow
--A INPUT -s 198.51.100.0/24 -p tcp -m tcp --dport $PORT -m comment --comment "sst: no ssh from the client net" -j REJECT --reject-with icmp-port-unreachable
--A sst-mgmt -s 198.51.100.0/24 -m comment --comment "sst: management from the client net" -j ACCEPT
--A sst-mgmt -s 203.0.113.0/24 -j ACCEPT
--A sst-ssh-allow -s 203.0.113.0/24 -m comment --comment "sst: admin net" -j ACCEPT
--A sst-ssh-allow -s 198.51.100.0/24 -m comment --comment "sst: client net: back to INPUT" -j RETURN
--A sst-ssh-allow -s 198.51.100.10/32 -m comment --comment "sst: shadowed by the RETURN above" -j ACCEPT
-COMMIT
-EOF
-    fw_load server fw-iptables-chains.v6 ip6tables-restore <<EOF
-*filter
-:INPUT ACCEPT [0:0]
-:FORWARD ACCEPT [0:0]
-:OUTPUT ACCEPT [0:0]
-:sst-mgmt - [0:0]
-:sst-ssh-allow - [0:0]
--A INPUT -i lo -m comment --comment "sst: loopback" -j ACCEPT
--A INPUT -m conntrack --ctstate RELATED,ESTABLISHED -m comment --comment "sst: established" -j ACCEPT
--A INPUT -p tcp -m tcp --dport $MGMT_PORT -m comment --comment "sst: management sshd (goto)" -g sst-mgmt
--A INPUT -p tcp -m tcp --dport $PORT -m comment --comment "sst: ssh allow-list" -j sst-ssh-allow
--A INPUT -s 2001:db8:100::/64 -p tcp -m tcp --dport $PORT -m comment --comment "sst: no ssh from the client net" -j REJECT --reject-with icmp6-port-unreachable
--A sst-mgmt -s 2001:db8:100::/64 -m comment --comment "sst: management from the client net" -j ACCEPT
--A sst-mgmt -s 2001:db8:203::/64 -j ACCEPT
--A sst-ssh-allow -s 2001:db8:203::/64 -m comment --comment "sst: admin net" -j ACCEPT
--A sst-ssh-allow -s 2001:db8:100::/64 -m comment --comment "sst: client net: back to INPUT" -j RETURN
--A sst-ssh-allow -s 2001:db8:100::10/128 -m comment --comment "sst: shadowed by the RETURN above" -j ACCEPT
-COMMIT
-EOF
+    fw_load_both server fw-iptables-chains iptables-restore chains_rules
     lab_env FIREWALL iptables-nft
     lab_env FIREWALL_VERDICT reject:icmp-port-unreachable
     lab_env FIREWALL_VERDICT_CHAIN filter/INPUT

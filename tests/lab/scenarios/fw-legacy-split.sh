@@ -5,45 +5,36 @@
 # legacy DROP wins and the client times out (v4 and v6). iptables-nft prints
 # "# Warning: iptables-legacy tables present, use iptables-legacy-save to see them"
 # on stderr.
+nft_backend_rules() {
+    cat <<EOF
+*filter
+:INPUT ACCEPT [0:0]
+:FORWARD ACCEPT [0:0]
+:OUTPUT ACCEPT [0:0]
+-A INPUT -p tcp -m tcp --dport $PORT -m comment --comment "sst: ssh allowed" -j ACCEPT
+-A INPUT -p tcp -m tcp --dport $MGMT_PORT -m comment --comment "sst: management sshd" -j ACCEPT
+COMMIT
+EOF
+}
+
+legacy_backend_rules() {
+    cat <<EOF
+*filter
+:INPUT ACCEPT [0:0]
+:FORWARD ACCEPT [0:0]
+:OUTPUT ACCEPT [0:0]
+-A INPUT -p tcp -m tcp --dport $PORT -m comment --comment "sst: old legacy rule" -j DROP
+COMMIT
+EOF
+}
+
 scenario_up() {
     topo_base
     server_host_up
     mgmt_sshd_up
     sshd_start main "$PORT"
-    fw_load server fw-legacy-split.nft.v4 iptables-restore <<EOF
-*filter
-:INPUT ACCEPT [0:0]
-:FORWARD ACCEPT [0:0]
-:OUTPUT ACCEPT [0:0]
--A INPUT -p tcp -m tcp --dport $PORT -m comment --comment "sst: ssh allowed" -j ACCEPT
--A INPUT -p tcp -m tcp --dport $MGMT_PORT -m comment --comment "sst: management sshd" -j ACCEPT
-COMMIT
-EOF
-    fw_load server fw-legacy-split.nft.v6 ip6tables-restore <<EOF
-*filter
-:INPUT ACCEPT [0:0]
-:FORWARD ACCEPT [0:0]
-:OUTPUT ACCEPT [0:0]
--A INPUT -p tcp -m tcp --dport $PORT -m comment --comment "sst: ssh allowed" -j ACCEPT
--A INPUT -p tcp -m tcp --dport $MGMT_PORT -m comment --comment "sst: management sshd" -j ACCEPT
-COMMIT
-EOF
-    fw_load server fw-legacy-split.legacy.v4 iptables-legacy-restore <<EOF
-*filter
-:INPUT ACCEPT [0:0]
-:FORWARD ACCEPT [0:0]
-:OUTPUT ACCEPT [0:0]
--A INPUT -p tcp -m tcp --dport $PORT -m comment --comment "sst: old legacy rule" -j DROP
-COMMIT
-EOF
-    fw_load server fw-legacy-split.legacy.v6 ip6tables-legacy-restore <<EOF
-*filter
-:INPUT ACCEPT [0:0]
-:FORWARD ACCEPT [0:0]
-:OUTPUT ACCEPT [0:0]
--A INPUT -p tcp -m tcp --dport $PORT -m comment --comment "sst: old legacy rule" -j DROP
-COMMIT
-EOF
+    fw_load_both server fw-legacy-split.nft iptables-restore nft_backend_rules
+    fw_load_both server fw-legacy-split.legacy iptables-legacy-restore legacy_backend_rules
     lab_env FIREWALL iptables-nft,iptables-legacy
     lab_env FIREWALL_VERDICT drop
     lab_env FIREWALL_VERDICT_CHAIN legacy:filter/INPUT
