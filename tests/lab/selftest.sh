@@ -137,18 +137,19 @@ check_reject_port_unreachable() { expect_rejected reject-port-unreachable ECONNR
 # ICMPv6 "administratively prohibited" maps to EACCES in Linux, not EHOSTUNREACH.
 check_reject_admin_prohibited() { expect_rejected reject-admin-prohibited EHOSTUNREACH EACCES; }
 
-check_drop() {
-    local r4 r6
-    server_listens "drop: sshd is running"
+# expect_timed_out NAME: sshd runs, and the client's SYNs go unanswered on both families.
+expect_timed_out() {
+    local name=$1
+    server_listens "$name: sshd is running"
     # Both families in parallel: each waits out its full timeout.
-    probe "$SERVER_ADDR" --connect-timeout 2 >"$BASE/drop4" &
-    probe "$SERVER_ADDR6" --connect-timeout 2 >"$BASE/drop6" &
+    probe "$SERVER_ADDR" --connect-timeout 2 >"$BASE/$name.4" &
+    probe "$SERVER_ADDR6" --connect-timeout 2 >"$BASE/$name.6" &
     wait
-    r4=$(<"$BASE/drop4")
-    r6=$(<"$BASE/drop6")
-    expect "drop: $SERVER_ADDR" "$r4" '^connect=timeout '
-    expect "drop: $SERVER_ADDR6" "$r6" '^connect=timeout '
+    expect "$name: $SERVER_ADDR" "$(<"$BASE/$name.4")" '^connect=timeout '
+    expect "$name: $SERVER_ADDR6" "$(<"$BASE/$name.6")" '^connect=timeout '
 }
+
+check_drop() { expect_timed_out drop; }
 
 check_hosts_deny() {
     local r ms
@@ -214,15 +215,8 @@ hop() {
 }
 
 check_upstream_filter() {
-    local r4 r6 r a
-    server_listens "upstream-filter: sshd is running"
-    probe "$SERVER_ADDR" --connect-timeout 2 >"$BASE/up4" &
-    probe "$SERVER_ADDR6" --connect-timeout 2 >"$BASE/up6" &
-    wait
-    r4=$(<"$BASE/up4")
-    r6=$(<"$BASE/up6")
-    expect "upstream-filter: $SERVER_ADDR" "$r4" '^connect=timeout '
-    expect "upstream-filter: $SERVER_ADDR6" "$r6" '^connect=timeout '
+    local r a
+    expect_timed_out upstream-filter
     r=$(srv 'nft list ruleset; iptables-save; ip6tables-save; echo end' || true)
     expect "upstream-filter: server has no firewall rule" "$r" '^end$'
     # The SYNs never reached the server: the sshd under test logged no connection.
@@ -236,15 +230,8 @@ check_upstream_filter() {
 }
 
 check_drop_all() {
-    local r4 r6 r
-    server_listens "drop-all: sshd is running"
-    probe "$SERVER_ADDR" --connect-timeout 2 >"$BASE/da4" &
-    probe "$SERVER_ADDR6" --connect-timeout 2 >"$BASE/da6" &
-    wait
-    r4=$(<"$BASE/da4")
-    r6=$(<"$BASE/da6")
-    expect "drop-all: $SERVER_ADDR" "$r4" '^connect=timeout '
-    expect "drop-all: $SERVER_ADDR6" "$r6" '^connect=timeout '
+    local r
+    expect_timed_out drop-all
     # No management sshd: nothing on 2222 either, and lab.env names none.
     r=$(probe_port "$SERVER_ADDR" 2222)
     expect "drop-all: no management sshd on 2222" "$r" '^connect=ECONNREFUSED '
