@@ -21,5 +21,5 @@ scenario_up() {
     lab_env EXPECT_CONNECT ok
     lab_env EXPECT_CONNECT6 ok
     lab_env EXPECT_SYMPTOM Open
-    lab_env EXPECT_CAUSE None
+    lab_env EXPECT_CAUSE NoCauseFound
 }

@@ -19,5 +19,5 @@ scenario_up() {
     lab_env EXPECT_CONNECT ok
     lab_env EXPECT_CONNECT6 ok
     lab_env EXPECT_SYMPTOM Open
-    lab_env EXPECT_CAUSE Fail2BanJailWrongPort
+    lab_env EXPECT_CAUSE Fail2BanWrongPort
 }

@@ -16,5 +16,5 @@ scenario_up() {
     lab_env EXPECT_CONNECT timeout
     lab_env EXPECT_CONNECT6 timeout
     lab_env EXPECT_SYMPTOM TimedOut
-    lab_env EXPECT_CAUSE UfwDeny
+    lab_env EXPECT_CAUSE FirewallDrop
 }

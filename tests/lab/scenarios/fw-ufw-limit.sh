@@ -25,5 +25,5 @@ scenario_up() {
     lab_env EXPECT_CONNECT ECONNREFUSED
     lab_env EXPECT_CONNECT6 ECONNREFUSED
     lab_env EXPECT_SYMPTOM Refused
-    lab_env EXPECT_CAUSE UfwLimit
+    lab_env EXPECT_CAUSE FirewallReject
 }

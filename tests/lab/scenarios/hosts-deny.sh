@@ -19,5 +19,5 @@ scenario_up() {
     lab_env EXPECT_CONNECT ok
     lab_env EXPECT_CONNECT6 ok
     lab_env EXPECT_SYMPTOM ClosedBeforeBanner
-    lab_env EXPECT_CAUSE TcpWrappers
+    lab_env EXPECT_CAUSE TcpWrappersDenied
 }

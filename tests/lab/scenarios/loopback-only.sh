@@ -13,5 +13,5 @@ scenario_up() {
     lab_env EXPECT_CONNECT ECONNREFUSED
     lab_env EXPECT_CONNECT6 ECONNREFUSED
     lab_env EXPECT_SYMPTOM Refused
-    lab_env EXPECT_CAUSE SshdListenAddress
+    lab_env EXPECT_CAUSE NotListeningOnAddress
 }

@@ -26,5 +26,5 @@ scenario_up() {
     lab_env EXPECT_CONNECT ok
     lab_env EXPECT_CONNECT6 ok
     lab_env EXPECT_SYMPTOM Open
-    lab_env EXPECT_CAUSE MatchBlockPermitRootLogin
+    lab_env EXPECT_CAUSE NoCauseFound
 }

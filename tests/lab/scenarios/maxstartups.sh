@@ -18,5 +18,5 @@ scenario_up() {
     lab_env EXPECT_CONNECT ok
     lab_env EXPECT_CONNECT6 ok
     lab_env EXPECT_SYMPTOM ClosedBeforeBanner
-    lab_env EXPECT_CAUSE MaxStartups
+    lab_env EXPECT_CAUSE MaxStartupsThrottled
 }

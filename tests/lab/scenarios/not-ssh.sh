@@ -12,5 +12,5 @@ scenario_up() {
     lab_env EXPECT_CONNECT ok
     lab_env EXPECT_CONNECT6 ok
     lab_env EXPECT_SYMPTOM NotSsh
-    lab_env EXPECT_CAUSE NonSshService
+    lab_env EXPECT_CAUSE NotSshService
 }

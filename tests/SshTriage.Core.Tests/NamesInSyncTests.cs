@@ -1,0 +1,53 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Xunit;
+
+namespace SshTriage.Tests
+{
+    /// <summary>
+    /// Names written outside C# that must stay the enum's own: the lab scenarios' expectations and
+    /// the causes Find-SshRejectCause's help lists. A renamed or added cause fails here, not in a reader's hands.
+    /// </summary>
+    public class NamesInSyncTests
+    {
+        private static readonly Regex Expectation = new Regex(@"^\s*lab_env (EXPECT_CAUSE|EXPECT_SYMPTOM) (\S+)\s*$", RegexOptions.Multiline);
+
+        public static TheoryData<string> Scenarios()
+        {
+            var data = new TheoryData<string>();
+            foreach (var file in Directory.GetFiles(RepositoryPaths.Combine("tests", "lab", "scenarios"), "*.sh").OrderBy(f => f, StringComparer.Ordinal))
+            {
+                data.Add(Path.GetFileNameWithoutExtension(file));
+            }
+
+            return data;
+        }
+
+        [Theory]
+        [MemberData(nameof(Scenarios))]
+        public void EveryScenarioExpectsACauseAndASymptomByTheirEnumNames(string scenario)
+        {
+            var text = File.ReadAllText(RepositoryPaths.Combine("tests", "lab", "scenarios", scenario + ".sh"));
+            var expectations = Expectation.Matches(text).Cast<Match>().ToLookup(m => m.Groups[1].Value, m => m.Groups[2].Value);
+
+            var cause = Assert.Single(expectations["EXPECT_CAUSE"]);
+            Assert.True(Enum.GetNames(typeof(RejectCause)).Contains(cause), $"{scenario}: EXPECT_CAUSE {cause} is not a RejectCause");
+            var symptom = Assert.Single(expectations["EXPECT_SYMPTOM"]);
+            Assert.True(Enum.GetNames(typeof(SshPortStatus)).Contains(symptom), $"{scenario}: EXPECT_SYMPTOM {symptom} is not an SshPortStatus");
+        }
+
+        [Fact]
+        public void TheHelpListsEveryCauseAndNoOther()
+        {
+            var help = File.ReadAllText(RepositoryPaths.Combine("docs", "en-US", "Find-SshRejectCause.md"));
+            var line = Regex.Match(help, @"^Causes: (?<list>[^;\n]+);", RegexOptions.Multiline);
+            Assert.True(line.Success, "Find-SshRejectCause.md needs its 'Causes: A, B, ...; NoCauseFound ...' line");
+
+            var listed = line.Groups["list"].Value.Split(',').Select(n => n.Trim()).OrderBy(n => n, StringComparer.Ordinal);
+            var causes = Enum.GetNames(typeof(RejectCause)).Where(n => n != nameof(RejectCause.NoCauseFound)).OrderBy(n => n, StringComparer.Ordinal);
+            Assert.Equal(causes, listed);
+        }
+    }
+}
