@@ -46,12 +46,16 @@ namespace SshTriage.Probing
         private readonly List<byte> received = new List<byte>();
         private readonly List<string> preBannerLines = new List<string>();
         private int lineStart;
+        private byte[] afterIdentification = Array.Empty<byte>();
 
         /// <summary>The identification line once the verdict is Identified.</summary>
         public SshIdentification? Identification { get; private set; }
 
         /// <summary>The current verdict.</summary>
         public ScanVerdict Verdict { get; private set; } = ScanVerdict.NeedMore;
+
+        /// <summary>The bytes of the read that came after the identification line: the start of the binary packet protocol.</summary>
+        public byte[] AfterIdentification => afterIdentification;
 
         /// <summary>True once any byte has arrived.</summary>
         public bool HasData => received.Count > 0;
@@ -86,6 +90,8 @@ namespace SshTriage.Probing
 
                 if (Verdict == ScanVerdict.Identified)
                 {
+                    afterIdentification = new byte[count - i - 1];
+                    Array.Copy(buffer, i + 1, afterIdentification, 0, afterIdentification.Length);
                     return Verdict;
                 }
             }

@@ -19,7 +19,7 @@ namespace SshTriage.Probing
 
         // Sent only when the peer stays silent, so that a server that waits for the client
         // (HTTP, for one) answers and shows what it is. RFC 4253 lets either side speak first.
-        private static readonly byte[] ClientIdentification = Encoding.ASCII.GetBytes("SSH-2.0-SshTriage_Probe\r\n");
+        internal static readonly byte[] ClientIdentification = Encoding.ASCII.GetBytes("SSH-2.0-SshTriage_Probe\r\n");
 
         private readonly TimeSpan timeout;
         private readonly TimeSpan nudgeAfter;
@@ -37,7 +37,15 @@ namespace SshTriage.Probing
         }
 
         /// <summary>Probes <paramref name="address"/>:<paramref name="port"/> and reports what a client sees.</summary>
-        public async Task<SshPortResult> ProbeAsync(string computerName, IPAddress address, int port, CancellationToken cancellationToken)
+        public Task<SshPortResult> ProbeAsync(string computerName, IPAddress address, int port, CancellationToken cancellationToken) =>
+            ProbeAsync(computerName, address, port, null, cancellationToken);
+
+        /// <summary>
+        /// Probes, and when the server identified itself hands the still open connection to
+        /// <paramref name="afterIdentification"/>: the bytes read past the identification line, and
+        /// whether this probe already sent the client's own identification line.
+        /// </summary>
+        internal async Task<SshPortResult> ProbeAsync(string computerName, IPAddress address, int port, Func<Socket, byte[], bool, Task>? afterIdentification, CancellationToken cancellationToken)
         {
             var result = new SshPortResult(computerName, address, port, SshPortStatus.TimedOut, DateTimeOffset.Now);
             using (var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp))
@@ -48,7 +56,11 @@ namespace SshTriage.Probing
                     return result;
                 }
 
-                await ReadIdentificationAsync(socket, result, cancellationToken).ConfigureAwait(false);
+                var (scanner, sent) = await ReadIdentificationAsync(socket, result, cancellationToken).ConfigureAwait(false);
+                if (afterIdentification != null && result.Status == SshPortStatus.Open)
+                {
+                    await afterIdentification(socket, scanner.AfterIdentification, sent).ConfigureAwait(false);
+                }
             }
 
             return result;
@@ -78,7 +90,7 @@ namespace SshTriage.Probing
             return true;
         }
 
-        private async Task ReadIdentificationAsync(Socket socket, SshPortResult result, CancellationToken cancellationToken)
+        private async Task<(IdentificationScanner Scanner, bool Sent)> ReadIdentificationAsync(Socket socket, SshPortResult result, CancellationToken cancellationToken)
         {
             var scanner = new IdentificationScanner();
             var buffer = new byte[ReceiveBufferSize];
@@ -136,6 +148,7 @@ namespace SshTriage.Probing
             }
 
             Conclude(scanner, end, result);
+            return (scanner, nudged);
         }
 
         /// <summary>Fills <paramref name="result"/> with what <paramref name="scanner"/> read before the read ended.</summary>
