@@ -47,21 +47,30 @@ namespace SshTriage.Tests.Lab
             Assert.Contains("-AddToIgnoreList", first.GetProperty("RemedyCommand").GetString());
         }
 
-        [LabFact]
-        public void TheSeedCaseProbedFromTheHostThatCannotGetIn()
+        // From the server (the admin's machine L, which reaches R over ssh), probing from the
+        // client's sshd (-FromHost); the collector over the management sshd. Without
+        // <paramref name="timeoutSec"/>, every timeout is the cmdlet's default.
+        private static LabRunOutput FromHost(LabInstance lab, SshCounter? counter, string? timeoutSec, params string[] extra)
         {
-            using var lab = LabInstance.Up("f2b-gateway-banned");
-            using var counter = new SshCounter(lab);
             var arguments = new List<string>
             {
                 "server", "cause", "--port", lab["PORT"],
                 "--from-host", lab["CLIENT_ADDR"], "--from-user", lab["FROMHOST_USER"], "--from-key", lab["FROMHOST_KEY"], "--from-known-hosts", lab["FROMHOST_KNOWN_HOSTS"],
             };
-            arguments.AddRange(ServerLab.Connection(lab, "root", "CLIENT_KEY"));
+            arguments.AddRange(extra);
+            arguments.AddRange(ServerLab.Connection(lab, "root", "CLIENT_KEY", timeoutSec: timeoutSec));
             arguments.Add(lab["SERVER_ADDR"]);
+            return LabRunner.Run(lab, "server", ServerLab.Timeout, counter?.Environment ?? Array.Empty<string>(), arguments.ToArray());
+        }
+
+        [LabFact]
+        public void TheSeedCaseProbedFromTheHostThatCannotGetIn()
+        {
+            using var lab = LabInstance.Up("f2b-gateway-banned");
+            using var counter = new SshCounter(lab);
 
             // L itself is the admin's machine here: it reaches R over ssh, R cannot reach L.
-            var causes = Objects(LabRunner.Run(lab, "server", ServerLab.Timeout, counter.Environment, arguments.ToArray()));
+            var causes = Objects(FromHost(lab, counter, "10"));
 
             var first = causes.First();
             Assert.True(first.GetProperty("Cause").GetString() == "Fail2BanGatewayBanned", Describe(causes));
@@ -72,6 +81,25 @@ namespace SshTriage.Tests.Lab
             Assert.Contains("-AddToIgnoreList", first.GetProperty("RemedyCommand").GetString());
             Assert.Contains(Excerpts(first), e => e.Contains("during the probes") && e.Contains(lab["GATEWAY_ADDR"]));
             Assert.Equal(2, counter.Count);
+        }
+
+        // A dropped port seen from -FromHost, every timeout at its default: the probes time out
+        // on the origin host (the watchdog, after one probe timeout) and report it, instead of
+        // the run being killed. bench/find-cause/run.sh prints how long this takes.
+        [LabFact]
+        public void ADropSeenFromTheClientAtTheDefaultSettings()
+        {
+            using var lab = LabInstance.Up("drop", fromHost: true);
+
+            var output = FromHost(lab, null, null);
+
+            Assert.True(!output.Errors.Any(), output.Describe());
+            var causes = Objects(output);
+            var first = causes.First();
+            Assert.True(first.GetProperty("Cause").GetString() == "FirewallDrop" && first.GetProperty("Confidence").GetString() == "Confirmed", Describe(causes));
+            Assert.Equal("TimedOut", first.GetProperty("Symptom").GetString());
+            Assert.Equal(lab["CLIENT_ADDR"], first.GetProperty("ClientAddress").GetString());
+            Assert.Contains(Excerpts(first), e => e.Contains($"tcp dport {lab["PORT"]} drop"));
         }
 
         [LabFact]
