@@ -81,9 +81,10 @@ cmd_up() {
     . "$LAB_DIR/scenarios/$scenario.sh"
     scenario_up
     # LAB_FROMHOST=1: the client runs an sshd too, so any scenario can be probed from
-    # the client over ssh (-FromHost), not only those that start one themselves.
+    # the client over ssh (-FromHost), not only those that start one themselves. Port
+    # 2022, which no scenario filters (upstream-filter drops forwarded TCP to PORT).
     if [[ ${LAB_FROMHOST:-0} == 1 && -z $(env_get CLIENT_SSH_PORT) ]]; then
-        client_sshd_up
+        client_sshd_up 2022
     fi
     lab_env LAB_READY 1
     trap - EXIT

@@ -12,26 +12,15 @@ namespace SshTriage.Tests.Lab
     /// </summary>
     public class FindCauseLabTests
     {
-        private const string Cause = "SshTriage.SshRejectCause";
+        private static List<JsonElement> Causes(LabInstance lab, params string[] extra) => CauseLab.Causes(CauseLab.FromClient(lab, null, extra));
 
-        private static List<JsonElement> Causes(LabInstance lab, params string[] extra) => Causes(lab, null, extra);
+        private static List<JsonElement> Causes(LabInstance lab, SshCounter? counter, params string[] extra) => CauseLab.Causes(CauseLab.FromClient(lab, counter, extra));
 
-        // From the client, over the management sshd; counting the ssh processes when asked.
-        private static List<JsonElement> Causes(LabInstance lab, SshCounter? counter, params string[] extra)
-        {
-            var arguments = new List<string> { "server", "cause", "--client", lab["CLIENT_ADDR"], "--port", lab["PORT"] };
-            arguments.AddRange(extra);
-            arguments.AddRange(ServerLab.Connection(lab, "root", "CLIENT_KEY"));
-            arguments.Add(lab["SERVER_ADDR"]);
-            return Objects(LabRunner.Run(lab, "client", ServerLab.Timeout, counter?.Environment ?? Array.Empty<string>(), arguments.ToArray()));
-        }
+        private static List<JsonElement> Objects(LabRunOutput output) => CauseLab.Causes(output);
 
-        private static List<JsonElement> Objects(LabRunOutput output) => output.Objects.Where(o => o.Type == Cause).Select(o => o.Object).ToList();
+        private static string Describe(IEnumerable<JsonElement> causes) => CauseLab.Describe(causes);
 
-        private static string Describe(IEnumerable<JsonElement> causes) =>
-            string.Join(", ", causes.Select(c => c.GetProperty("ComputerName").GetString() + ":" + c.GetProperty("Cause").GetString() + "/" + c.GetProperty("Confidence").GetString()));
-
-        private static IEnumerable<string> Excerpts(JsonElement cause) => cause.GetProperty("Evidence").EnumerateArray().Select(e => e.GetProperty("Excerpt").GetString()!);
+        private static IEnumerable<string> Excerpts(JsonElement cause) => CauseLab.Excerpts(cause);
 
         [LabFact]
         public void TheSeedCaseTheVpnGatewayIsBanned()
@@ -47,22 +36,6 @@ namespace SshTriage.Tests.Lab
             Assert.Contains("-AddToIgnoreList", first.GetProperty("RemedyCommand").GetString());
         }
 
-        // From the server (the admin's machine L, which reaches R over ssh), probing from the
-        // client's sshd (-FromHost); the collector over the management sshd. Without
-        // <paramref name="timeoutSec"/>, every timeout is the cmdlet's default.
-        private static LabRunOutput FromHost(LabInstance lab, SshCounter? counter, string? timeoutSec, params string[] extra)
-        {
-            var arguments = new List<string>
-            {
-                "server", "cause", "--port", lab["PORT"],
-                "--from-host", lab["CLIENT_ADDR"], "--from-user", lab["FROMHOST_USER"], "--from-key", lab["FROMHOST_KEY"], "--from-known-hosts", lab["FROMHOST_KNOWN_HOSTS"],
-            };
-            arguments.AddRange(extra);
-            arguments.AddRange(ServerLab.Connection(lab, "root", "CLIENT_KEY", timeoutSec: timeoutSec));
-            arguments.Add(lab["SERVER_ADDR"]);
-            return LabRunner.Run(lab, "server", ServerLab.Timeout, counter?.Environment ?? Array.Empty<string>(), arguments.ToArray());
-        }
-
         [LabFact]
         public void TheSeedCaseProbedFromTheHostThatCannotGetIn()
         {
@@ -70,7 +43,7 @@ namespace SshTriage.Tests.Lab
             using var counter = new SshCounter(lab);
 
             // L itself is the admin's machine here: it reaches R over ssh, R cannot reach L.
-            var causes = Objects(FromHost(lab, counter, "10"));
+            var causes = Objects(CauseLab.FromHost(lab, counter, "10"));
 
             var first = causes.First();
             Assert.True(first.GetProperty("Cause").GetString() == "Fail2BanGatewayBanned", Describe(causes));
@@ -91,7 +64,7 @@ namespace SshTriage.Tests.Lab
         {
             using var lab = LabInstance.Up("drop", fromHost: true);
 
-            var output = FromHost(lab, null, null);
+            var output = CauseLab.FromHost(lab, null, null);
 
             Assert.True(!output.Errors.Any(), output.Describe());
             var causes = Objects(output);
@@ -107,7 +80,7 @@ namespace SshTriage.Tests.Lab
         {
             using var lab = LabInstance.Up("f2b-gateway-banned");
 
-            var causes = Objects(LabRunner.Run(lab, "server", ServerLab.Timeout, "server", "cause", "--local", "--client", lab["CLIENT_ADDR"], "--port", lab["PORT"]));
+            var causes = Objects(CauseLab.Local(lab));
 
             var first = causes.First();
             Assert.True(first.GetProperty("Cause").GetString() == "Fail2BanGatewayBanned", Describe(causes));
