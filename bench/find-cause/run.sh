@@ -5,8 +5,11 @@
 # time less the probe timeout when the probes timed out, and how many ssh processes it
 # started. The peer is the checklist walked by hand: one ssh command per check (listeners,
 # sshd -t, sshd -T, the auth log, Fail2Ban, iptables, nftables), timed the same way.
-# Target: under 2 s per scenario, one ssh process. Needs root and the lab's packages.
-# Usage: sudo bench/find-cause/run.sh   (SCENARIOS="drop open" to pick)
+# Target: under 2 s per scenario, one ssh process. Then -FromHost against the drop scenario
+# with every timeout at its default (probe 5 s, management 15 s): target about one probe
+# timeout plus a few seconds; the peer is the client's own ssh with ConnectTimeout at the
+# probe timeout, run from the same host. Needs root and the lab's packages.
+# Usage: sudo bench/find-cause/run.sh   (SCENARIOS="drop open" to pick; FROMHOST=0 skips the -FromHost run)
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -41,6 +44,18 @@ chmod 0755 "$work/bin/ssh"
 
 ms() { echo $(($(date +%s%N) / 1000000)); }
 
+# first_cause FILE: the runner's first cause, its symptom and the run's own elapsed ms.
+first_cause() {
+    python3 - "$1" <<'PY'
+import json, sys
+objects = [json.loads(line) for line in open(sys.argv[1]) if line.strip()]
+causes = [o["Object"] for o in objects if o.get("Type") == "SshTriage.SshRejectCause"]
+summary = next(o for o in objects if o.get("Summary"))
+first = causes[0] if causes else {}
+print(first.get("Cause", "-"), first.get("Symptom") or "-", int(summary["ElapsedMs"]))
+PY
+}
+
 printf '%-20s %-24s %-10s %9s %9s %5s   %9s %5s\n' scenario "first cause" symptom "time ms" "net ms" ssh "peer ms" ssh
 for scenario in "${scenarios[@]}"; do
     state="$work/$scenario"
@@ -54,15 +69,7 @@ for scenario in "${scenarios[@]}"; do
         "$dotnet" "$runner" server cause --client "$(get CLIENT_ADDR)" --port "$(get PORT)" --probe-timeout "$probe_timeout" \
         "${connection[@]}" "$(get SERVER_ADDR)" >"$work/out.json"
     count=$(wc -l <"$work/ssh.log")
-    read -r cause symptom elapsed < <(python3 - "$work/out.json" <<'PY'
-import json, sys
-objects = [json.loads(line) for line in open(sys.argv[1]) if line.strip()]
-causes = [o["Object"] for o in objects if o.get("Type") == "SshTriage.SshRejectCause"]
-summary = next(o for o in objects if o.get("Summary"))
-first = causes[0] if causes else {}
-print(first.get("Cause", "-"), first.get("Symptom") or "-", int(summary["ElapsedMs"]))
-PY
-)
+    read -r cause symptom elapsed < <(first_cause "$work/out.json")
     net=$elapsed
     [[ $symptom == TimedOut ]] && net=$((elapsed - probe_timeout * 1000))
 
@@ -82,3 +89,25 @@ PY
     "$lab" down "$state" >/dev/null
     current=
 done
+
+[[ ${FROMHOST:-1} == 1 ]] || exit 0
+echo
+echo "-FromHost against a drop, default timeouts (the admin's machine is the server; probes from the client):"
+state="$work/fromhost-drop"
+current=$state
+LAB_FROMHOST=1 "$lab" up drop "$state" >/dev/null
+get() { sed -n "s/^$1=//p" "$state/lab.env" | head -n 1; }
+start=$(ms)
+"$lab" exec "$state" server -- "$dotnet" "$runner" server cause --port "$(get PORT)" \
+    --from-host "$(get CLIENT_ADDR)" --from-user "$(get FROMHOST_USER)" --from-key "$(get FROMHOST_KEY)" \
+    --from-known-hosts "$(get FROMHOST_KNOWN_HOSTS)" --user root --key "$(get CLIENT_KEY)" --ssh-port "$(get MGMT_PORT)" \
+    --option "UserKnownHostsFile=$(get KNOWN_HOSTS)" --option GlobalKnownHostsFile=/dev/null "$(get SERVER_ADDR)" >"$work/out.json"
+wall=$(($(ms) - start))
+read -r cause symptom elapsed < <(first_cause "$work/out.json")
+start=$(ms)
+"$lab" exec "$state" server -- ssh -F "$(get FROMHOST_SSH_CONFIG)" "$(get CLIENT_ADDR)" \
+    "ssh -o BatchMode=yes -o ConnectTimeout=5 -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null $(get SERVER_ADDR) true" >/dev/null 2>&1 || true
+peer=$(($(ms) - start))
+printf '%-24s %-10s %9s ms (%s ms with the .NET start)   peer ssh ConnectTimeout=5 via ssh: %s ms\n' "$cause" "$symptom" "$elapsed" "$wall" "$peer"
+"$lab" down "$state" >/dev/null
+current=

@@ -36,8 +36,11 @@ namespace SshTriage
         /// <summary>How sure the diagnosis is.</summary>
         public CauseConfidence Confidence { get; }
 
-        /// <summary>The cause in one sentence.</summary>
-        public string Summary { get; }
+        /// <summary>The cause in one sentence (and, when another result explains it, which).</summary>
+        public string Summary { get; internal set; }
+
+        /// <summary>The cause of another result that explains this one (an invalid configuration explains "sshd is not running"); it is ranked before this one.</summary>
+        public RejectCause? ExplainedBy { get; internal set; }
 
         /// <summary>The lines of the server's output that show it.</summary>
         public CauseEvidence[] Evidence { get; internal set; } = Array.Empty<CauseEvidence>();

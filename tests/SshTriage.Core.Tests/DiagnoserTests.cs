@@ -57,6 +57,17 @@ namespace SshTriage.Tests
         }
 
         [Fact]
+        public void AnInvalidConfigurationExplainsWhySshdIsNotRunning()
+        {
+            var causes = Diagnoser.Diagnose(Context("invalid-config-stopped-root.txt"));
+
+            Assert.Equal(
+                new[] { (RejectCause.SshdConfigInvalid, CauseConfidence.Confirmed, (RejectCause?)null), (RejectCause.SshdNotRunning, CauseConfidence.Confirmed, RejectCause.SshdConfigInvalid) },
+                causes.Select(c => (c.Cause, c.Confidence, c.ExplainedBy)));
+            Assert.Contains("Explained by SshdConfigInvalid", causes[1].Summary);
+        }
+
+        [Fact]
         public void AHealthyServerHasNoCause()
         {
             var causes = Diagnoser.Diagnose(Context("open-root.txt"));

@@ -46,6 +46,30 @@ namespace SshTriage.Tests
             Assert.Contains("Exceeded MaxStartups", Parse("maxstartups").Symptom!.PreBannerText);
         }
 
+        // The probe timeout is its own setting: the watchdog ends a connect after one probe
+        // timeout, timeout(1) ends a probe after connect and banner wait, and ssh's own limit
+        // (the management timeout to connect, then the script's bound) outlasts both, whatever
+        // the management timeout is.
+        [Theory]
+        [InlineData(1, 15)]
+        [InlineData(5, 15)]
+        [InlineData(15, 15)]
+        [InlineData(60, 5)]
+        public void EveryEnclosingTimeoutComesFromTheProbeTimeout(int probeSeconds, int connectSeconds)
+        {
+            Assert.True(SshTriage.Remote.RemoteTargetBuilder.TryBuild("198.51.100.10", "root", null, null, null, null, false, System.TimeSpan.FromSeconds(connectSeconds), out var from, out var problem), problem);
+            var probe = System.TimeSpan.FromSeconds(probeSeconds);
+            var origin = new RemoteProbeOrigin(from!, probe);
+
+            var killAfter = RemoteProbeOrigin.KillAfterSeconds(probe);
+            Assert.Equal((2 * probeSeconds) + 1, killAfter);
+            Assert.EndsWith($" 22 {probeSeconds} {ProbeWindow.ProbeCount} {killAfter}\n", origin.Script("198.51.100.20", 22));
+            Assert.Contains("sleep \"$3\"", origin.Script("198.51.100.20", 22));
+            var overall = SshTriage.Remote.OpenSshShell.OverallTimeout(origin.Host);
+            Assert.Equal(System.TimeSpan.FromSeconds(connectSeconds) + RemoteProbeOrigin.ScriptTimeout(probe), overall);
+            Assert.True(overall > System.TimeSpan.FromSeconds(connectSeconds + killAfter), $"ssh gives up after {overall}, before the probes end ({connectSeconds} + {killAfter} s)");
+        }
+
         [Theory]
         [InlineData("maxstartups", "MaxStartupsThrottled", CauseConfidence.Confirmed)]
         [InlineData("not-ssh", "NotSshService", CauseConfidence.Confirmed)]

@@ -37,7 +37,7 @@ switch (args[0])
 {
     case "probe":
         var scan = new SshPortScan(
-            new SshPortScanOptions(TimeSpan.FromSeconds(options.Double("--timeout", 5)), options.Int("--throttle", SshPortScanOptions.DefaultThrottleLimit)),
+            new SshPortScanOptions(TimeSpan.FromSeconds(options.Double("--timeout", SshPortScanOptions.DefaultTimeoutSec)), options.Int("--throttle", SshPortScanOptions.DefaultThrottleLimit)),
             new DnsHostResolver(),
             CancellationToken.None);
         foreach (var target in options.Positional.Concat(options.All("--targets-file").SelectMany(System.IO.File.ReadAllLines)))
@@ -132,7 +132,7 @@ static bool RunServer(Arguments options, JsonLineSink sink)
             break;
         case "cause":
             var client = options.One("--client");
-            var probeTimeout = TimeSpan.FromSeconds(options.Double("--probe-timeout", 5));
+            var probeTimeout = TimeSpan.FromSeconds(options.Double("--probe-timeout", SshPortScanOptions.DefaultTimeoutSec));
             // As the cmdlet: probes only when the server is read over ssh.
             SshTriage.Diagnosis.IProbeOrigin? origin = options.Has("--local") || targets.Count == 0 ? null
                 : options.One("--from-host") is string from ? new SshTriage.Diagnosis.RemoteProbeOrigin(SideTarget(options, "--from", from), probeTimeout)
@@ -170,7 +170,7 @@ static bool RunServer(Arguments options, JsonLineSink sink)
 
 static IEnumerable<RemoteTarget> Targets(Arguments options, IEnumerable<string> names, JsonLineSink sink)
 {
-    var timeout = TimeSpan.FromSeconds(options.Double("--timeout", 15));
+    var timeout = TimeSpan.FromSeconds(options.Double("--timeout", RemoteTargetBuilder.DefaultTimeoutSec));
     if (options.Has("--local"))
     {
         yield return RemoteTargetBuilder.Local(options.Has("--sudo"), timeout);
@@ -199,7 +199,7 @@ static RemoteTarget SideTarget(Arguments options, string prefix, string name)
     var sshOptions = knownHosts == null
         ? new List<KeyValuePair<string, string>>()
         : new List<KeyValuePair<string, string>> { new("UserKnownHostsFile", knownHosts), new("GlobalKnownHostsFile", "/dev/null") };
-    if (!RemoteTargetBuilder.TryBuild(name, options.One(prefix + "-user"), options.One(prefix + "-key"), sshPort == null ? null : int.Parse(sshPort, CultureInfo.InvariantCulture), null, sshOptions, false, TimeSpan.FromSeconds(options.Double("--timeout", 15)), out var target, out var problem))
+    if (!RemoteTargetBuilder.TryBuild(name, options.One(prefix + "-user"), options.One(prefix + "-key"), sshPort == null ? null : int.Parse(sshPort, CultureInfo.InvariantCulture), null, sshOptions, false, TimeSpan.FromSeconds(options.Double("--timeout", RemoteTargetBuilder.DefaultTimeoutSec)), out var target, out var problem))
     {
         throw new ArgumentException(problem);
     }

@@ -3,7 +3,7 @@
 # -EvidencePath tests: the full collector script (SshTriage.Lab.Runner collector)
 # sent over the management sshd, as root and as a user without sudo.
 #
-#   tests/lab/capture-bundles.sh [OUTDIR]   default: tests/SshTriage.Core.Tests/Fixtures/bundles
+#   tests/lab/capture-bundles.sh [OUTDIR [NAME...]]   default: tests/SshTriage.Core.Tests/Fixtures/bundles, every bundle
 #
 # Each file starts with "# command/version/source/exit" lines and "# ---"; the
 # evidence reader skips everything before the collector's own header line.
@@ -19,8 +19,12 @@ capture_runner
 mkdir -p "$OUT"
 dotnet "$RUNNER" collector >"$TMP/collector.sh"
 
-capture() { # SCENARIO USER KEYVAR REMOTE_COMMAND NAME
+shift $(($# > 0 ? 1 : 0))
+WANTED=" $* "
+
+capture() { # SCENARIO USER KEYVAR REMOTE_COMMAND NAME: only the NAMEs asked for, when any were
     local scenario=$1 user=$2 keyvar=$3 remote=$4 name=$5 rc=0
+    [[ $WANTED == "  " || $WANTED == *" $name "* ]] || return 0
     up "$scenario" "$SSHD"
     local cmd="ssh -T -o BatchMode=yes -i KEY -o IdentitiesOnly=yes -p $MGMT_PORT -l $user -- $SERVER_ADDR '$remote' < collector.sh"
     "$LAB" exec "$S" client -- ssh -T -o BatchMode=yes -o ConnectTimeout=5 -i "${!keyvar}" -o IdentitiesOnly=yes \
@@ -40,3 +44,4 @@ capture invalid-config root CLIENT_KEY 'sh -s' invalid-config-root
 capture failed-logins root CLIENT_KEY 'sh -s' failed-logins-root
 capture f2b-gateway-banned root CLIENT_KEY 'sh -s' f2b-gateway-banned-root
 capture f2b-nftables root CLIENT_KEY 'sh -s' f2b-nftables-root
+capture invalid-config-stopped root CLIENT_KEY 'sh -s' invalid-config-stopped-root

@@ -2,7 +2,8 @@
 # SshTriage network-namespace lab: real sshd, firewalls and TCP wrappers in
 # throw-away network namespaces. See README.md beside this file.
 #
-#   lab.sh up <scenario> <statedir>     build, print KEY=value lines (also <statedir>/lab.env)
+#   lab.sh up <scenario> <statedir>     build, print KEY=value lines (also <statedir>/lab.env);
+#                                       LAB_FROMHOST=1 adds the client's sshd (client_sshd_up)
 #   lab.sh down <statedir>              tear down (idempotent)
 #   lab.sh exec <statedir> <role> -- <cmd...>
 #   lab.sh list
@@ -22,7 +23,7 @@ done
 unset lab_lib
 
 usage() {
-    sed -n '5,8s/^#   //p' "$LAB_SH" >&2
+    sed -n '5,9s/^#   //p' "$LAB_SH" >&2
     exit 2
 }
 
@@ -79,6 +80,12 @@ cmd_up() {
     # shellcheck source=/dev/null
     . "$LAB_DIR/scenarios/$scenario.sh"
     scenario_up
+    # LAB_FROMHOST=1: the client runs an sshd too, so any scenario can be probed from
+    # the client over ssh (-FromHost), not only those that start one themselves. Port
+    # 2022, which no scenario filters (upstream-filter drops forwarded TCP to PORT).
+    if [[ ${LAB_FROMHOST:-0} == 1 && -z $(env_get CLIENT_SSH_PORT) ]]; then
+        client_sshd_up 2022
+    fi
     lab_env LAB_READY 1
     trap - EXIT
     cat -- "$S/lab.env"

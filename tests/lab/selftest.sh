@@ -111,12 +111,17 @@ check_open() {
     fi
 }
 
-check_refused() {
-    local r
+# refused_both NAME: a raw client is refused at both server addresses.
+refused_both() {
+    local a r
     for a in "$SERVER_ADDR" "$SERVER_ADDR6"; do
         r=$(probe "$a")
-        expect "refused: $a" "$r" '^connect=ECONNREFUSED '
+        expect "$1: $a" "$r" '^connect=ECONNREFUSED '
     done
+}
+
+check_refused() {
+    refused_both refused
 }
 
 # expect_rejected NAME V4_ERRNO V6_ERRNO: sshd runs, and a REJECT rule answers each family at once
@@ -244,10 +249,7 @@ check_drop_all() {
 
 check_sshd_stopped() {
     local r
-    for a in "$SERVER_ADDR" "$SERVER_ADDR6"; do
-        r=$(probe "$a")
-        expect "sshd-stopped: $a" "$r" '^connect=ECONNREFUSED '
-    done
+    refused_both sshd-stopped
     r=$(srv "sshd -t && echo config-ok; ss -Hltn sport = :$PORT | grep -c LISTEN" || true)
     expect "sshd-stopped: config valid, nothing on $PORT" "$r" $'^config-ok\n0$'
 }
@@ -264,10 +266,7 @@ check_moved_port() {
 
 check_loopback_only() {
     local r
-    for a in "$SERVER_ADDR" "$SERVER_ADDR6"; do
-        r=$(probe "$a")
-        expect "loopback-only: $a" "$r" '^connect=ECONNREFUSED '
-    done
+    refused_both loopback-only
     r=$(srv "ss -Hltn sport = :$PORT" | awk '{ print $4 }' | sort | tr '\n' ' ' || true)
     expect "loopback-only: listens on loopback only" "$r" '^127\.0\.0\.1:22 \[::1\]:22 $'
 }
@@ -289,6 +288,13 @@ check_invalid_config() {
     expect "invalid-config: sshd -t fails" "$r" $'^/etc/ssh/sshd_config: line [0-9]+: Bad configuration option: PermitRootLogn\r?\n.*rc=255$'
     r=$("$LAB" exec "$S" client -- ssh -F "$SSH_CONFIG" "$SERVER_ADDR6" 'echo login-ok' 2>&1 || true)
     expect "invalid-config: the running sshd still logs in" "$r" '^login-ok$'
+}
+
+check_invalid_config_stopped() {
+    local r
+    refused_both invalid-config-stopped
+    r=$(srv 'sshd -t 2>&1; echo "rc=$?"; ss -Hltn sport = :'"$PORT"' | grep -c LISTEN' || true)
+    expect "invalid-config-stopped: sshd -t fails, nothing on $PORT" "$r" $'^/etc/ssh/sshd_config: line [0-9]+: Bad configuration option: PermitRootLogn\r?\n.*rc=255\n0$'
 }
 
 check_allowusers() {

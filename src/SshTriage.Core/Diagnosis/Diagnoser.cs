@@ -4,7 +4,7 @@ using SshTriage.Diagnosis.Rules;
 
 namespace SshTriage.Diagnosis
 {
-    /// <summary>Runs every rule over the evidence and ranks what they find: Confirmed, then Likely, then Possible (and Cleared, when asked).</summary>
+    /// <summary>Runs every rule over the evidence and ranks what they find (<see cref="CauseRanking"/>), then, when asked, what was ruled out (Cleared).</summary>
     public static class Diagnoser
     {
         /// <summary>The rules, one per cause they can show.</summary>
@@ -54,11 +54,9 @@ namespace SshTriage.Diagnosis
                 Evaluate(HopRules, context.ForHop(hop), found, cleared);
             }
 
-            var ranked = found
+            var ranked = CauseRanking.Rank(found
                 .GroupBy(c => (c.ComputerName, c.Cause, c.IPAddress, c.Jail))
-                .Select(g => g.OrderBy(c => c.Confidence).First())
-                .OrderBy(c => c.Confidence)
-                .ToList();
+                .Select(g => g.OrderBy(c => c.Confidence).First()));
             if (ranked.Count == 0)
             {
                 ranked.Add(context.Cause(RejectCause.NoCauseFound, CauseConfidence.Possible, NothingFound(context), context.Quote("collector", $"{context.Evidence.Bundle.Records.Count} sections read")));

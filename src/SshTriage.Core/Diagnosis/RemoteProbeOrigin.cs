@@ -24,13 +24,28 @@ namespace SshTriage.Diagnosis
         private readonly TimeSpan timeout;
         private readonly IRemoteShell ssh;
 
-        /// <summary>Creates an origin that probes from <paramref name="host"/>, each probe waiting up to <paramref name="timeout"/>.</summary>
+        /// <summary>Creates an origin that probes from <paramref name="host"/>, each probe waiting up to <paramref name="timeout"/> to connect and again for the banner.</summary>
         public RemoteProbeOrigin(RemoteTarget host, TimeSpan timeout, IRemoteShell? ssh = null)
         {
-            this.host = host;
             this.timeout = timeout;
+            this.host = host.WithScriptTimeout(ScriptTimeout(timeout));
             this.ssh = ssh ?? new OpenSshShell();
         }
+
+        /// <summary>The origin host, with the probe script's own time bound.</summary>
+        internal RemoteTarget Host => host;
+
+        /// <summary>
+        /// How long the probe script may run on the origin host once ssh is in: the probes run
+        /// at once, each killed after <see cref="KillAfterSeconds"/>, plus a few seconds to
+        /// start and to resolve the name. A dropped port ends each probe after one timeout.
+        /// </summary>
+        internal static TimeSpan ScriptTimeout(TimeSpan timeout) => TimeSpan.FromSeconds(KillAfterSeconds(timeout) + 3);
+
+        /// <summary>When timeout(1) ends a probe that neither closed nor timed out by itself: connect and banner wait, plus a second.</summary>
+        internal static int KillAfterSeconds(TimeSpan timeout) => (2 * Seconds(timeout)) + 1;
+
+        private static int Seconds(TimeSpan timeout) => Math.Max(1, (int)Math.Ceiling(timeout.TotalSeconds));
 
         /// <inheritdoc />
         public async Task<ProbeWindow> ProbeAsync(string computerName, int port, CancellationToken cancellationToken)
@@ -53,11 +68,12 @@ namespace SshTriage.Diagnosis
         /// <summary>The probe script for sh on the origin host: what -FromHost runs there.</summary>
         public string Script(string target, int port)
         {
-            var seconds = Math.Max(1, (int)Math.Ceiling(timeout.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
             return "command -v bash >/dev/null 2>&1 || { echo 'bash is missing: -FromHost needs bash on the origin host' >&2; exit 69; }\n" +
                 "exec bash -c " + ShellQuote.Single(ProbeScript) + " sshtriage-probe " +
-                ShellQuote.Single(target) + " " + port.ToString(CultureInfo.InvariantCulture) + " " + seconds + " " +
-                ProbeWindow.ProbeCount.ToString(CultureInfo.InvariantCulture) + "\n";
+                ShellQuote.Single(target) + " " + port.ToString(CultureInfo.InvariantCulture) + " " +
+                Seconds(timeout).ToString(CultureInfo.InvariantCulture) + " " +
+                ProbeWindow.ProbeCount.ToString(CultureInfo.InvariantCulture) + " " +
+                KillAfterSeconds(timeout).ToString(CultureInfo.InvariantCulture) + "\n";
         }
 
         /// <summary>Reads the probe script's output into one result per probe.</summary>
@@ -156,18 +172,24 @@ namespace SshTriage.Diagnosis
             return message.IndexOf("timed out", StringComparison.OrdinalIgnoreCase) >= 0 ? SshPortStatus.TimedOut : SshPortStatus.HostUnreachable;
         }
 
-        // bash: $1 target, $2 port, $3 timeout in seconds, $4 probe count. Each probe runs at
-        // once under timeout(1) (bash's /dev/tcp has no connect timeout of its own), reads lines
-        // for up to $3 seconds, sends its own identification after one silent second (so a
-        // service that waits for the client shows itself), and stops at the first SSH- line.
+        // bash: $1 target, $2 port, $3 timeout in seconds, $4 probe count, $5 when timeout(1)
+        // ends a probe. Each probe runs at once; bash's /dev/tcp has no connect timeout of its
+        // own, so a watchdog ends a probe still connecting after $3 seconds (a dropped port
+        // costs one timeout). Then it reads lines for up to $3 seconds, sends its own
+        // identification after one silent second (so a service that waits for the client shows
+        // itself), and stops at the first SSH- line.
         private const string ProbeScript = @"
 sst_one() {
-    local t0 line rc nudged=0 left=$3
+    local t0 line rc nudged=0 left=$3 watchdog
     t0=${EPOCHREALTIME/[.,]/}
+    ( trap 'kill ""$s"" 2>/dev/null; exit 0' TERM; sleep ""$3"" & s=$!; wait ""$s""; kill -TERM $$ ) </dev/null >/dev/null 2>&1 &
+    watchdog=$!
     if ! { exec 3<>""/dev/tcp/$1/$2""; } 2>""$5.err""; then
+        kill ""$watchdog"" 2>/dev/null
         printf 'connect-error %s\n' ""$(tail -n 1 ""$5.err"" | sed 's/^.*: //')""
         return
     fi
+    kill ""$watchdog"" 2>/dev/null
     printf 'connected %s\n' ""$(( (${EPOCHREALTIME/[.,]/} - t0) / 1000 ))""
     while :; do
         IFS= read -r -t 1 line <&3
@@ -203,7 +225,7 @@ trap 'rm -rf ""$tmp""' EXIT
 i=1
 while [ ""$i"" -le ""$4"" ]; do
     if [ -n ""$target"" ]; then
-        timeout ""$(( $3 * 2 + 1 ))"" bash -c ""$(declare -f sst_one); sst_one \""\$@\"""" _ ""$target"" ""$2"" ""$3"" ""$i"" ""$tmp/$i"" >""$tmp/$i"" &
+        timeout ""$5"" bash -c ""$(declare -f sst_one); sst_one \""\$@\"""" _ ""$target"" ""$2"" ""$3"" ""$i"" ""$tmp/$i"" >""$tmp/$i"" &
     else
         echo unresolved >""$tmp/$i""
     fi

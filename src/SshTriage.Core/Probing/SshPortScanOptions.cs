@@ -8,6 +8,9 @@ namespace SshTriage.Probing
         /// <summary>Default number of targets probed at once.</summary>
         public const int DefaultThrottleLimit = 128;
 
+        /// <summary>Default seconds for each step of a probe (Test-SshPort, and Find-SshRejectCause's probes).</summary>
+        public const int DefaultTimeoutSec = 5;
+
         /// <summary>Creates options; the timeout bounds the name lookup, the connect and the banner wait each.</summary>
         public SshPortScanOptions(TimeSpan timeout, int throttleLimit = DefaultThrottleLimit)
         {

@@ -75,7 +75,7 @@ namespace SshTriage.Remote
         /// <summary>The command the remote login shell runs; it reads the collector from standard input.</summary>
         internal static string RemoteCommand(bool sudo) => sudo ? "sudo -n sh -s" : "sh -s";
 
-        /// <summary>Connecting may take the timeout, and the collector as long again.</summary>
-        internal static TimeSpan OverallTimeout(RemoteTarget target) => TimeSpan.FromTicks(target.Timeout.Ticks * 2);
+        /// <summary>Connecting may take the timeout, and the script its own bound after that.</summary>
+        internal static TimeSpan OverallTimeout(RemoteTarget target) => target.Timeout + target.ScriptTimeout;
     }
 }

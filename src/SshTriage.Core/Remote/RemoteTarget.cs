@@ -15,7 +15,8 @@ namespace SshTriage.Remote
             string? jumpHost,
             IReadOnlyList<KeyValuePair<string, string>> sshOptions,
             bool sudo,
-            TimeSpan timeout)
+            TimeSpan timeout,
+            TimeSpan? scriptTimeout = null)
         {
             ComputerName = computerName;
             IsLocal = isLocal;
@@ -26,6 +27,7 @@ namespace SshTriage.Remote
             SshOptions = sshOptions;
             Sudo = sudo;
             Timeout = timeout;
+            ScriptTimeout = scriptTimeout ?? timeout;
         }
 
         /// <summary>The host name or address, or the local host name for -Local.</summary>
@@ -52,7 +54,14 @@ namespace SshTriage.Remote
         /// <summary>True when the collector runs under sudo -n.</summary>
         public bool Sudo { get; }
 
-        /// <summary>The limit for connecting and for the whole collector run.</summary>
+        /// <summary>The limit for connecting, and by default for the script once connected.</summary>
         public TimeSpan Timeout { get; }
+
+        /// <summary>How long the script may run once connected: the timeout, unless the script's own work sets a longer or shorter bound.</summary>
+        public TimeSpan ScriptTimeout { get; }
+
+        /// <summary>The same connection for a script whose run is bounded by <paramref name="scriptTimeout"/> instead.</summary>
+        public RemoteTarget WithScriptTimeout(TimeSpan scriptTimeout) =>
+            new RemoteTarget(ComputerName, IsLocal, UserName, KeyFilePath, SshPort, JumpHost, SshOptions, Sudo, Timeout, scriptTimeout);
     }
 }

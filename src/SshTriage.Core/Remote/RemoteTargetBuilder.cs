@@ -16,6 +16,9 @@ namespace SshTriage.Remote
         private static readonly Regex JumpHopPattern = new Regex(@"^(?:(?<user>[^@]+)@)?(?:\[(?<v6>[^\]]+)\]|(?<host>[^:\[\]]+))(?::(?<port>[0-9]{1,5}))?$", RegexOptions.CultureInvariant);
         private static readonly Regex OptionKeyPattern = new Regex(@"^[A-Za-z][A-Za-z0-9]{1,40}$", RegexOptions.CultureInvariant);
 
+        /// <summary>Default seconds for a management connection to open, and again for its script to finish (-TimeoutSec).</summary>
+        public const int DefaultTimeoutSec = 15;
+
         // Options that would run a command or hand the connection to something else.
         private static readonly HashSet<string> ForbiddenOptions = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
         {

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using System.Net;
 using SshTriage.Diagnosis;
+using SshTriage.Probing;
 using SshTriage.Remote;
 using SshTriage.Server;
 
@@ -37,6 +38,11 @@ namespace SshTriage.Commands
         [ValidateNotNullOrEmpty]
         public string[] Hop { get; set; } = Array.Empty<string>();
 
+        /// <summary>Seconds each probe waits to connect, and again for the banner: a dropped port costs one of these, whatever -TimeoutSec is.</summary>
+        [Parameter(ParameterSetName = RemoteSet)]
+        [ValidateRange(1, 600)]
+        public int ProbeTimeoutSec { get; set; } = SshPortScanOptions.DefaultTimeoutSec;
+
         /// <summary>Also list what was checked and ruled out (Confidence Cleared).</summary>
         [Parameter]
         public SwitchParameter IncludeCleared { get; set; }
@@ -52,7 +58,7 @@ namespace SshTriage.Commands
             if (ParameterSetName == RemoteSet)
             {
                 // A saved bundle or this machine itself: no probe from here would show the client's symptom.
-                var timeout = TimeSpan.FromSeconds(TimeoutSec);
+                var timeout = TimeSpan.FromSeconds(ProbeTimeoutSec);
                 origin = new LocalProbeOrigin(timeout);
                 if (FromHost != null)
                 {

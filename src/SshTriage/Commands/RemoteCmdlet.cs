@@ -62,7 +62,7 @@ namespace SshTriage.Commands
         [Parameter(ParameterSetName = RemoteSet)]
         [Parameter(ParameterSetName = LocalSet)]
         [ValidateRange(1, 3600)]
-        public int TimeoutSec { get; set; } = 15;
+        public int TimeoutSec { get; set; } = RemoteTargetBuilder.DefaultTimeoutSec;
 
         /// <summary>Validates the management connection to <paramref name="name"/>; a bad value is an InvalidRemoteTarget error and null.</summary>
         protected RemoteTarget? BuildTarget(string name) =>

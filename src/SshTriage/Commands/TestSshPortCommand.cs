@@ -28,7 +28,7 @@ namespace SshTriage.Commands
         /// <summary>Seconds to wait for the name lookup, for the TCP connect, and for the identification line, each.</summary>
         [Parameter]
         [ValidateRange(1, 600)]
-        public int TimeoutSec { get; set; } = 5;
+        public int TimeoutSec { get; set; } = SshPortScanOptions.DefaultTimeoutSec;
 
         /// <summary>How many computers are probed at once.</summary>
         [Parameter]

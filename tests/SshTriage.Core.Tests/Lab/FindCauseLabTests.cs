@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
@@ -12,26 +11,15 @@ namespace SshTriage.Tests.Lab
     /// </summary>
     public class FindCauseLabTests
     {
-        private const string Cause = "SshTriage.SshRejectCause";
+        private static List<JsonElement> Causes(LabInstance lab, params string[] extra) => CauseLab.Causes(CauseLab.FromClient(lab, null, extra));
 
-        private static List<JsonElement> Causes(LabInstance lab, params string[] extra) => Causes(lab, null, extra);
+        private static List<JsonElement> Causes(LabInstance lab, SshCounter? counter, params string[] extra) => CauseLab.Causes(CauseLab.FromClient(lab, counter, extra));
 
-        // From the client, over the management sshd; counting the ssh processes when asked.
-        private static List<JsonElement> Causes(LabInstance lab, SshCounter? counter, params string[] extra)
-        {
-            var arguments = new List<string> { "server", "cause", "--client", lab["CLIENT_ADDR"], "--port", lab["PORT"] };
-            arguments.AddRange(extra);
-            arguments.AddRange(ServerLab.Connection(lab, "root", "CLIENT_KEY"));
-            arguments.Add(lab["SERVER_ADDR"]);
-            return Objects(LabRunner.Run(lab, "client", ServerLab.Timeout, counter?.Environment ?? Array.Empty<string>(), arguments.ToArray()));
-        }
+        private static List<JsonElement> Objects(LabRunOutput output) => CauseLab.Causes(output);
 
-        private static List<JsonElement> Objects(LabRunOutput output) => output.Objects.Where(o => o.Type == Cause).Select(o => o.Object).ToList();
+        private static string Describe(IEnumerable<JsonElement> causes) => CauseLab.Describe(causes);
 
-        private static string Describe(IEnumerable<JsonElement> causes) =>
-            string.Join(", ", causes.Select(c => c.GetProperty("ComputerName").GetString() + ":" + c.GetProperty("Cause").GetString() + "/" + c.GetProperty("Confidence").GetString()));
-
-        private static IEnumerable<string> Excerpts(JsonElement cause) => cause.GetProperty("Evidence").EnumerateArray().Select(e => e.GetProperty("Excerpt").GetString()!);
+        private static IEnumerable<string> Excerpts(JsonElement cause) => CauseLab.Excerpts(cause);
 
         [LabFact]
         public void TheSeedCaseTheVpnGatewayIsBanned()
@@ -52,16 +40,9 @@ namespace SshTriage.Tests.Lab
         {
             using var lab = LabInstance.Up("f2b-gateway-banned");
             using var counter = new SshCounter(lab);
-            var arguments = new List<string>
-            {
-                "server", "cause", "--port", lab["PORT"],
-                "--from-host", lab["CLIENT_ADDR"], "--from-user", lab["FROMHOST_USER"], "--from-key", lab["FROMHOST_KEY"], "--from-known-hosts", lab["FROMHOST_KNOWN_HOSTS"],
-            };
-            arguments.AddRange(ServerLab.Connection(lab, "root", "CLIENT_KEY"));
-            arguments.Add(lab["SERVER_ADDR"]);
 
             // L itself is the admin's machine here: it reaches R over ssh, R cannot reach L.
-            var causes = Objects(LabRunner.Run(lab, "server", ServerLab.Timeout, counter.Environment, arguments.ToArray()));
+            var causes = Objects(CauseLab.FromHost(lab, counter, "10"));
 
             var first = causes.First();
             Assert.True(first.GetProperty("Cause").GetString() == "Fail2BanGatewayBanned", Describe(causes));
@@ -74,12 +55,31 @@ namespace SshTriage.Tests.Lab
             Assert.Equal(2, counter.Count);
         }
 
+        // A dropped port seen from -FromHost, every timeout at its default: the probes time out
+        // on the origin host (the watchdog, after one probe timeout) and report it, instead of
+        // the run being killed. bench/find-cause/run.sh prints how long this takes.
+        [LabFact]
+        public void ADropSeenFromTheClientAtTheDefaultSettings()
+        {
+            using var lab = LabInstance.Up("drop", fromHost: true);
+
+            var output = CauseLab.FromHost(lab, null, null);
+
+            Assert.True(!output.Errors.Any(), output.Describe());
+            var causes = Objects(output);
+            var first = causes.First();
+            Assert.True(first.GetProperty("Cause").GetString() == "FirewallDrop" && first.GetProperty("Confidence").GetString() == "Confirmed", Describe(causes));
+            Assert.Equal("TimedOut", first.GetProperty("Symptom").GetString());
+            Assert.Equal(lab["CLIENT_ADDR"], first.GetProperty("ClientAddress").GetString());
+            Assert.Contains(Excerpts(first), e => e.Contains($"tcp dport {lab["PORT"]} drop"));
+        }
+
         [LabFact]
         public void TheSeedCaseOnTheServerItselfWithTheClientsAddress()
         {
             using var lab = LabInstance.Up("f2b-gateway-banned");
 
-            var causes = Objects(LabRunner.Run(lab, "server", ServerLab.Timeout, "server", "cause", "--local", "--client", lab["CLIENT_ADDR"], "--port", lab["PORT"]));
+            var causes = Objects(CauseLab.Local(lab));
 
             var first = causes.First();
             Assert.True(first.GetProperty("Cause").GetString() == "Fail2BanGatewayBanned", Describe(causes));

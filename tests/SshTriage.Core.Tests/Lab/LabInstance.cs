@@ -30,10 +30,11 @@ namespace SshTriage.Tests.Lab
 
         private static string LabScript => RepositoryPaths.Combine("tests", "lab", "lab.sh");
 
-        public static LabInstance Up(string scenario)
+        /// <summary>Brings <paramref name="scenario"/> up; with <paramref name="fromHost"/> the client runs an sshd too (LAB_FROMHOST=1), for -FromHost.</summary>
+        public static LabInstance Up(string scenario, bool fromHost = false)
         {
             var stateDir = Path.Combine(Path.GetTempPath(), "sshtriage-lab-" + Guid.NewGuid().ToString("N").Substring(0, 12));
-            var outcome = ProcessRunner.Run("bash", UpTimeout, LabScript, "up", scenario, stateDir);
+            var outcome = ProcessRunner.Run("env", UpTimeout, "LAB_FROMHOST=" + (fromHost ? "1" : "0"), "bash", LabScript, "up", scenario, stateDir);
             if (outcome.ExitCode != 0)
             {
                 ProcessRunner.Run("bash", UpTimeout, LabScript, "down", stateDir);

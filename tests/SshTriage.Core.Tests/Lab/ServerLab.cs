@@ -9,17 +9,27 @@ namespace SshTriage.Tests.Lab
     {
         public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
-        /// <summary>The runner arguments that reach the lab server over its management port as <paramref name="user"/>.</summary>
-        public static List<string> Connection(LabInstance lab, string user, string keyVariable, string knownHostsVariable = "KNOWN_HOSTS") =>
-            new List<string>
+        /// <summary>
+        /// The runner arguments that reach the lab server over its management port as
+        /// <paramref name="user"/>; without <paramref name="timeoutSec"/>, at the cmdlets' default timeout.
+        /// </summary>
+        public static List<string> Connection(LabInstance lab, string user, string keyVariable, string knownHostsVariable = "KNOWN_HOSTS", string? timeoutSec = "10")
+        {
+            var arguments = new List<string>
             {
                 "--user", user,
                 "--key", lab[keyVariable],
                 "--ssh-port", lab["MGMT_PORT"],
                 "--option", "UserKnownHostsFile=" + lab[knownHostsVariable],
                 "--option", "GlobalKnownHostsFile=/dev/null",
-                "--timeout", "10",
             };
+            if (timeoutSec != null)
+            {
+                arguments.AddRange(new[] { "--timeout", timeoutSec });
+            }
+
+            return arguments;
+        }
 
         /// <summary>Runs one report as root against the lab server's IPv4 address.</summary>
         public static LabRunOutput AsRoot(LabInstance lab, string report, params string[] extra) =>

@@ -1,0 +1,82 @@
+using System.Collections.Generic;
+using System.Linq;
+using SshTriage.Diagnosis;
+using Xunit;
+
+namespace SshTriage.Tests
+{
+    /// <summary>The ranking of causes: what explains another comes first and the explained result says so; otherwise by confidence.</summary>
+    public class CauseRankingTests
+    {
+        private static SshRejectCause Cause(RejectCause cause, CauseConfidence confidence, string host = "web01") =>
+            new SshRejectCause(host, 22, cause, confidence, cause + " was found.");
+
+        [Fact]
+        public void AnExplainingCauseComesFirstWhateverItsConfidence()
+        {
+            var ranked = CauseRanking.Rank(new[]
+            {
+                Cause(RejectCause.SshdNotRunning, CauseConfidence.Confirmed),
+                Cause(RejectCause.FirewallDrop, CauseConfidence.Likely),
+                Cause(RejectCause.SshdConfigInvalid, CauseConfidence.Likely),
+            });
+
+            Assert.Equal(new[] { RejectCause.SshdConfigInvalid, RejectCause.SshdNotRunning, RejectCause.FirewallDrop }, ranked.Select(c => c.Cause));
+            Assert.Equal(RejectCause.SshdConfigInvalid, ranked[1].ExplainedBy);
+            Assert.StartsWith("SshdNotRunning was found. Explained by SshdConfigInvalid: ", ranked[1].Summary);
+            Assert.Null(ranked[0].ExplainedBy);
+            Assert.Null(ranked[2].ExplainedBy);
+        }
+
+        [Fact]
+        public void OtherwiseConfirmedThenLikelyThenPossibleInTheOrderFound()
+        {
+            var ranked = CauseRanking.Rank(new[]
+            {
+                Cause(RejectCause.UpstreamFilter, CauseConfidence.Possible),
+                Cause(RejectCause.FirewallDrop, CauseConfidence.Likely),
+                Cause(RejectCause.Fail2BanBan, CauseConfidence.Confirmed),
+                Cause(RejectCause.FirewallReject, CauseConfidence.Likely),
+            });
+
+            Assert.Equal(new[] { RejectCause.Fail2BanBan, RejectCause.FirewallDrop, RejectCause.FirewallReject, RejectCause.UpstreamFilter }, ranked.Select(c => c.Cause));
+            Assert.All(ranked, c => Assert.Null(c.ExplainedBy));
+        }
+
+        [Fact]
+        public void AnExplanationHoldsOnlyOnTheSameServer()
+        {
+            var ranked = CauseRanking.Rank(new[]
+            {
+                Cause(RejectCause.SshdNotRunning, CauseConfidence.Confirmed, "web01"),
+                Cause(RejectCause.SshdConfigInvalid, CauseConfidence.Confirmed, "web02"),
+            });
+
+            Assert.Equal(RejectCause.SshdNotRunning, ranked[0].Cause);
+            Assert.All(ranked, c => Assert.Null(c.ExplainedBy));
+        }
+
+        [Fact]
+        public void NoCauseExplainsItselfThroughOthers()
+        {
+            // A cycle would leave its causes out of the ranking altogether.
+            foreach (var start in CauseRanking.Explanations.Select(e => e.Cause).Distinct())
+            {
+                var seen = new HashSet<RejectCause>();
+                var next = new Queue<RejectCause>(new[] { start });
+                while (next.Count > 0)
+                {
+                    var current = next.Dequeue();
+                    foreach (var explained in CauseRanking.Explanations.Where(e => e.Cause == current).Select(e => e.Explains))
+                    {
+                        Assert.NotEqual(start, explained);
+                        if (seen.Add(explained))
+                        {
+                            next.Enqueue(explained);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
