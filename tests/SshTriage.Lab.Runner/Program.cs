@@ -14,6 +14,7 @@ using SshTriage.Server;
 // Runs Core operations as a cmdlet would, from inside a lab namespace where the test process
 // cannot be. Prints one JSON object per output object or error, then a summary line.
 //   collector  (prints the full collector script)
+//   account-section USER [ADDR]  (prints the account section's sh command)
 //   probe-script TARGET PORT TIMEOUT  (prints the -FromHost probe script)
 //   probe  [--port N] [--timeout S] [--throttle N] [--targets-file F] target...
 //   server cause [--client A] [--client-user U] [--probe-timeout S] [--include-cleared]
@@ -54,6 +55,9 @@ switch (args[0])
         return 0;
     case "collector":
         Console.Write(SshTriage.Evidence.CollectorScript.Build(CollectorSections.All));
+        return 0;
+    case "account-section":
+        Console.Write(SshTriage.Accounts.AccountSections.Account(args[1], null, args.Length > 2 ? IPAddress.Parse(args[2]) : null).Command);
         return 0;
     case "server":
         if (!RunServer(options, sink))
