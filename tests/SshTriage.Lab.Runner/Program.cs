@@ -14,6 +14,7 @@ using SshTriage.Server;
 // Runs Core operations as a cmdlet would, from inside a lab namespace where the test process
 // cannot be. Prints one JSON object per output object or error, then a summary line.
 //   collector  (prints the full collector script)
+//   cause-collector --client A [--client-user U] [--port N]  (prints Find-SshRejectCause's collector without a probe, as -Local runs it)
 //   probe-script TARGET PORT TIMEOUT  (prints the -FromHost probe script)
 //   probe  [--port N] [--timeout S] [--throttle N] [--targets-file F] target...
 //   server cause [--client A] [--client-user U] [--probe-timeout S] [--include-cleared]
@@ -54,6 +55,10 @@ switch (args[0])
         return 0;
     case "collector":
         Console.Write(SshTriage.Evidence.CollectorScript.Build(CollectorSections.All));
+        return 0;
+    case "cause-collector":
+        var report = new SshTriage.Diagnosis.CauseReport(options.Int("--port", 22), IPAddress.Parse(options.One("--client")!), options.One("--client-user"), null);
+        Console.Write(SshTriage.Evidence.CollectorScript.Build(new[] { CollectorSections.Meta }.Concat(report.Sections)));
         return 0;
     case "server":
         if (!RunServer(options, sink))
