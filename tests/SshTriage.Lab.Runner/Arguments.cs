@@ -7,7 +7,7 @@ namespace SshTriage.Lab.Runner
     /// <summary>--name value options (repeatable) and positional arguments; --flag alone is a switch.</summary>
     internal sealed class Arguments
     {
-        private static readonly HashSet<string> Switches = new HashSet<string> { "--local", "--sudo", "--ignore", "--force", "--approve" };
+        private static readonly HashSet<string> Switches = new HashSet<string> { "--local", "--sudo", "--ignore", "--force", "--approve", "--include-cleared" };
         private readonly List<(string Name, string Value)> named = new List<(string, string)>();
 
         public List<string> Positional { get; } = new List<string>();

@@ -15,6 +15,7 @@ using SshTriage.Server;
 // cannot be. Prints one JSON object per output object or error, then a summary line.
 //   collector  (prints the full collector script)
 //   account-section USER [ADDR]  (prints the account section's sh command)
+//   cause-collector --client A [--client-user U] [--port N]  (prints Find-SshRejectCause's collector without a probe, as -Local runs it)
 //   probe-script TARGET PORT TIMEOUT  (prints the -FromHost probe script)
 //   probe  [--port N] [--timeout S] [--throttle N] [--targets-file F] target...
 //   server cause [--client A] [--client-user U] [--probe-timeout S] [--include-cleared]
@@ -58,6 +59,10 @@ switch (args[0])
         return 0;
     case "account-section":
         Console.Write(SshTriage.Accounts.AccountSections.Account(args[1], null, args.Length > 2 ? IPAddress.Parse(args[2]) : null).Command);
+        return 0;
+    case "cause-collector":
+        var report = new SshTriage.Diagnosis.CauseReport(options.Int("--port", 22), IPAddress.Parse(options.One("--client")!), options.One("--client-user"), null);
+        Console.Write(SshTriage.Evidence.CollectorScript.Build(new[] { CollectorSections.Meta }.Concat(report.Sections)));
         return 0;
     case "server":
         if (!RunServer(options, sink))

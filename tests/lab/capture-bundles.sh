@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Capture whole collector outputs (evidence bundles) from lab scenarios, for the
 # -EvidencePath tests: the full collector script (SshTriage.Lab.Runner collector)
-# sent over the management sshd, as root and as a user without sudo.
+# sent over the management sshd, as root and as a user without sudo; and
+# Find-SshRejectCause's own collector for a client (SshTriage.Lab.Runner
+# cause-collector: the client's route, sshd -T -C for it, its user's groups).
 #
 #   tests/lab/capture-bundles.sh [OUTDIR [NAME...]]   default: tests/SshTriage.Core.Tests/Fixtures/bundles, every bundle
 #
@@ -22,14 +24,19 @@ dotnet "$RUNNER" collector >"$TMP/collector.sh"
 shift $(($# > 0 ? 1 : 0))
 WANTED=" $* "
 
-capture() { # SCENARIO USER KEYVAR REMOTE_COMMAND NAME: only the NAMEs asked for, when any were
-    local scenario=$1 user=$2 keyvar=$3 remote=$4 name=$5 rc=0
+capture() { # SCENARIO USER KEYVAR REMOTE_COMMAND NAME [CLIENT_USER]: only the NAMEs asked for, when any were
+    local scenario=$1 user=$2 keyvar=$3 remote=$4 name=$5 client_user=${6:-} rc=0 script=collector.sh
     [[ $WANTED == "  " || $WANTED == *" $name "* ]] || return 0
     up "$scenario" "$SSHD"
-    local cmd="ssh -T -o BatchMode=yes -i KEY -o IdentitiesOnly=yes -p $MGMT_PORT -l $user -- $SERVER_ADDR '$remote' < collector.sh"
+    if [[ -n $client_user ]]; then
+        # Find-SshRejectCause's collector for the client and its user, as -Local runs it.
+        script="cause-collector-$client_user.sh"
+        dotnet "$RUNNER" cause-collector --client "$CLIENT_ADDR" --client-user "$client_user" --port "$PORT" >"$TMP/$script"
+    fi
+    local cmd="ssh -T -o BatchMode=yes -i KEY -o IdentitiesOnly=yes -p $MGMT_PORT -l $user -- $SERVER_ADDR '$remote' < $script"
     "$LAB" exec "$S" client -- ssh -T -o BatchMode=yes -o ConnectTimeout=5 -i "${!keyvar}" -o IdentitiesOnly=yes \
         -o UserKnownHostsFile="$KNOWN_HOSTS" -o GlobalKnownHostsFile=/dev/null -p "$MGMT_PORT" -l "$user" -- "$SERVER_ADDR" "$remote" \
-        <"$TMP/collector.sh" >"$TMP/out" 2>"$TMP/err" || rc=$?
+        <"$TMP/$script" >"$TMP/out" 2>"$TMP/err" || rc=$?
     fixture "$name.txt" "$cmd" "$("$LAB" exec "$S" server -- sshd -V 2>&1 | head -n1)" \
         "lab scenario $scenario, host sst-server, as $user$([[ $remote == sudo* ]] && echo ' with sudo -n')" \
         "$rc" "$TMP/out" >/dev/null
@@ -45,3 +52,5 @@ capture failed-logins root CLIENT_KEY 'sh -s' failed-logins-root
 capture f2b-gateway-banned root CLIENT_KEY 'sh -s' f2b-gateway-banned-root
 capture f2b-nftables root CLIENT_KEY 'sh -s' f2b-nftables-root
 capture invalid-config-stopped root CLIENT_KEY 'sh -s' invalid-config-stopped-root
+capture allowusers-quiet root CLIENT_KEY 'sh -s' allowusers-quiet-bob-root bob
+capture match-denygroups root CLIENT_KEY 'sh -s' match-denygroups-bob-root bob

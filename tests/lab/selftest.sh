@@ -304,6 +304,23 @@ check_allowusers() {
     expect "allowusers: alice logs in" "$r" '^login-ok$'
 }
 
+check_allowusers_quiet() {
+    local r
+    r=$(as bob "$PORT" 'echo login-ok' || true)
+    expect "allowusers-quiet: bob is refused" "$r" 'Permission denied'
+    r=$(as alice "$PORT" 'echo login-ok' || true)
+    expect "allowusers-quiet: alice logs in" "$r" '^login-ok$'
+}
+
+check_match_denygroups() {
+    local r
+    r=$(srv "sshd -T | grep -c ^denygroups; sshd -T -C $MATCH_CONNECTION | grep ^denygroups; id -Gn bob" || true)
+    expect "match-denygroups: only the client's Match block denies contractors; bob is in it" "$r" $'^0\ndenygroups contractors\nbob contractors$'
+    r=$(as bob "$PORT" 'echo login-ok' || true)
+    expect "match-denygroups: bob is refused" "$r" 'Permission denied'
+    log_has "match-denygroups: the refusal names DenyGroups" "${SYSLOG_RE}User bob from $CLIENT_ADDR not allowed because a group is listed in DenyGroups"
+}
+
 check_failed_logins() {
     log_has "failed-logins: Failed publickey" "${SYSLOG_RE}Failed publickey for root from $CLIENT_ADDR port [0-9]+ ssh2: ED25519 "
     log_has "failed-logins: Invalid user" "${SYSLOG_RE}Invalid user nosuchuser from $CLIENT_ADDR port"

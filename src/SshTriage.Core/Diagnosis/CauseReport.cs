@@ -15,14 +15,11 @@ namespace SshTriage.Diagnosis
     /// <summary>
     /// Find-SshRejectCause's work for one server. The collector reads counters and the newest
     /// log line, pauses while the probes run from the origin (this machine or -FromHost) and
-    /// the hops are read, then reads everything else, with the server's route back to the
-    /// client — one ssh process to the server. The rules then rank the causes.
+    /// the hops are read, then reads everything else, with what concerns the client
+    /// (<see cref="ClientSections"/>) — one ssh process to the server. The rules then rank the causes.
     /// </summary>
     public sealed class CauseReport : ICollectorPause
     {
-        /// <summary>Section name of the server's route back to the client.</summary>
-        public const string RouteSection = "route-to-client";
-
         private readonly int port;
         private readonly IPAddress? clientAddress;
         private readonly string? clientUser;
@@ -49,7 +46,7 @@ namespace SshTriage.Diagnosis
             var sections = new List<CollectorSection>(CollectorSections.All);
             if (origin == null && clientAddress != null)
             {
-                sections.Add(RouteToClient(clientAddress));
+                sections.AddRange(ClientSections.For(clientAddress, clientUser, port));
             }
 
             Sections = sections;
@@ -82,7 +79,7 @@ namespace SshTriage.Diagnosis
             var hopEvidence = await Task.WhenAll(hopReads).ConfigureAwait(false);
             paused[target.ComputerName] = (window, hopEvidence);
             var client = clientAddress ?? window.OriginAddress;
-            return client == null ? Array.Empty<CollectorSection>() : new[] { RouteToClient(client) };
+            return client == null ? Array.Empty<CollectorSection>() : ClientSections.For(client, clientUser, port);
         }
 
         /// <inheritdoc />
@@ -126,7 +123,7 @@ namespace SshTriage.Diagnosis
             }
 
             var client = clientAddress ?? window?.OriginAddress;
-            var route = evidence.Bundle[RouteSection] is EvidenceRecord record && record.Succeeded ? record.StandardOutput : null;
+            var route = evidence.Bundle[ClientSections.Route] is EvidenceRecord record && record.Succeeded ? record.StandardOutput : null;
             var context = new DiagnosisContext(evidence, port, client, clientUser, window?.Failure == null ? window : null, route) { Hops = hopEvidence };
             foreach (var cause in Diagnoser.Diagnose(context, includeCleared))
             {
@@ -151,8 +148,5 @@ namespace SshTriage.Diagnosis
                 return new TriageError("EvidenceUnreadable", damaged, TriageErrorCategory.InvalidData, hop.ComputerName, "Run again; if it persists, check what the hop's login shell prints.");
             }
         }
-
-        private static CollectorSection RouteToClient(IPAddress client) =>
-            new CollectorSection(RouteSection, "ip", "ip route get " + ShellQuote.Single(client.ToString()));
     }
 }

@@ -23,6 +23,8 @@ namespace SshTriage.Diagnosis
         private readonly Lazy<FirewallVerdict?> verdict;
         private readonly Lazy<Correlation?> correlation;
         private readonly Lazy<(IPAddress? Address, CauseEvidence? Proof)> visible;
+        private readonly Lazy<IReadOnlyList<ConnectionConfig>> connectionConfigs;
+        private readonly Lazy<IReadOnlyList<string>?> userGroups;
 
         /// <summary>
         /// Creates a context. <paramref name="window"/> is what the client-side probes saw during
@@ -45,6 +47,12 @@ namespace SshTriage.Diagnosis
             jails = new Lazy<IReadOnlyList<Fail2BanJail>>(() => new Fail2BanReport(null).ReadJails(evidence).OfType<Fail2BanJail>().ToList());
             correlation = new Lazy<Correlation?>(() => window == null ? null : Correlation.Read(evidence, Log));
             visible = new Lazy<(IPAddress?, CauseEvidence?)>(FindVisibleAddress);
+            connectionConfigs = new Lazy<IReadOnlyList<ConnectionConfig>>(() => new[] { ClientSections.ConfigForClient, ClientSections.ConfigForGateway }
+                .Select(s => ConnectionConfig.Read(evidence, s, clientUser, port)).OfType<ConnectionConfig>().ToList());
+            userGroups = new Lazy<IReadOnlyList<string>?>(() =>
+                evidence.Bundle[ClientSections.UserGroups] is Evidence.EvidenceRecord r && r.Succeeded
+                    ? r.StandardOutput.Split(new[] { ' ', '\n', '\t', '\r' }, StringSplitOptions.RemoveEmptyEntries)
+                    : null);
             verdict = new Lazy<FirewallVerdict?>(() => VisibleAddress == null
                 ? null
                 : FirewallReport.ReadVerdict(evidence, new PacketQuery(VisibleAddress, port, "tcp", null)).OfType<FirewallVerdict>().FirstOrDefault());
@@ -104,6 +112,18 @@ namespace SshTriage.Diagnosis
 
         /// <summary>Fail2Ban's jails.</summary>
         public IReadOnlyList<Fail2BanJail> Jails => jails.Value;
+
+        /// <summary>sshd's effective configuration for a connection from <paramref name="address"/> (sshd -T -C, Match blocks evaluated), when it was read.</summary>
+        public ConnectionConfig? ConfigFor(IPAddress? address) => address == null ? null : connectionConfigs.Value.FirstOrDefault(c => c.Address.Equals(address));
+
+        /// <summary>The client user's groups on the server (id -Gn); null when not read or the user does not exist there.</summary>
+        public IReadOnlyList<string>? UserGroups => userGroups.Value;
+
+        /// <summary>True when the collector ran every one of <paramref name="sections"/> (a missing tool counts: it is a fact about the server).</summary>
+        public bool HasRead(params string[] sections) => sections.All(s => Evidence.Bundle[s] != null);
+
+        /// <summary>A command an admin runs next against this server, e.g. Command("Get-SshListener", "-Sudo").</summary>
+        public string Command(string cmdlet, string arguments) => $"{cmdlet} -ComputerName {ComputerName}{(arguments.Length == 0 ? string.Empty : " " + arguments)}";
 
         /// <summary>True when <paramref name="jail"/>'s action blocks the diagnosed port (an unknown port name counts as yes).</summary>
         public bool JailCoversPort(string jail) => JailPorts.Covers(Jails.FirstOrDefault(j => j.Name == jail)?.Port, Port);

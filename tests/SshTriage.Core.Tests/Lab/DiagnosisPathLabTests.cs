@@ -16,6 +16,14 @@ namespace SshTriage.Tests.Lab
         [InlineData("invalid-config-stopped", CauseLab.ComputerNamePath, "SshdConfigInvalid", "Confirmed", "")]
         [InlineData("invalid-config-stopped", CauseLab.LocalPath, "SshdConfigInvalid", "Confirmed", "")]
         [InlineData("drop", CauseLab.FromHostPath, "FirewallDrop", "Confirmed", "")]
+        [InlineData("allowusers-quiet", CauseLab.ComputerNamePath, "UserNotAllowed", "Likely", "--client-user bob")]
+        [InlineData("allowusers-quiet", CauseLab.FromHostPath, "UserNotAllowed", "Likely", "--client-user bob")]
+        [InlineData("allowusers-quiet", CauseLab.LocalPath, "UserNotAllowed", "Likely", "--client-user bob")]
+        [InlineData("match-denygroups", CauseLab.ComputerNamePath, "UserNotAllowed", "Likely", "--client-user bob")]
+        [InlineData("match-denygroups", CauseLab.FromHostPath, "UserNotAllowed", "Likely", "--client-user bob")]
+        [InlineData("match-denygroups", CauseLab.LocalPath, "UserNotAllowed", "Likely", "--client-user bob")]
+        [InlineData("allowusers", CauseLab.ComputerNamePath, "UserNotAllowed", "Confirmed", "--client-user bob")]
+        [InlineData("allowusers", CauseLab.LocalPath, "UserNotAllowed", "Confirmed", "--client-user bob")]
         public void TheRightCauseComesFirstOnEveryPath(string scenario, string path, string cause, string confidence, string extra)
         {
             using var lab = LabInstance.Up(scenario, fromHost: path == CauseLab.FromHostPath);
@@ -25,6 +33,30 @@ namespace SshTriage.Tests.Lab
             Assert.True(
                 causes.Count > 0 && CauseLab.Text(causes[0], "Cause") == cause && CauseLab.Text(causes[0], "Confidence") == confidence,
                 $"{scenario} via {path}: expected {cause}/{confidence} first, got {CauseLab.Describe(causes)}\n{output.Describe()}");
+        }
+
+        [LabFact]
+        public void TheGroupsAndTheMatchBlockThatRefuseAreQuoted()
+        {
+            using var lab = LabInstance.Up("match-denygroups");
+            var first = CauseLab.Causes(CauseLab.Local(lab, "--client-user", "bob")).First();
+
+            Assert.Equal("UserNotAllowed", CauseLab.Text(first, "Cause"));
+            Assert.Contains("a group is listed in DenyGroups", CauseLab.Text(first, "Summary"));
+            Assert.Contains(CauseLab.Excerpts(first), e => e == "denygroups contractors");
+            Assert.Contains(CauseLab.Excerpts(first), e => e.Contains("contractors") && e.StartsWith("bob", StringComparison.Ordinal));
+            Assert.Contains(first.GetProperty("Evidence").EnumerateArray(), e => CauseLab.Text(e, "Command").StartsWith($"sshd -T -C user=bob,host={lab["CLIENT_ADDR"]},addr={lab["CLIENT_ADDR"]}", StringComparison.Ordinal));
+        }
+
+        [LabFact]
+        public void AUserTheConfigurationAdmitsIsClearedByTheConfiguration()
+        {
+            using var lab = LabInstance.Up("allowusers-quiet");
+            var causes = CauseLab.Causes(CauseLab.Local(lab, "--client-user", "alice", "--include-cleared"));
+
+            var cleared = causes.Single(c => CauseLab.Text(c, "Cause") == "UserNotAllowed");
+            Assert.Equal("Cleared", CauseLab.Text(cleared, "Confidence"));
+            Assert.Contains("sshd -T -C user=alice", CauseLab.Text(cleared, "Summary"));
         }
 
         [LabTheory]

@@ -245,6 +245,11 @@ env_get() {
     sed -n "s/^$1=//p" "$S/lab.env" | tail -n1
 }
 
+# client_match_address: the sshd_config line "Match Address <client v4>,<client v6>".
+client_match_address() {
+    printf 'Match Address %s,%s' "$(env_get CLIENT_ADDR)" "$(env_get CLIENT_ADDR6)"
+}
+
 # host_sshd_up NAME ROLE PORT PUBKEY [LISTEN...]: the machine's own sshd in a lab
 # host other than the server (the client, a gateway), for root only, with PUBKEY
 # (a .pub file) authorized. It runs in a mount namespace of its own, NAME, inside

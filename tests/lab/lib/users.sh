@@ -11,9 +11,13 @@
 #   alice   2003  none                           sst-lab-alice
 #   bob     2004  none                           sst-lab-bob
 #   stall   2005  none (management sessions hang: a real command timeout)
-# root keeps the machine's own shadow entry (key login only).
+# root keeps the machine's own shadow entry (key login only). Group contractors
+# (gid 2100) has bob as a supplementary member (DenyGroups/AllowGroups cases).
 
 LAB_USERS=(triage nosudo alice bob stall)
+LAB_GROUP=contractors
+LAB_GROUP_GID=2100
+LAB_GROUP_MEMBERS=bob
 
 lab_user_uid() {
     case $1 in
@@ -39,10 +43,15 @@ server_identity() {
         [[ -f /etc/$etc ]] || die "/etc/$etc missing"
         cp -p -- "/etc/$etc" "$base/etc/$etc"
         # A uid/gid or name the lab wants must not be taken already.
-        for u in "${LAB_USERS[@]}"; do
+        for u in "${LAB_USERS[@]}" "$LAB_GROUP"; do
             if grep -q "^$u:" "$base/etc/$etc"; then die "/etc/$etc already has $u"; fi
         done
     done
+    if awk -F: -v id="$LAB_GROUP_GID" '$3 == id { f = 1 } END { exit !f }' /etc/group; then
+        die "gid $LAB_GROUP_GID is taken in /etc/group"
+    fi
+    printf '%s:x:%s:%s\n' "$LAB_GROUP" "$LAB_GROUP_GID" "$LAB_GROUP_MEMBERS" >>"$base/etc/group"
+    printf '%s:!::%s\n' "$LAB_GROUP" "$LAB_GROUP_MEMBERS" >>"$base/etc/gshadow"
     for u in "${LAB_USERS[@]}"; do
         uid=$(lab_user_uid "$u")
         if awk -F: -v id="$uid" '$3 == id { f = 1 } END { exit !f }' /etc/passwd /etc/group; then

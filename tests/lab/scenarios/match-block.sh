@@ -10,19 +10,16 @@ scenario_up() {
     topo_base
     server_host_up
     mgmt_sshd_up
-    local c4 c6
-    c4=$(env_get CLIENT_ADDR)
-    c6=$(env_get CLIENT_ADDR6)
     sshd_start main "$PORT" -- \
         "Match User alice" \
         "    PasswordAuthentication yes" \
         "    MaxAuthTries 2" \
-        "Match Address $c4,$c6" \
+        "$(client_match_address)" \
         "    PermitRootLogin no" \
         "    DenyUsers bob"
     client_ssh root "$(env_get CLIENT_KEY)" "$PORT" true || true
     lab_wait 5 "the refused root login in auth.log" grep -q "ROOT LOGIN REFUSED\|Failed publickey for root" "$S/auth.log"
-    lab_env MATCH_CONNECTION "user=alice,host=client,addr=$c4"
+    lab_env MATCH_CONNECTION "user=alice,host=client,addr=$(env_get CLIENT_ADDR)"
     lab_env EXPECT_CONNECT ok
     lab_env EXPECT_CONNECT6 ok
     lab_env EXPECT_SYMPTOM Open

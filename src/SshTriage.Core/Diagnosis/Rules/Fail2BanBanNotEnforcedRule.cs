@@ -11,7 +11,7 @@ namespace SshTriage.Diagnosis.Rules
 
         /// <inheritdoc />
         public string? Checked(DiagnosisContext context) =>
-            context.Jails.Count == 0 ? null : $"every ban{(context.VisibleAddress == null ? string.Empty : " of " + context.VisibleAddress)} that Fail2Ban lists is in the firewall.";
+            context.Jails.Count == 0 || !context.HasRead(Firewall.FirewallSections.Names.IptablesSave, Firewall.FirewallSections.Names.NftJson, Firewall.FirewallSections.Names.Ipset) ? null : $"every ban{(context.VisibleAddress == null ? string.Empty : " of " + context.VisibleAddress)} that Fail2Ban lists is in the firewall.";
 
         /// <inheritdoc />
         public IEnumerable<SshRejectCause> Evaluate(DiagnosisContext context)

@@ -16,7 +16,8 @@ namespace SshTriage.Diagnosis.Rules
 
         /// <inheritdoc />
         public string? Checked(DiagnosisContext context) =>
-            context.Verdict is FirewallVerdict verdict && verdict.Verdict != FirewallDecision.Unknown
+            context.HasRead(Firewall.FirewallSections.Names.IptablesSave, Firewall.FirewallSections.Names.NftJson)
+            && context.Verdict is FirewallVerdict verdict && verdict.Verdict != FirewallDecision.Unknown
                 ? $"the firewalls on {context.ComputerName} {(verdict.Verdict == FirewallDecision.Accept ? "accept" : "decide on")} a connection from {verdict.SourceAddress} to port {verdict.Port} ({verdict.Verdict})."
                 : null;
 

@@ -14,7 +14,7 @@ namespace SshTriage.Diagnosis.Rules
 
         /// <inheritdoc />
         public string? Checked(DiagnosisContext context) =>
-            context.Verdict == null ? null : "no legacy iptables rule blocks what the other firewalls let through.";
+            context.Verdict == null || !context.HasRead(Firewall.FirewallSections.Names.IptablesSave, Firewall.FirewallSections.Names.NftJson) ? null : "no legacy iptables rule blocks what the other firewalls let through.";
 
         /// <inheritdoc />
         public IEnumerable<SshRejectCause> Evaluate(DiagnosisContext context)

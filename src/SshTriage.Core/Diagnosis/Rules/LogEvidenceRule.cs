@@ -5,9 +5,9 @@ namespace SshTriage.Diagnosis.Rules
 {
     /// <summary>
     /// Causes that sshd itself writes down for the visible address: TcpWrappersDenied ("refused
-    /// connect from"), MaxStartupsThrottled, PerSourcePenalty, and, for the client's user,
-    /// UserNotAllowed and RefusedByConfig. A refusal of the connection itself is Confirmed when
-    /// the probes brought a new line; an older line alone shows it happened, not that it still does.
+    /// connect from"), MaxStartupsThrottled and PerSourcePenalty. Confirmed when the probes
+    /// brought a new line; an older line alone shows it happened, not that it still does. The
+    /// log only reports what other state decides, so a missing line rules nothing out.
     /// </summary>
     public sealed class LogEvidenceRule : IRejectRule
     {
@@ -27,20 +27,13 @@ namespace SshTriage.Diagnosis.Rules
         /// <inheritdoc />
         public RejectCause Cause { get; }
 
-        // sshd refuses these once the client names its user, which a probe never does.
-        private bool AboutUser => kind == SshLogEventKind.NotAllowed || kind == SshLogEventKind.RefusedByConfig;
-
         /// <inheritdoc />
-        public string? Checked(DiagnosisContext context) =>
-            context.Log.Count == 0 ? null : $"sshd's log ({context.Log.Count} lines read) has no {kind} line{(context.VisibleAddress == null ? string.Empty : " for " + context.VisibleAddress)}.";
+        public string? Checked(DiagnosisContext context) => null;
 
         /// <inheritdoc />
         public IEnumerable<SshRejectCause> Evaluate(DiagnosisContext context)
         {
-            var visible = context.VisibleAddress;
-            var lines = context.Log.Where(e => e.Kind == kind
-                && (visible == null || visible.Equals(e.Address))
-                && (!AboutUser || context.ClientUser == null || e.User == context.ClientUser)).ToList();
+            var lines = LogLines.Of(context, kind, forUser: false);
             if (lines.Count == 0)
             {
                 yield break;
@@ -48,11 +41,11 @@ namespace SshTriage.Diagnosis.Rules
 
             var fresh = context.Correlation?.NewLog?.Where(e => lines.Contains(e)).ToList();
             var last = fresh != null && fresh.Count > 0 ? fresh[fresh.Count - 1] : lines[lines.Count - 1];
-            var confidence = AboutUser || (fresh != null && fresh.Count > 0) ? CauseConfidence.Confirmed : CauseConfidence.Likely;
-            var when = fresh == null || AboutUser ? string.Empty : fresh.Count > 0 ? "during the probes: " : "before the probes, none since: ";
-            var cause = context.Cause(Cause, confidence, string.Format(System.Globalization.CultureInfo.InvariantCulture, summary, last.Address, last.User), context.Quote(last.Source, $"{when}{last.Time:yyyy-MM-dd HH:mm:ss} {last.Message}"));
+            var confidence = fresh != null && fresh.Count > 0 ? CauseConfidence.Confirmed : CauseConfidence.Likely;
+            var when = fresh == null ? string.Empty : fresh.Count > 0 ? "during the probes: " : "before the probes, none since: ";
+            var cause = context.Cause(Cause, confidence, string.Format(System.Globalization.CultureInfo.InvariantCulture, summary, last.Address, last.User), LogLines.Quote(context, last, when));
             cause.Remedy = remedy;
-            cause.RemedyCommand = $"Get-SshLogEvent -ComputerName {context.ComputerName} -IPAddress {last.Address} -Last 20";
+            cause.RemedyCommand = context.Command("Get-SshLogEvent", $"-IPAddress {last.Address} -Last 20");
             yield return cause;
         }
     }

@@ -15,8 +15,18 @@ namespace SshTriage.Diagnosis.Rules
         public RejectCause Cause { get; }
 
         /// <inheritdoc />
-        public string? Checked(DiagnosisContext context) =>
-            context.Probe == null ? null : $"the probe from {context.Window!.Origin} saw {context.Probe.Status}{(context.Probe.SoftwareVersion == null ? string.Empty : " (" + context.Probe.SoftwareVersion + ")")}.";
+        public string? Checked(DiagnosisContext context)
+        {
+            // Only sshd's banner rules these out; a penalty is per source, so only from the client's own address.
+            var probe = context.Probe;
+            if (probe?.Status != SshPortStatus.Open
+                || (Cause == RejectCause.PerSourcePenalty && context.ClientAddress != null && !context.ClientAddress.Equals(context.Window!.OriginAddress)))
+            {
+                return null;
+            }
+
+            return $"the probes from {context.Window!.Origin} got sshd's banner ({probe.SoftwareVersion}).";
+        }
 
         /// <inheritdoc />
         public IEnumerable<SshRejectCause> Evaluate(DiagnosisContext context)

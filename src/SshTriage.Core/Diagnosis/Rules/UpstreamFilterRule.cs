@@ -19,7 +19,7 @@ namespace SshTriage.Diagnosis.Rules
 
         /// <inheritdoc />
         public string? Checked(DiagnosisContext context) =>
-            context.Probe == null ? null : $"the probes reached {context.ComputerName} ({context.Probe.Status}).";
+            context.Probe?.ConnectTime == null ? null : $"the probes connected to {context.ComputerName} ({context.Probe.Status}).";
 
         /// <inheritdoc />
         public IEnumerable<SshRejectCause> Evaluate(DiagnosisContext context)

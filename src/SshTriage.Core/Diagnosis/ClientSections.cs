@@ -1,0 +1,57 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Net;
+using SshTriage.Evidence;
+
+namespace SshTriage.Diagnosis
+{
+    /// <summary>
+    /// What a diagnosis reads about one client besides the server's general state: the server's
+    /// route back to it, sshd's effective configuration for a connection from it (and from the
+    /// gateway that route goes through, which a NAT makes the address sshd sees), with its Match
+    /// blocks evaluated by sshd itself, and the groups the server gives the client's user.
+    /// </summary>
+    public static class ClientSections
+    {
+        /// <summary>Section name of the server's route back to the client.</summary>
+        public const string Route = "route-to-client";
+
+        /// <summary>Section name of sshd -T -C for a connection from the client's own address.</summary>
+        public const string ConfigForClient = "sshd-config-client";
+
+        /// <summary>Section name of sshd -T -C for a connection from the gateway on the route back to the client.</summary>
+        public const string ConfigForGateway = "sshd-config-gateway";
+
+        /// <summary>Section name of the client user's groups on the server (id -Gn).</summary>
+        public const string UserGroups = "client-user-groups";
+
+        /// <summary>The sections for <paramref name="client"/> connecting to <paramref name="port"/> as <paramref name="user"/> (when known).</summary>
+        public static IReadOnlyList<CollectorSection> For(IPAddress client, string? user, int port)
+        {
+            var address = ShellQuote.Single(client.ToString());
+            var sections = new List<CollectorSection>
+            {
+                new CollectorSection(Route, "ip", "ip route get " + address),
+                new CollectorSection(ConfigForClient, "sshd", "a=" + address + "; " + ConfigFor(user, port)),
+                new CollectorSection(
+                    ConfigForGateway,
+                    "sshd",
+                    "a=$(ip route get " + address + " 2>/dev/null | sed -n 's/.* via \\([^ ]*\\).*/\\1/p' | head -n 1); " +
+                    "[ -n \"$a\" ] || { echo 'no gateway on the route to the client' >&2; exit 3; }; " + ConfigFor(user, port)),
+            };
+            if (user != null)
+            {
+                sections.Add(new CollectorSection(UserGroups, "id", "id -Gn -- " + ShellQuote.Single(user)));
+            }
+
+            return sections;
+        }
+
+        // sshd -T -C for the address in $a: the first output line names it. sshd compares
+        // "host" with Match Host; without UseDNS it is the address itself.
+        private static string ConfigFor(string? user, int port) =>
+            "printf 'addr=%s\\n' \"$a\"; sshd -T -C " +
+            (user == null ? string.Empty : ShellQuote.Single("user=" + user + ",")) +
+            "\"host=$a,addr=$a,lport=" + port.ToString(CultureInfo.InvariantCulture) + "\"";
+    }
+}
