@@ -68,5 +68,32 @@ namespace SshTriage
 
         /// <summary>Nothing the evidence shows explains the symptom.</summary>
         NoCauseFound,
+
+        /// <summary>StrictModes refuses the user's authorized_keys: it, or a directory above it, is writable by others or owned by someone else.</summary>
+        AuthorizedKeysPermissions,
+
+        /// <summary>The client's key is in none of the files AuthorizedKeysFile names for the user.</summary>
+        PublicKeyNotAuthorized,
+
+        /// <summary>PubkeyAcceptedAlgorithms does not include the client key's algorithm.</summary>
+        KeyTypeNotAccepted,
+
+        /// <summary>PermitRootLogin refuses root, or refuses the method root logs in with.</summary>
+        RootLoginRefused,
+
+        /// <summary>The account is locked, so sshd (without PAM) refuses every login to it.</summary>
+        AccountLocked,
+
+        /// <summary>The account has expired.</summary>
+        AccountExpired,
+
+        /// <summary>The user's login shell does not exist or cannot be run.</summary>
+        ShellInvalid,
+
+        /// <summary>/etc/nologin or /run/nologin exists: only root may log in.</summary>
+        NologinActive,
+
+        /// <summary>The server takes neither passwords nor keyboard-interactive logins, and the client has no key it accepts.</summary>
+        PasswordAuthDisabled,
     }
 }

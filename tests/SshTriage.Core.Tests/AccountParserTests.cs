@@ -20,7 +20,9 @@ namespace SshTriage.Tests
             Assert.True(account.ShellListed);
             Assert.True(account.ShellExecutable);
             Assert.Equal("P", account.PasswordStatus);
+            Assert.Equal("hash", account.PasswordField);
             Assert.False(account.PasswordLocked);
+            Assert.DoesNotContain("$6$", Fixture.Load("account/alice-default.txt").Output, StringComparison.Ordinal);
             Assert.Null(account.AccountExpires);
             Assert.Empty(account.NologinFiles);
 
@@ -35,22 +37,32 @@ namespace SshTriage.Tests
             Assert.Equal(256, key.Bits);
             Assert.Equal("sst-lab-alice", key.Comment);
             Assert.True(file.Authorizes(key.Fingerprint));
-            Assert.Null(file.StrictModesViolation(2003, "/home/alice"));
+            Assert.Null(file.StrictModesViolation(2003, 2003, "/home/alice"));
         }
 
         [Fact]
-        public void FindsTheDirectoryStrictModesRefuses()
+        public void ADirectoryOnlyTheUsersOwnGroupMayWriteIsRefusedOnlyByUnpatchedSshd()
         {
             var account = Parse("alice-ssh-group-writable.txt", "alice");
 
             var file = Assert.Single(account.AuthorizedKeysFiles);
             Assert.Equal("/home/alice/.ssh/authorized_keys", file.Path);
-            var violation = file.StrictModesViolation(account.Uid!.Value, account.Home!);
-            Assert.NotNull(violation);
-            Assert.Equal("/home/alice/.ssh", violation!.Path);
-            Assert.Equal("775", violation.OctalMode);
+            var (path, verdict) = file.StrictModesViolation(account.Uid!.Value, account.Gid!.Value, account.Home!)!.Value;
+            Assert.Equal(("/home/alice/.ssh", "775", StrictModesVerdict.OnlyIfUnpatched), (path.Path, path.OctalMode, verdict));
             Assert.Equal(new[] { string.Empty, "from=\"198.51.100.0/24\",no-pty" }, file.KeyOptions.Select(o => o.Options));
             Assert.All(file.KeyOptions, o => Assert.Equal("ssh-ed25519", o.KeyType));
+
+            // The same mode with another group is refused by every sshd.
+            Assert.Equal(StrictModesVerdict.Refused, file.StrictModesViolation(account.Uid.Value, 100, account.Home!)!.Value.Verdict);
+        }
+
+        [Fact]
+        public void ADirectoryAnyoneMayWriteIsRefused()
+        {
+            var account = Parse("alice-ssh-world-writable.txt", "alice");
+
+            var (path, verdict) = Assert.Single(account.AuthorizedKeysFiles).StrictModesViolation(account.Uid!.Value, account.Gid!.Value, account.Home!)!.Value;
+            Assert.Equal(("/home/alice/.ssh", "777", StrictModesVerdict.Refused), (path.Path, path.OctalMode, verdict));
         }
 
         [Fact]
@@ -58,6 +70,7 @@ namespace SshTriage.Tests
         {
             var account = Parse("bob-locked-expired.txt", "bob");
 
+            Assert.Equal("locked", account.PasswordField);
             Assert.True(account.PasswordLocked);
             Assert.Equal(new DateTime(2020, 1, 1), account.AccountExpires);
             Assert.True(account.ExpiredAt(new DateTime(2026, 12, 4)));
@@ -74,6 +87,8 @@ namespace SshTriage.Tests
 
             Assert.True(account.Exists);
             Assert.Null(account.PasswordStatus);
+            Assert.Null(account.PasswordField);
+            Assert.False(account.PasswordLocked);
             Assert.Null(account.AccountExpires);
         }
 
@@ -90,7 +105,7 @@ namespace SshTriage.Tests
 
         [Theory]
         [InlineData("")]
-        [InlineData("@@sst query passwd\nalice:x:99999999999:1:x:/home/alice:/bin/sh\n@@sst exit 0\n@@sst query modes /x\n9999 0 /x\n77x 0 /y\n755 -1 /z\n@@sst exit 0\n@@sst query keys /x\nSHA256:abc\n256 SHA256:abc (ED25519\n@@sst exit 0\n")]
+        [InlineData("@@sst query passwd\nalice:x:99999999999:1:x:/home/alice:/bin/sh\n@@sst exit 0\n@@sst query modes /x\n9999 0 0 /x\n77x 0 0 /y\n755 -1 0 /z\n755 0 /too-few\n@@sst exit 0\n@@sst query keys /x\nSHA256:abc\n256 SHA256:abc (ED25519\n@@sst exit 0\n")]
         public void GarbledOutputLeavesFieldsUnknownAndNeverThrows(string output)
         {
             var account = AccountParser.Parse("alice", output);

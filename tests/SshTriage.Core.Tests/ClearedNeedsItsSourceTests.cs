@@ -46,6 +46,15 @@ namespace SshTriage.Tests
             [RejectCause.PerSourcePenalty] = new[] { Probe },
             [RejectCause.NotSshService] = new[] { Probe },
             [RejectCause.UpstreamFilter] = new[] { Probe },
+            [RejectCause.AuthorizedKeysPermissions] = new[] { Accounts.AccountSections.Names.Account },
+            [RejectCause.PublicKeyNotAuthorized] = new[] { Accounts.AccountSections.Names.Account },
+            [RejectCause.KeyTypeNotAccepted] = new[] { ClientSections.ConfigForClient },
+            [RejectCause.RootLoginRefused] = new[] { ClientSections.ConfigForClient },
+            [RejectCause.AccountLocked] = new[] { Accounts.AccountSections.Names.Account },
+            [RejectCause.AccountExpired] = new[] { Accounts.AccountSections.Names.Account },
+            [RejectCause.ShellInvalid] = new[] { Accounts.AccountSections.Names.Account },
+            [RejectCause.NologinActive] = new[] { Accounts.AccountSections.Names.Account },
+            [RejectCause.PasswordAuthDisabled] = new[] { ClientSections.ConfigForClient },
         };
 
         private static string[] Firewall => new[] { SshTriage.Firewall.FirewallSections.Names.IptablesSave, SshTriage.Firewall.FirewallSections.Names.NftJson };

@@ -18,7 +18,7 @@ using SshTriage.Server;
 //   cause-collector --client A [--client-user U] [--port N]  (prints Find-SshRejectCause's collector without a probe, as -Local runs it)
 //   probe-script TARGET PORT TIMEOUT  (prints the -FromHost probe script)
 //   probe  [--port N] [--timeout S] [--throttle N] [--targets-file F] target...
-//   server cause [--client A] [--client-user U] [--probe-timeout S] [--include-cleared]
+//   server cause [--client A] [--client-user U] [--client-key PUB] [--probe-timeout S] [--include-cleared]
 //          [--from-host H --from-user U --from-key K --from-ssh-port N --from-known-hosts F]
 //          [--hop H]... [--hop-user U --hop-key K --hop-ssh-port N --hop-known-hosts F] [connection...] target...
 //   server <listener|sshd-config|log|jail|ban|rules|access|cause> [--local] [--evidence PATH] [--user U] [--key K]
@@ -152,7 +152,8 @@ static bool RunServer(Arguments options, JsonLineSink sink)
                 options.One("--client-user"),
                 origin,
                 options.All("--hop").Select(h => SideTarget(options, "--hop", h)).ToList(),
-                options.Has("--include-cleared"));
+                options.Has("--include-cleared"),
+                clientKey: options.One("--client-key") is string key ? SshTriage.Accounts.ClientPublicKey.Read(key) : null);
             sections = causes.Sections;
             read = causes.Read;
             pause = causes.Pause;

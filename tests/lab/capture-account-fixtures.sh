@@ -31,7 +31,8 @@ capture alice-default alice root
 capture alice-nonroot alice triage
 capture missing-user nosuchuser root
 
-# StrictModes: alice's keys in ~/.ssh/authorized_keys (a Match block), ~/.ssh writable by her group.
+# StrictModes: alice's keys in ~/.ssh/authorized_keys (a Match block), ~/.ssh writable by her own
+# group (Debian's sshd accepts that, upstream's does not), then by everyone.
 run_srv root "mkdir -p /home/alice/.ssh
 cp /etc/ssh/authorized_keys.d/alice /home/alice/.ssh/authorized_keys
 printf 'from=\"198.51.100.0/24\",no-pty %s\n' \"\$(cat /etc/ssh/authorized_keys.d/alice)\" >>/home/alice/.ssh/authorized_keys
@@ -39,6 +40,8 @@ chown -R alice:alice /home/alice/.ssh
 chmod 775 /home/alice/.ssh
 printf 'Match User alice\n    AuthorizedKeysFile .ssh/authorized_keys\n' >>/etc/ssh/sshd_config"
 capture alice-ssh-group-writable alice root
+run_srv root "chmod 777 /home/alice/.ssh"
+capture alice-ssh-world-writable alice root
 
 # bob: password locked (a "!" before the hash), account expired (2020-01-01 is day 18262), a shell
 # that does not exist, and /run/nologin present. Only lab-private files change: passwd and shadow

@@ -304,6 +304,24 @@ check_allowusers() {
     expect "allowusers: alice logs in" "$r" '^login-ok$'
 }
 
+# login_stage NAME USER REGEX [OTHER]: the scenario's user is refused with sshd's REGEX line in
+# auth.log, while OTHER (alice by default) still logs in: only that account or key is broken.
+login_stage() {
+    local name=$1 user=$2 other=${4:-alice} r
+    log_has "$name: sshd refused $user" "$3"
+    r=$(as "$other" "$PORT" 'echo login-ok' || true)
+    expect "$name: $other still logs in" "$r" '^login-ok$'
+}
+
+check_authkeys_modes() { login_stage authkeys-modes alice "Authentication refused: bad ownership or modes for directory /home/alice/.ssh" bob; }
+check_account_locked() { login_stage account-locked bob "User bob not allowed because account is locked"; }
+check_account_expired() { login_stage account-expired bob "Account bob has expired"; }
+check_shell_invalid() { login_stage shell-invalid bob "User bob not allowed because shell /bin/sst-no-such-shell does not exist"; }
+check_root_login_no() { login_stage root-login-no root "ROOT LOGIN REFUSED FROM $CLIENT_ADDR"; }
+check_key_not_authorized() { login_stage key-not-authorized alice "Failed publickey for alice from $CLIENT_ADDR" bob; }
+check_key_type_rejected() { login_stage key-type-rejected alice "not in PubkeyAcceptedAlgorithms" bob; }
+check_password_disabled() { login_stage password-disabled bob "Connection closed by authenticating user bob"; }
+
 check_allowusers_quiet() {
     local r
     r=$(as bob "$PORT" 'echo login-ok' || true)

@@ -20,12 +20,16 @@ namespace SshTriage.Accounts
             var fields = passwd != null && passwd.ExitCode == 0 ? passwd.Output.Trim().Split(':') : Array.Empty<string>();
             var exists = fields.Length >= 7 && fields[0] == user;
             int? uid = exists && AsciiNumber.TryParseInt32(fields[2], out var parsedUid) ? parsedUid : (int?)null;
+            int? gid = exists && AsciiNumber.TryParseInt32(fields[3], out var parsedGid) ? parsedGid : (int?)null;
             var home = exists ? fields[5] : null;
             var shell = exists ? fields[6] : null;
 
             var status = Answer("status");
             var statusWords = status != null && status.ExitCode == 0 ? status.Output.Trim().Split(' ') : Array.Empty<string>();
             var passwordStatus = statusWords.Length >= 2 && statusWords[0] == user ? statusWords[1] : null;
+
+            var field = Answer("password-field");
+            var passwordField = field != null && field.ExitCode == 0 ? field.Output.Trim() : null;
 
             var chage = Answer("chage");
             var (accountExpires, passwordExpires) = chage != null && chage.ExitCode == 0 ? Expiries(chage.Output) : (null, null);
@@ -48,11 +52,13 @@ namespace SshTriage.Accounts
                 user,
                 exists,
                 uid,
+                gid,
                 home,
                 shell,
                 exists ? Answer("shells")?.ExitCode == 0 : (bool?)null,
                 exists ? Answer("shell-executable")?.ExitCode == 0 : (bool?)null,
                 passwordStatus,
+                passwordField,
                 accountExpires,
                 passwordExpires,
                 Lines(Answer("nologin")?.Output).ToList(),
@@ -87,16 +93,16 @@ namespace SshTriage.Accounts
             return (account, password);
         }
 
-        // "755 0 /etc/ssh": octal mode, owner uid, path; a line stat could not print is skipped.
+        // "755 0 0 /etc/ssh": octal mode, owner uid, group gid, path; a line stat could not print is skipped.
         private static IReadOnlyList<PathMode> Modes(string text)
         {
             var modes = new List<PathMode>();
             foreach (var line in Lines(text))
             {
-                var parts = line.Split(new[] { ' ' }, 3);
-                if (parts.Length == 3 && TryParseOctal(parts[0], out var mode) && AsciiNumber.TryParseInt32(parts[1], out var owner))
+                var parts = line.Split(new[] { ' ' }, 4);
+                if (parts.Length == 4 && TryParseOctal(parts[0], out var mode) && AsciiNumber.TryParseInt32(parts[1], out var owner) && AsciiNumber.TryParseInt32(parts[2], out var group))
                 {
-                    modes.Add(new PathMode(parts[2], mode, owner));
+                    modes.Add(new PathMode(parts[3], mode, owner, group));
                 }
             }
 

@@ -14,15 +14,22 @@ namespace SshTriage.Accounts
         /// <summary>
         /// The first path StrictModes refuses, as sshd checks it (auth_secure_path): the file, then every
         /// directory above it up to the home directory, or up to / when the file is outside the home;
-        /// each must be owned by root or the user and not writable by group or others. Null when all pass.
+        /// each must be owned by root or the user and writable by no one else. Debian's and Ubuntu's sshd
+        /// let a group write when it is the user's own primary group, so that case is told apart
+        /// (<see cref="StrictModesVerdict.OnlyIfUnpatched"/>). Null when every path passes.
         /// </summary>
-        public PathMode? StrictModesViolation(int uid, string home)
+        public (PathMode Path, StrictModesVerdict Verdict)? StrictModesViolation(int uid, int gid, string home)
         {
             foreach (var mode in Modes)
             {
                 if ((mode.OwnerUid != 0 && mode.OwnerUid != uid) || mode.WritableByOthers)
                 {
-                    return mode;
+                    return (mode, StrictModesVerdict.Refused);
+                }
+
+                if (mode.WritableByGroup)
+                {
+                    return (mode, mode.GroupGid == gid ? StrictModesVerdict.OnlyIfUnpatched : StrictModesVerdict.Refused);
                 }
 
                 if (mode.Path == home.TrimEnd('/'))

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
+using SshTriage.Accounts;
 using SshTriage.Evidence;
 using SshTriage.Operations;
 using SshTriage.Remote;
@@ -27,6 +28,7 @@ namespace SshTriage.Diagnosis
         private readonly IReadOnlyList<RemoteTarget> hops;
         private readonly bool includeCleared;
         private readonly IRemoteShell ssh;
+        private readonly ClientPublicKey? clientKey;
         private readonly ConcurrentDictionary<string, (ProbeWindow Window, IReadOnlyList<object> Hops)> paused =
             new ConcurrentDictionary<string, (ProbeWindow, IReadOnlyList<object>)>(StringComparer.OrdinalIgnoreCase);
 
@@ -34,8 +36,9 @@ namespace SshTriage.Diagnosis
         /// Creates a report. Without <paramref name="origin"/> nothing is probed (a saved bundle, or
         /// -Local): the collector then runs in one piece and the causes rest on the server's state alone.
         /// </summary>
-        public CauseReport(int port, IPAddress? clientAddress, string? clientUser, IProbeOrigin? origin, IReadOnlyList<RemoteTarget>? hops = null, bool includeCleared = false, IRemoteShell? ssh = null)
+        public CauseReport(int port, IPAddress? clientAddress, string? clientUser, IProbeOrigin? origin, IReadOnlyList<RemoteTarget>? hops = null, bool includeCleared = false, IRemoteShell? ssh = null, ClientPublicKey? clientKey = null)
         {
+            this.clientKey = clientKey;
             this.port = port;
             this.clientAddress = clientAddress;
             this.clientUser = clientUser;
@@ -124,7 +127,7 @@ namespace SshTriage.Diagnosis
 
             var client = clientAddress ?? window?.OriginAddress;
             var route = evidence.Bundle[ClientSections.Route] is EvidenceRecord record && record.Succeeded ? record.StandardOutput : null;
-            var context = new DiagnosisContext(evidence, port, client, clientUser, window?.Failure == null ? window : null, route) { Hops = hopEvidence };
+            var context = new DiagnosisContext(evidence, port, client, clientUser, window?.Failure == null ? window : null, route) { Hops = hopEvidence, ClientKey = clientKey };
             foreach (var cause in Diagnoser.Diagnose(context, includeCleared))
             {
                 yield return cause;

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Net;
+using SshTriage.Accounts;
 using SshTriage.Evidence;
 
 namespace SshTriage.Diagnosis
@@ -9,7 +10,8 @@ namespace SshTriage.Diagnosis
     /// What a diagnosis reads about one client besides the server's general state: the server's
     /// route back to it, sshd's effective configuration for a connection from it (and from the
     /// gateway that route goes through, which a NAT makes the address sshd sees), with its Match
-    /// blocks evaluated by sshd itself, and the groups the server gives the client's user.
+    /// blocks evaluated by sshd itself, the groups the server gives the client's user, and that user's
+    /// account (<see cref="AccountSections"/>).
     /// </summary>
     public static class ClientSections
     {
@@ -42,6 +44,7 @@ namespace SshTriage.Diagnosis
             if (user != null)
             {
                 sections.Add(new CollectorSection(UserGroups, "id", "id -Gn -- " + ShellQuote.Single(user)));
+                sections.Add(AccountSections.Account(user, client.ToString(), client));
             }
 
             return sections;

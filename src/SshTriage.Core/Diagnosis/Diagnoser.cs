@@ -33,6 +33,15 @@ namespace SshTriage.Diagnosis
             new ProbeTextRule(RejectCause.MaxStartupsThrottled),
             new ProbeTextRule(RejectCause.PerSourcePenalty),
             new UpstreamFilterRule(),
+            new NologinActiveRule(),
+            new ShellInvalidRule(),
+            new AccountExpiredRule(),
+            new AccountLockedRule(),
+            new RootLoginRefusedRule(),
+            new AuthorizedKeysPermissionsRule(),
+            new KeyTypeNotAcceptedRule(),
+            new PublicKeyNotAuthorizedRule(),
+            new PasswordAuthDisabledRule(),
         };
 
         /// <summary>The rules that also read a hop's evidence (-Hop): what can ban or block on the way.</summary>

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net;
+using SshTriage.Accounts;
 using SshTriage.Fail2Ban;
 using SshTriage.Firewall;
 using SshTriage.Server;
@@ -25,6 +26,7 @@ namespace SshTriage.Diagnosis
         private readonly Lazy<(IPAddress? Address, CauseEvidence? Proof)> visible;
         private readonly Lazy<IReadOnlyList<ConnectionConfig>> connectionConfigs;
         private readonly Lazy<IReadOnlyList<string>?> userGroups;
+        private readonly Lazy<SshAccount?> account;
 
         /// <summary>
         /// Creates a context. <paramref name="window"/> is what the client-side probes saw during
@@ -53,10 +55,28 @@ namespace SshTriage.Diagnosis
                 evidence.Bundle[ClientSections.UserGroups] is Evidence.EvidenceRecord r && r.Succeeded
                     ? r.StandardOutput.Split(new[] { ' ', '\n', '\t', '\r' }, StringSplitOptions.RemoveEmptyEntries)
                     : null);
+            account = new Lazy<SshAccount?>(() =>
+                clientUser != null && evidence.Bundle[AccountSections.Names.Account] is Evidence.EvidenceRecord r && r.Succeeded
+                    ? AccountParser.Parse(clientUser, r.StandardOutput)
+                    : null);
             verdict = new Lazy<FirewallVerdict?>(() => VisibleAddress == null
                 ? null
                 : FirewallReport.ReadVerdict(evidence, new PacketQuery(VisibleAddress, port, "tcp", null)).OfType<FirewallVerdict>().FirstOrDefault());
         }
+
+        /// <summary>
+        /// sshd's configuration for the client's login: for its user and the address sshd sees when
+        /// that was read (Match blocks applied), else the server-wide one; null when neither was read.
+        /// </summary>
+        public (SshdConfig Config, string Command)? LoginConfig =>
+            ConfigFor(VisibleAddress) is ConnectionConfig forClient ? (forClient.Config, forClient.Command)
+            : Config is SshdConfig global ? (global, "sshd -T") : ((SshdConfig, string)?)null;
+
+        /// <summary>The client user's account on the server, when a user was given and the account section was read.</summary>
+        public SshAccount? Account => account.Value;
+
+        /// <summary>The public key the client offers (-ClientKey), by type and fingerprint.</summary>
+        public ClientPublicKey? ClientKey { get; internal set; }
 
         /// <summary>The evidence of the gateways and proxies on the path (-Hop), read during the probes.</summary>
         public IReadOnlyList<ServerEvidence> Hops { get; internal set; } = Array.Empty<ServerEvidence>();

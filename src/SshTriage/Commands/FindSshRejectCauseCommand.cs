@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using System.Net;
+using SshTriage.Accounts;
 using SshTriage.Diagnosis;
 using SshTriage.Probing;
 using SshTriage.Remote;
@@ -27,6 +28,11 @@ namespace SshTriage.Commands
         [Parameter]
         [ValidatePattern(@"^[A-Za-z_][A-Za-z0-9_.-]{0,31}$")]
         public string? ClientUser { get; set; }
+
+        /// <summary>The public key file (.pub) of the key the failing client offers: compared by fingerprint with the user's authorized keys and the key types sshd accepts. Needs -ClientUser.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? ClientKey { get; set; }
 
         /// <summary>Probe from this host over ssh instead of from this machine: the failing client's side (the reverse path).</summary>
         [Parameter(ParameterSetName = RemoteSet)]
@@ -85,7 +91,25 @@ namespace SshTriage.Commands
                 }
             }
 
-            var report = new CauseReport(Port, ClientAddress, ClientUser, origin, hops, IncludeCleared);
+            ClientPublicKey? key = null;
+            if (ClientKey != null)
+            {
+                try
+                {
+                    key = ClientPublicKey.Read(GetUnresolvedProviderPathFromPSPath(ClientKey));
+                }
+                catch (ArgumentException e)
+                {
+                    ThrowTerminatingError(new ErrorRecord(e, "InvalidClientKey", ErrorCategory.InvalidArgument, ClientKey));
+                }
+
+                if (ClientUser == null)
+                {
+                    WriteWarning("-ClientKey is compared with the authorized keys of -ClientUser: without it, only the key's type is checked.");
+                }
+            }
+
+            var report = new CauseReport(Port, ClientAddress, ClientUser, origin, hops, IncludeCleared, clientKey: key);
             return new ServerQuery(Activity, report.Sections, report.Read, ThrottleLimit, CancelToken, pause: report.Pause);
         }
     }

@@ -1,0 +1,77 @@
+using System.Collections.Generic;
+using System.Linq;
+using Xunit;
+
+namespace SshTriage.Tests.Lab
+{
+    /// <summary>
+    /// The stages after TCP, on real sshd: each scenario breaks one account or key file the way users
+    /// do, and sshd has refused one login for it. The diagnosis names the cause first, from the
+    /// admin's machine and on the server itself, for the scenario's user (and key, where it has one).
+    /// </summary>
+    public class LoginStageLabTests
+    {
+        [LabTheory]
+        [InlineData("authkeys-modes", CauseLab.ComputerNamePath, "Likely")]
+        [InlineData("authkeys-modes", CauseLab.LocalPath, "Likely")]
+        [InlineData("account-locked", CauseLab.ComputerNamePath, "Likely")]
+        [InlineData("account-locked", CauseLab.LocalPath, "Likely")]
+        [InlineData("account-expired", CauseLab.ComputerNamePath, "Likely")]
+        [InlineData("account-expired", CauseLab.LocalPath, "Likely")]
+        [InlineData("shell-invalid", CauseLab.ComputerNamePath, "Likely")]
+        [InlineData("shell-invalid", CauseLab.LocalPath, "Likely")]
+        [InlineData("root-login-no", CauseLab.ComputerNamePath, "Likely")]
+        [InlineData("root-login-no", CauseLab.LocalPath, "Likely")]
+        [InlineData("key-not-authorized", CauseLab.ComputerNamePath, "Likely")]
+        [InlineData("key-not-authorized", CauseLab.LocalPath, "Likely")]
+        [InlineData("key-type-rejected", CauseLab.ComputerNamePath, "Likely")]
+        [InlineData("key-type-rejected", CauseLab.LocalPath, "Likely")]
+        [InlineData("password-disabled", CauseLab.ComputerNamePath, "Likely")]
+        [InlineData("password-disabled", CauseLab.LocalPath, "Likely")]
+        public void TheLoginStageCauseComesFirst(string scenario, string path, string confidence)
+        {
+            using var lab = LabInstance.Up(scenario);
+            var output = CauseLab.Run(lab, path, Arguments(lab).ToArray());
+
+            var causes = CauseLab.Causes(output);
+            Assert.True(
+                causes.Count > 0 && CauseLab.Text(causes[0], "Cause") == lab["EXPECT_CAUSE"] && CauseLab.Text(causes[0], "Confidence") == confidence,
+                $"{scenario} via {path}: expected {lab["EXPECT_CAUSE"]}/{confidence} first, got {CauseLab.Describe(causes)}\n{output.Describe()}");
+        }
+
+        [LabFact]
+        public void TheModesStrictModesRefusesAreQuotedWithTheExactFix()
+        {
+            using var lab = LabInstance.Up("authkeys-modes");
+            var first = CauseLab.Causes(CauseLab.Local(lab, Arguments(lab).ToArray())).First();
+
+            Assert.Equal("chmod go-w /home/alice/.ssh", CauseLab.Text(first, "RemedyCommand"));
+            Assert.Contains(CauseLab.Excerpts(first), e => e == "777 2003 2003 /home/alice/.ssh");
+        }
+
+        [LabFact]
+        public void AHealthyAccountWithItsOwnKeyHasNoLoginCause()
+        {
+            using var lab = LabInstance.Up("open");
+            var causes = CauseLab.Causes(CauseLab.Local(lab, "--client-user", "alice", "--client-key", lab["USER_ALICE_KEY"] + ".pub", "--include-cleared"));
+
+            Assert.Equal("NoCauseFound", CauseLab.Text(causes[0], "Cause"));
+            var cleared = causes.Where(c => CauseLab.Text(c, "Confidence") == "Cleared").Select(c => CauseLab.Text(c, "Cause")).ToList();
+            Assert.Contains("PublicKeyNotAuthorized", cleared);
+            Assert.Contains("ShellInvalid", cleared);
+            Assert.Contains("AccountLocked", cleared);
+            Assert.Contains("KeyTypeNotAccepted", cleared);
+        }
+
+        private static IEnumerable<string> Arguments(LabInstance lab)
+        {
+            yield return "--client-user";
+            yield return lab["CLIENT_USER"];
+            if (lab.Settings.ContainsKey("CLIENT_PUBLIC_KEY"))
+            {
+                yield return "--client-key";
+                yield return lab["CLIENT_PUBLIC_KEY"];
+            }
+        }
+    }
+}

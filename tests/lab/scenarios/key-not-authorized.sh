@@ -1,0 +1,14 @@
+# shellcheck shell=bash
+# key-not-authorized: alice offers WRONG_KEY, a key authorized for nobody: "Failed publickey
+# for alice". The diagnosis gets that key's .pub as -ClientKey (CLIENT_PUBLIC_KEY).
+scenario_up() {
+    topo_base
+    server_host_up
+    mgmt_sshd_up
+    sshd_start main "$PORT"
+    login_refused alice "$(env_get WRONG_KEY)" "Failed publickey for alice from"
+    lab_env CLIENT_PUBLIC_KEY "$(env_get WRONG_KEY).pub"
+    login_scenario_env alice
+    lab_env EXPECT_SYMPTOM Open
+    lab_env EXPECT_CAUSE PublicKeyNotAuthorized
+}

@@ -1,0 +1,13 @@
+# shellcheck shell=bash
+# root-login-no: PermitRootLogin no on the sshd under test; root's key login is refused:
+# "ROOT LOGIN REFUSED FROM <client>".
+scenario_up() {
+    topo_base
+    server_host_up
+    mgmt_sshd_up
+    sshd_start main "$PORT" "PermitRootLogin no"
+    login_refused root "$(env_get CLIENT_KEY)" "ROOT LOGIN REFUSED FROM"
+    login_scenario_env root
+    lab_env EXPECT_SYMPTOM Open
+    lab_env EXPECT_CAUSE RootLoginRefused
+}
