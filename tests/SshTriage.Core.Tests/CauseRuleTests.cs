@@ -1,6 +1,5 @@
 using System.Linq;
 using System.Net;
-using System.Text;
 using SshTriage.Diagnosis;
 using SshTriage.Evidence;
 using SshTriage.Server;
@@ -18,16 +17,8 @@ namespace SshTriage.Tests
 
         private static DiagnosisContext Context(int port, params (string Name, string Output)[] sections)
         {
-            const string Mark = "#%00112233445566778899 ";
-            var text = new StringBuilder(Mark + "sshtriage-evidence version=1\n");
-            foreach (var (name, output) in new[] { ("meta", "collector=1\nhostname=web01\nuid=0\nuser=root\ntime=2026-11-21T10:00:00Z\noffset=+0000\nos=Linux 6.1\n") }.Concat(sections))
-            {
-                text.Append(Mark).Append("section ").Append(name).Append(" exit=0\n").Append(output).Append('\n')
-                    .Append(Mark).Append("stderr\n\n").Append(Mark).Append("end\n");
-            }
-
-            text.Append(Mark).Append("done\n");
-            return new DiagnosisContext(new ServerEvidence("web01", EvidenceBundle.Parse(text.ToString(), "test")), port, Client, null, null, null);
+            var text = BundleText.Of(new[] { ("meta", BundleText.RootMeta) }.Concat(sections));
+            return new DiagnosisContext(new ServerEvidence("web01", EvidenceBundle.Parse(text, "test")), port, Client, null, null, null);
         }
 
         // systemd cannot run here: systemctl list-sockets and ss as the systemd documentation and

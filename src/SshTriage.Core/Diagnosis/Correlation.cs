@@ -19,7 +19,7 @@ namespace SshTriage.Diagnosis
         /// <summary>The prefix of the sections read before the probes.</summary>
         public const string BeforePrefix = "before-";
 
-        private static readonly Regex CounterValues = new Regex(@"packets \d+ bytes \d+", RegexOptions.CultureInvariant);
+        private static readonly Regex CounterValues = new Regex(@"packets [0-9]+ bytes [0-9]+", RegexOptions.CultureInvariant);
 
         private Correlation(IReadOnlyList<CounterMove> moved, IReadOnlyList<SshLogEvent>? newLog)
         {

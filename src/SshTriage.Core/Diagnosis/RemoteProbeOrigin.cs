@@ -8,6 +8,7 @@ using System.Threading.Tasks;
 using SshTriage.Evidence;
 using SshTriage.Probing;
 using SshTriage.Remote;
+using SshTriage.Text;
 
 namespace SshTriage.Diagnosis
 {
@@ -19,6 +20,9 @@ namespace SshTriage.Diagnosis
     public sealed class RemoteProbeOrigin : IProbeOrigin
     {
         private const string DoneMarker = "@@sst probe-done";
+
+        // The probe script's connect times are milliseconds within its own timeout; more is not its output.
+        private const long MaxConnectMilliseconds = 24L * 60 * 60 * 1000;
 
         private readonly RemoteTarget host;
         private readonly TimeSpan timeout;
@@ -127,7 +131,9 @@ namespace SshTriage.Diagnosis
                         break;
                     case "connected" when current != null:
                         scanner = new IdentificationScanner();
-                        current.ConnectTime = TimeSpan.FromMilliseconds(long.Parse(rest, CultureInfo.InvariantCulture));
+                        current.ConnectTime = AsciiNumber.TryParseInt64(rest, out var milliseconds) && milliseconds <= MaxConnectMilliseconds
+                            ? TimeSpan.FromMilliseconds(milliseconds)
+                            : (TimeSpan?)null;
                         break;
                     case "line" when scanner != null:
                     case "part" when scanner != null:

@@ -51,7 +51,7 @@ namespace SshTriage.Evidence
         private const string Done = "printf '%s done\\n' \"$sst_mark\"\n";
 
         private static string Begin(string boundary) =>
-            Prologue.Replace("@BOUNDARY@", boundary).Replace("@VERSION@", FormatVersion.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Prologue.Replace("@ENVIRONMENT@", ShellEnvironment.Prologue).Replace("@BOUNDARY@", boundary).Replace("@VERSION@", FormatVersion.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
         private static string Sections(IEnumerable<CollectorSection> sections)
         {
@@ -82,6 +82,7 @@ namespace SshTriage.Evidence
             "#!/bin/sh\n" +
             "# SshTriage evidence collector, compressed output. It only reads: it changes nothing on this host.\n" +
             "# Run it with sh (as root to see everything) and copy all of its output back.\n" +
+            ShellEnvironment.Prologue +
             "for t in gzip base64 sha256sum; do command -v \"$t\" >/dev/null 2>&1 || { echo \"$t is missing: use the uncompressed collector\" >&2; exit 69; }; done\n" +
             "sst_raw=$(mktemp 2>/dev/null) || { sst_raw=${TMPDIR:-/tmp}/sshtriage-raw.$$; : > \"$sst_raw\" || exit 70; }\n" +
             "trap 'rm -f \"$sst_raw\"' EXIT\n" +
@@ -95,11 +96,7 @@ namespace SshTriage.Evidence
         private const string Prologue = @"#!/bin/sh
 # SshTriage evidence collector, format @VERSION@. It only reads: it changes nothing on this host.
 # Run it with sh (as root to see everything) and copy all of its output back.
-LC_ALL=C
-LANG=C
-PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:$PATH
-export LC_ALL LANG PATH
-umask 077
+@ENVIRONMENT@umask 077
 sst_mark='#%@BOUNDARY@'
 sst_tmp=$(mktemp -d 2>/dev/null) || { sst_tmp=${TMPDIR:-/tmp}/sshtriage.$$; mkdir ""$sst_tmp"" || exit 70; }
 trap 'rm -rf ""$sst_tmp""' EXIT

@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.IO;
 using System.Text.RegularExpressions;
+using SshTriage.Text;
 
 namespace SshTriage.Evidence
 {
@@ -65,10 +65,9 @@ namespace SshTriage.Evidence
                 throw new EvidenceFormatException($"{source} holds no SshTriage evidence: the collector's header line is missing. Save the whole output of the collector, from its first line.");
             }
 
-            var version = int.Parse(header.Groups["v"].Value, CultureInfo.InvariantCulture);
-            if (version > CollectorScript.FormatVersion)
+            if (!AsciiNumber.TryParseInt32(header.Groups["v"].Value, out var version) || version > CollectorScript.FormatVersion)
             {
-                throw new EvidenceFormatException($"{source} was written by collector format {version}, newer than this SshTriage reads ({CollectorScript.FormatVersion}). Update SshTriage.");
+                throw new EvidenceFormatException($"{source} was written by collector format {header.Groups["v"].Value}, newer than this SshTriage reads ({CollectorScript.FormatVersion}). Update SshTriage.");
             }
 
             var mark = "#%" + header.Groups["b"].Value + " ";
@@ -109,11 +108,16 @@ namespace SshTriage.Evidence
                     continue;
                 }
 
+                if (!AsciiNumber.TryParseInt32(section.Groups["exit"].Value, out var exit))
+                {
+                    throw new EvidenceFormatException($"{source} is damaged near line {i + 1}: the exit code of section '{name}' is not a number the collector writes.");
+                }
+
                 var stdoutEnd = Find(lines, i + 1, mark + "stderr", source, name);
                 var stderrEnd = Find(lines, stdoutEnd + 1, mark + "end", source, name);
                 records[name] = new EvidenceRecord(
                     name,
-                    int.Parse(section.Groups["exit"].Value, CultureInfo.InvariantCulture),
+                    exit,
                     null,
                     Body(lines, i + 1, stdoutEnd),
                     Body(lines, stdoutEnd + 1, stderrEnd));

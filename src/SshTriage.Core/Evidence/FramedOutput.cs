@@ -78,7 +78,8 @@ namespace SshTriage.Evidence
                 }
                 else if (directive.StartsWith("exit ", StringComparison.Ordinal) && query != null)
                 {
-                    int.TryParse(directive.Substring(5).Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var exit);
+                    // An exit code that is no number is not a success.
+                    var exit = int.TryParse(directive.Substring(5).Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var code) ? code : -1;
                     current.Add(new ToolAnswer(query, output.ToString(), exit));
                     query = null;
                 }

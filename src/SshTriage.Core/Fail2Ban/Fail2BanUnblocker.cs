@@ -140,7 +140,7 @@ namespace SshTriage.Fail2Ban
         {
             var host = request.Target.ComputerName;
             var results = plan.Select(p => new Fail2BanUnbanResult(host, p.Jail.Name, request.Address.ToString()) { WasBanned = p.Banned.Count > 0 }).ToList();
-            var script = new StringBuilder("#!/bin/sh\nLC_ALL=C\nPATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:$PATH\nexport LC_ALL PATH\necho '" + Started + "'\n");
+            var script = new StringBuilder("#!/bin/sh\n" + ShellEnvironment.Prologue + "echo '" + Started + "'\n");
             var decisions = new Decisions(sink);
             var unbans = 0;
             for (var i = 0; i < plan.Count; i++)

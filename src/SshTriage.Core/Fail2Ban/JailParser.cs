@@ -5,6 +5,7 @@ using System.Linq;
 using System.Net;
 using System.Text.RegularExpressions;
 using SshTriage.Evidence;
+using SshTriage.Text;
 
 namespace SshTriage.Fail2Ban
 {
@@ -36,7 +37,7 @@ namespace SshTriage.Fail2Ban
             jail.Port = jail.BanAction == null ? null : Answer($"get {name} action {jail.BanAction} port")?.Trim();
             jail.BanTime = Seconds(Answer($"get {name} bantime"));
             jail.FindTime = Seconds(Answer($"get {name} findtime"));
-            jail.MaxRetry = int.TryParse(Answer($"get {name} maxretry")?.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var retry) ? retry : (int?)null;
+            jail.MaxRetry = AsciiNumber.TryParseInt32(Answer($"get {name} maxretry")?.Trim(), out var retry) ? retry : (int?)null;
 
             var files = TreeItems(Answer($"get {name} logpath"));
             var journal = Answer($"get {name} journalmatch");
@@ -127,7 +128,7 @@ namespace SshTriage.Fail2Ban
         }
 
         private static int? Int(Dictionary<string, string> values, string key) =>
-            values.TryGetValue(key, out var text) && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : (int?)null;
+            values.TryGetValue(key, out var text) && AsciiNumber.TryParseInt32(text, out var n) ? n : (int?)null;
 
         private static string[] Words(Dictionary<string, string> values, string key) =>
             values.TryGetValue(key, out var text) ? text.Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries) : Array.Empty<string>();
@@ -147,7 +148,10 @@ namespace SshTriage.Fail2Ban
             return lines.Count >= 2 && lines[0].StartsWith("Current match filter", StringComparison.Ordinal) ? lines.Skip(1).ToArray() : Array.Empty<string>();
         }
 
+        // Fail2Ban prints -1 for "forever"; a number beyond what a TimeSpan holds is not Fail2Ban's.
         private static TimeSpan? Seconds(string? output) =>
-            long.TryParse(output?.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
+            long.TryParse(output?.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var seconds) && Math.Abs(seconds) < (long)TimeSpan.MaxValue.TotalSeconds
+                ? TimeSpan.FromSeconds(seconds)
+                : (TimeSpan?)null;
     }
 }

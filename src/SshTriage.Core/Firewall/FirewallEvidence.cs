@@ -13,8 +13,9 @@ namespace SshTriage.Firewall
     /// </summary>
     internal sealed class FirewallEvidence
     {
-        private FirewallEvidence(IReadOnlyList<IptablesRuleSet> iptables, NftRuleset? nftables, IReadOnlyDictionary<string, AddressSet> ipsets, IReadOnlyList<FirewallRule> managers, IReadOnlyList<string> denied)
+        private FirewallEvidence(IReadOnlyList<IptablesRuleSet> iptables, NftRuleset? nftables, IReadOnlyDictionary<string, AddressSet> ipsets, IReadOnlyList<FirewallRule> managers, IReadOnlyList<string> denied, IReadOnlyList<string> unreadable)
         {
+            Unreadable = unreadable;
             Iptables = iptables;
             Nftables = nftables;
             Ipsets = ipsets;
@@ -34,11 +35,15 @@ namespace SshTriage.Firewall
         /// <summary>The tools that ran without the rights to read the rules.</summary>
         public IReadOnlyList<string> Denied { get; }
 
+        /// <summary>What a tool printed that could not be read as its rules (damaged on the way, or not the tool's), with why.</summary>
+        public IReadOnlyList<string> Unreadable { get; }
+
         public static FirewallEvidence Read(ServerEvidence evidence)
         {
             var host = evidence.ComputerName;
             var iptables = new List<IptablesRuleSet>();
             var denied = new List<string>();
+            var unreadable = new List<string>();
             if (evidence.Bundle[FirewallSections.Names.IptablesSave] is EvidenceRecord saves)
             {
                 foreach (var answer in FramedOutput.Parse(saves.StandardOutput).Global)
@@ -84,7 +89,14 @@ namespace SshTriage.Firewall
             {
                 if (nft.Succeeded)
                 {
-                    nftables = NftRulesetParser.ParseRuleset(host, nft.StandardOutput);
+                    try
+                    {
+                        nftables = NftRulesetParser.ParseRuleset(host, nft.StandardOutput);
+                    }
+                    catch (FormatException damaged)
+                    {
+                        unreadable.Add("nft -j list ruleset: " + damaged.Message);
+                    }
                 }
                 else if (nft.StandardError.Contains("Operation not permitted") || nft.StandardError.Contains("Permission denied"))
                 {
@@ -92,7 +104,7 @@ namespace SshTriage.Firewall
                 }
             }
 
-            return new FirewallEvidence(iptables, nftables, ipsets, managers, denied);
+            return new FirewallEvidence(iptables, nftables, ipsets, managers, denied, unreadable);
         }
 
         /// <summary>One walker per iptables backend, and one for nftables (which skips the tables iptables-nft manages).</summary>

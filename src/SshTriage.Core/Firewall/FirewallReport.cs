@@ -44,7 +44,15 @@ namespace SshTriage.Firewall
                 yield return error;
             }
 
-            yield return FirewallAccess.Decide(evidence.ComputerName, packet, firewall.Walkers());
+            var verdict = FirewallAccess.Decide(evidence.ComputerName, packet, firewall.Walkers());
+            if (firewall.Unreadable.Count > 0 && verdict.Verdict == FirewallDecision.Accept)
+            {
+                // Rules that could not be read may drop what the others accept.
+                verdict.Verdict = FirewallDecision.Unknown;
+                verdict.ExpectedSymptom = null;
+            }
+
+            yield return verdict;
         }
 
         internal static IEnumerable<TriageError> Problems(ServerEvidence evidence, FirewallEvidence firewall)
@@ -52,6 +60,16 @@ namespace SshTriage.Firewall
             if (firewall.Denied.Count > 0 && !evidence.Facts.IsRoot)
             {
                 yield return EvidenceErrors.NeedsRoot(evidence, "Reading the firewall rules (" + string.Join(", ", firewall.Denied) + ")");
+            }
+
+            foreach (var problem in firewall.Unreadable)
+            {
+                yield return new TriageError(
+                    "FirewallEvidenceUnreadable",
+                    new EvidenceFormatException($"The firewall rules of {evidence.ComputerName} could not be read from {problem}"),
+                    TriageErrorCategory.InvalidData,
+                    evidence.ComputerName,
+                    "Collect the evidence again; if it persists, run the command on the server and check its output.");
             }
         }
     }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using SshTriage.Net;
+using SshTriage.Text;
 
 namespace SshTriage.Firewall
 {
@@ -54,11 +55,11 @@ namespace SshTriage.Firewall
             foreach (var part in spec.TrimStart('!').Split(',', ' ', '{', '}'))
             {
                 var range = part.Trim().Split(':', '-');
-                if (range.Length == 1 && int.TryParse(range[0], out var single))
+                if (range.Length == 1 && AsciiNumber.TryParseInt32(range[0], out var single))
                 {
                     any |= single == port;
                 }
-                else if (range.Length == 2 && int.TryParse(range[0], out var low) && int.TryParse(range[1], out var high))
+                else if (range.Length == 2 && AsciiNumber.TryParseInt32(range[0], out var low) && AsciiNumber.TryParseInt32(range[1], out var high))
                 {
                     any |= port >= low && port <= high;
                 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Text.RegularExpressions;
 using SshTriage.Probing;
+using SshTriage.Text;
 
 namespace SshTriage.Remote
 {
@@ -125,7 +126,7 @@ namespace SshTriage.Remote
             return true;
         }
 
-        private static bool IsPort(string text) => int.TryParse(text, out var port) && port >= 1 && port <= 65535;
+        private static bool IsPort(string text) => AsciiNumber.TryParseInt32(text, out var port) && port >= 1 && port <= 65535;
 
         private static bool TryCheckOption(string key, string value, out string error)
         {

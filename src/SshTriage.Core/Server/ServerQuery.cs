@@ -83,9 +83,17 @@ namespace SshTriage.Server
 
             var facts = HostFacts.Parse(bundle[CollectorSections.Names.Meta]?.StandardOutput ?? string.Empty);
             var evidence = new ServerEvidence(facts.HostName ?? Path.GetFileNameWithoutExtension(path), bundle);
-            foreach (var item in read(evidence))
+            try
             {
-                Write(item, sink);
+                foreach (var item in read(evidence))
+                {
+                    Write(item, sink);
+                }
+            }
+            catch (Exception unexpected) when (!(unexpected is OperationCanceledException))
+            {
+                // As for a live host (ThrottledWork): one bundle's fault is one error, not the end of the pipeline.
+                sink.WriteError(new TriageError("ServerEvidenceFailed", unexpected, TriageErrorCategory.NotSpecified, path, "Report this with the bundle that produced it."));
             }
         }
 

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Text.RegularExpressions;
+using SshTriage.Text;
 
 namespace SshTriage.Server
 {
@@ -33,10 +33,10 @@ namespace SshTriage.Server
     public static class SsListenParser
     {
         private static readonly Regex Line = new Regex(
-            @"^(?<state>\S+)\s+\d+\s+\d+\s+(?<local>\S+)\s+(?<peer>\S+)(?:\s+(?<process>.*))?$",
+            @"^(?<state>\S+)\s+[0-9]+\s+[0-9]+\s+(?<local>\S+)\s+(?<peer>\S+)(?:\s+(?<process>.*))?$",
             RegexOptions.CultureInvariant);
 
-        private static readonly Regex User = new Regex(@"\(""(?<name>(?:[^""\\]|\\.)*)"",pid=(?<pid>\d+)", RegexOptions.CultureInvariant);
+        private static readonly Regex User = new Regex(@"\(""(?<name>(?:[^""\\]|\\.)*)"",pid=(?<pid>[0-9]+)", RegexOptions.CultureInvariant);
 
         /// <summary>Parses every LISTEN line; other lines are ignored.</summary>
         public static IReadOnlyList<SsListenEntry> Parse(string output)
@@ -58,7 +58,11 @@ namespace SshTriage.Server
                 var processes = new List<(string, int)>();
                 foreach (Match user in User.Matches(match.Groups["process"].Value))
                 {
-                    processes.Add((user.Groups["name"].Value, int.Parse(user.Groups["pid"].Value, CultureInfo.InvariantCulture)));
+                    // A pid that is no number (or too large) is not ss's; the name alone says less than nothing.
+                    if (AsciiNumber.TryParseInt32(user.Groups["pid"].Value, out var pid))
+                    {
+                        processes.Add((user.Groups["name"].Value, pid));
+                    }
                 }
 
                 entries.Add(new SsListenEntry(address, interfaceName, port, processes));
@@ -74,7 +78,7 @@ namespace SshTriage.Server
             interfaceName = null;
             port = 0;
             var colon = endpoint.LastIndexOf(':');
-            if (colon <= 0 || !int.TryParse(endpoint.Substring(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out port))
+            if (colon <= 0 || !AsciiNumber.TryParseInt32(endpoint.Substring(colon + 1), out port) || port > 65535)
             {
                 return false;
             }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
+using SshTriage.Text;
 
 namespace SshTriage.Server
 {
@@ -12,46 +13,80 @@ namespace SshTriage.Server
     /// ("2026-11-21T13:49:34.123456+00:00 host sshd[123]: ..."), from sshd and from OpenSSH
     /// 9.8+'s sshd-session and sshd-auth.
     /// </summary>
+    /// <remarks>
+    /// A client chooses its user name, spaces and all, and sshd logs it verbatim, so a name such
+    /// as "x from 198.51.100.66 port 1" puts a second address into the line. sshd cuts a user
+    /// name at its first colon (what follows is a BSD auth style), so the name it logs never
+    /// holds one, while what sshd writes after the peer does (": " and a key's fingerprint,
+    /// which may carry a certificate's key id, chosen by the client too). So the user name is
+    /// the text without a colon, as long as the rest still reads as sshd's own tail: the peer
+    /// is the last address before the first colon that sshd wrote, anchored on what sshd
+    /// writes after it (" ssh2", " [preauth]", the end of the line).
+    /// </remarks>
     public static class SshLogParser
     {
         private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.Compiled;
 
+        // sshd formats a log message into a 1024-byte buffer; a longer one was not written by sshd.
+        private const int MaxMessageLength = 2048;
+
         private static readonly Regex Prefix = new Regex(
-            @"^(?:(?<iso>\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?)|(?<bsd>[A-Z][a-z]{2} [ 0-9]\d \d\d:\d\d:\d\d))\s+(?<host>\S+)\s+(?<program>sshd(?:-session|-auth)?)\[(?<pid>\d+)\]:\s?(?<message>.*)$",
+            @"^(?:(?<iso>[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]+)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?)|(?<bsd>[A-Z][a-z]{2} [ 0-9][0-9] [0-9]{2}:[0-9]{2}:[0-9]{2}))\s+(?<host>\S+)\s+(?<program>sshd(?:-session|-auth)?)\[(?<pid>[0-9]+)\]:\s?(?<message>.*)$",
             Options);
 
-        private const string Addr = @"(?<addr>[0-9A-Fa-f:.]+)";
-        private const string AddrPort = Addr + @" port (?<port>\d+)";
+        private static readonly Regex IsoOffset = new Regex("([+-][0-9]{2})([0-9]{2})$", Options);
+
+        private const string Addr = @"(?<addr>[0-9A-Fa-f:.]+(?:%[0-9A-Za-z_.-]+)?)";
+        private const string AddrPort = Addr + @" port (?<port>[0-9]+)";
+
+        // A user name as sshd logs it: anything but a colon (see the remarks).
+        private const string User = "(?<user>[^:]*)";
 
         // Ordered: the first pattern that matches decides the kind.
         private static readonly (SshLogEventKind Kind, Regex Pattern)[] Patterns =
         {
-            (SshLogEventKind.Accepted, new Regex(@"^Accepted (?<method>\S+) for (?<user>\S+) from " + AddrPort, Options)),
-            (SshLogEventKind.Failed, new Regex(@"^Failed (?<method>\S+) for (?:invalid user )?(?<user>\S+) from " + AddrPort, Options)),
-            (SshLogEventKind.InvalidUser, new Regex(@"^Invalid user (?<user>\S*) from " + AddrPort, Options)),
-            (SshLogEventKind.NotAllowed, new Regex(@"^User (?<user>\S+) from " + Addr + @" not allowed because ", Options)),
-            (SshLogEventKind.RefusedByConfig, new Regex(@"^administratively prohibited connection for (?<user>\S+) from " + AddrPort, Options)),
-            (SshLogEventKind.RefusedConnect, new Regex(@"^refused connect from \S+ \(" + Addr + @"\)", Options)),
-            (SshLogEventKind.MaxStartupsDrop, new Regex(@"^drop connection #\d+ from \[" + Addr + @"\]:(?<port>\d+) on \[[^\]]*\]:\d+ (?:past )?Max[Ss]tartups", Options)),
-            (SshLogEventKind.PenaltyDrop, new Regex(@"^drop connection #\d+ from \[" + Addr + @"\]:(?<port>\d+) on \[[^\]]*\]:\d+ penalty", Options)),
-            (SshLogEventKind.TooManyAuthFailures, new Regex(@"^(?:error: )?maximum authentication attempts exceeded for (?:invalid user )?(?<user>\S+) from " + AddrPort, Options)),
-            (SshLogEventKind.TooManyAuthFailures, new Regex(@"^Disconnecting (?:authenticating|invalid) user (?<user>\S+) " + AddrPort + @": Too many authentication failures", Options)),
-            (SshLogEventKind.ConnectionFrom, new Regex(@"^Connection from " + AddrPort, Options)),
-            (SshLogEventKind.ConnectionClosed, new Regex(@"^Connection closed by (?:(?:authenticating|invalid) user (?<user>\S+) )?" + AddrPort, Options)),
-            (SshLogEventKind.ConnectionClosed, new Regex(@"^Connection (?:reset|closed) by " + AddrPort, Options)),
-            (SshLogEventKind.Disconnected, new Regex(@"^Disconnected from (?:(?:user|authenticating user|invalid user) (?<user>\S+) )?" + AddrPort, Options)),
-            (SshLogEventKind.Disconnected, new Regex(@"^Received disconnect from " + AddrPort, Options)),
+            (SshLogEventKind.Accepted, Auth("Accepted")),
+            (SshLogEventKind.Failed, Auth("Failed")),
+            (SshLogEventKind.InvalidUser, new Regex("^Invalid user " + User + " from " + AddrPort + "$", Options)),
+            (SshLogEventKind.NotAllowed, new Regex(@"^User (?<user>\S+) from " + Addr + " not allowed because ", Options)),
+            (SshLogEventKind.RefusedByConfig, new Regex("^administratively prohibited connection for (?:invalid user )?" + User + " from " + AddrPort + "$", Options)),
+
+            // libwrap names the client by its reverse DNS name, which the client's owner chooses.
+            (SshLogEventKind.RefusedConnect, new Regex(@"^refused connect from .* \(" + Addr + @"\)$", Options)),
+            (SshLogEventKind.MaxStartupsDrop, new Regex(@"^drop connection #[0-9]+ from \[" + Addr + @"\]:(?<port>[0-9]+) on \[[^\]]*\]:[0-9]+ (?:past )?Max[Ss]tartups", Options)),
+            (SshLogEventKind.PenaltyDrop, new Regex(@"^drop connection #[0-9]+ from \[" + Addr + @"\]:(?<port>[0-9]+) on \[[^\]]*\]:[0-9]+ penalty", Options)),
+            (SshLogEventKind.TooManyAuthFailures, new Regex("^(?:error: )?maximum authentication attempts exceeded for (?:invalid user )?" + User + " from " + AddrPort + " ssh2$", Options)),
+            (SshLogEventKind.TooManyAuthFailures, new Regex("^Disconnecting (?:authenticating|invalid) user " + User + " " + AddrPort + ": Too many authentication failures$", Options)),
+            (SshLogEventKind.ConnectionFrom, new Regex("^Connection from " + AddrPort + @" on \S+ port [0-9]+(?: rdomain "".*"")?$", Options)),
+            (SshLogEventKind.ConnectionClosed, new Regex("^Connection (?:closed|reset) by (?:(?:authenticating|invalid) user " + User + " )?" + AddrPort + "$", Options)),
+            (SshLogEventKind.Disconnected, new Regex("^Disconnected from (?:(?:user|authenticating user|invalid user) " + User + " )?" + AddrPort + "$", Options)),
+
+            // The client writes the text after the code, so here the peer is the first address.
+            (SshLogEventKind.Disconnected, new Regex("^Received disconnect from " + AddrPort + ":[0-9]+: ", Options)),
         };
+
+        // What follows " ssh2: " is sshd's (a key's type and fingerprint, or an old sshd's auth info).
+        private static Regex Auth(string result) =>
+            new Regex("^" + result + @" (?<method>\S+) for (?:invalid user )?" + User + " from " + AddrPort + "(?: ssh[12](?:: .*)?)?$", Options);
 
         /// <summary>Parses sshd lines; lines of other programs and lines that are not log lines are skipped.</summary>
         /// <param name="computerName">The server the log came from; null takes the host name each line names.</param>
         /// <param name="text">The log text.</param>
         /// <param name="source">Where it was read (journal, a path).</param>
         /// <param name="now">The server's current time, to place year-less syslog stamps.</param>
-        public static IEnumerable<SshLogEvent> Parse(string? computerName, string text, string source, DateTimeOffset now)
+        public static IEnumerable<SshLogEvent> Parse(string? computerName, string text, string source, DateTimeOffset now) =>
+            Parse(computerName, TextLines.Of(text), source, now);
+
+        /// <summary>Parses sshd lines read one at a time, as from a log file.</summary>
+        public static IEnumerable<SshLogEvent> Parse(string? computerName, IEnumerable<string> lines, string source, DateTimeOffset now)
         {
-            foreach (var raw in text.Split('\n'))
+            foreach (var raw in lines)
             {
+                if (raw.Length > MaxMessageLength + 256)
+                {
+                    continue;
+                }
+
                 var match = Prefix.Match(raw.TrimEnd('\r'));
                 if (!match.Success)
                 {
@@ -67,44 +102,60 @@ namespace SshTriage.Server
         private static SshLogEvent Classify(string computerName, DateTimeOffset? time, string message, string source, Match prefix)
         {
             var body = message.EndsWith(" [preauth]", StringComparison.Ordinal) ? message.Substring(0, message.Length - 10) : message;
-            foreach (var (kind, pattern) in Patterns)
+            if (body.Length <= MaxMessageLength)
             {
-                var match = pattern.Match(body);
-                if (!match.Success)
+                foreach (var (kind, pattern) in Patterns)
                 {
-                    continue;
+                    var match = pattern.Match(body);
+                    if (match.Success)
+                    {
+                        var logEvent = New(computerName, time, kind, message, source, prefix);
+                        SetPeer(logEvent, match);
+                        logEvent.User = match.Groups["user"].Success && match.Groups["user"].Value.Length > 0 ? match.Groups["user"].Value : null;
+                        logEvent.Method = match.Groups["method"].Success ? match.Groups["method"].Value : null;
+                        return logEvent;
+                    }
                 }
-
-                var logEvent = New(computerName, time, kind, message, source, prefix);
-                if (match.Groups["addr"].Success && IPAddress.TryParse(match.Groups["addr"].Value, out var address))
-                {
-                    logEvent.Address = address;
-                }
-
-                if (match.Groups["port"].Success)
-                {
-                    logEvent.Port = int.Parse(match.Groups["port"].Value, CultureInfo.InvariantCulture);
-                }
-
-                logEvent.User = match.Groups["user"].Success && match.Groups["user"].Value.Length > 0 ? match.Groups["user"].Value : null;
-                logEvent.Method = match.Groups["method"].Success ? match.Groups["method"].Value : null;
-                return logEvent;
             }
 
             return New(computerName, time, SshLogEventKind.Other, message, source, prefix);
+        }
+
+        // sshd writes an address it parsed and a port below 65536; anything else in that place
+        // is not sshd's, so neither is kept.
+        private static void SetPeer(SshLogEvent logEvent, Match match)
+        {
+            if (!IPAddress.TryParse(match.Groups["addr"].Value, out var address))
+            {
+                return;
+            }
+
+            int? port = null;
+            if (match.Groups["port"].Success)
+            {
+                if (!AsciiNumber.TryParseInt32(match.Groups["port"].Value, out var number) || number > 65535)
+                {
+                    return;
+                }
+
+                port = number;
+            }
+
+            logEvent.Address = address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
+            logEvent.Port = port;
         }
 
         private static SshLogEvent New(string computerName, DateTimeOffset? time, SshLogEventKind kind, string message, string source, Match prefix) =>
             new SshLogEvent(computerName, time, kind, message, source)
             {
                 Program = prefix.Groups["program"].Value,
-                ProcessId = int.Parse(prefix.Groups["pid"].Value, CultureInfo.InvariantCulture),
+                ProcessId = AsciiNumber.TryParseInt32(prefix.Groups["pid"].Value, out var pid) ? pid : (int?)null,
             };
 
         private static DateTimeOffset? ParseIso(string text)
         {
             // journalctl short-iso writes +0000 without a colon.
-            var normalised = Regex.Replace(text, @"([+-]\d\d)(\d\d)$", "$1:$2");
+            var normalised = IsoOffset.Replace(text, "$1:$2");
             return DateTimeOffset.TryParse(normalised, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) ? time : (DateTimeOffset?)null;
         }
 
@@ -112,7 +163,7 @@ namespace SshTriage.Server
         // latest year that does not put the line in the future.
         private static DateTimeOffset? ParseBsd(string text, DateTimeOffset now)
         {
-            var compact = Regex.Replace(text, " +", " ");
+            var compact = text.Replace("  ", " ");
             for (var year = now.Year; year >= now.Year - 1; year--)
             {
                 if (DateTime.TryParseExact($"{year} {compact}", "yyyy MMM d HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))

@@ -14,13 +14,14 @@ namespace SshTriage.Server
         /// <summary>Creates a filter; every part is optional.</summary>
         public SshLogFilter(IPAddress? address, string? user, DateTimeOffset? since, int? last)
         {
-            Address = address;
+            // sshd logs an IPv4 client of a dual-stack socket as ::ffff:a.b.c.d; events show it as IPv4.
+            Address = address != null && address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
             User = user;
             Since = since;
             Last = last;
         }
 
-        /// <summary>Only events naming this client address.</summary>
+        /// <summary>Only events naming this client address (an IPv4-mapped address as its IPv4 form).</summary>
         public IPAddress? Address { get; }
 
         /// <summary>Only events naming this user.</summary>

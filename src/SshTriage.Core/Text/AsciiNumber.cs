@@ -2,8 +2,8 @@ namespace SshTriage.Text
 {
     /// <summary>
     /// Reads the numbers tools print: ASCII digits only, no sign, no spaces, no separators, in
-    /// range. int.Parse takes other scripts' digits in some cultures and throws on overflow;
-    /// a number a tool did not write is simply not a number here.
+    /// range. A regex's \d also matches other scripts' digits, which int.Parse then refuses with
+    /// an exception, as it does an overflow; here a number no tool wrote is simply not a number.
     /// </summary>
     public static class AsciiNumber
     {

@@ -10,7 +10,11 @@ namespace SshTriage.Tests.Lab
     /// <summary>Runs a program with an argument list (no shell) and a time limit.</summary>
     internal static class ProcessRunner
     {
-        public static ProcessOutcome Run(string fileName, TimeSpan timeout, params string[] arguments)
+        public static ProcessOutcome Run(string fileName, TimeSpan timeout, params string[] arguments) =>
+            RunWithInput(null, string.Empty, fileName, timeout, arguments);
+
+        /// <summary>Runs in <paramref name="workingDirectory"/> (null: this one) with <paramref name="input"/> on standard input.</summary>
+        public static ProcessOutcome RunWithInput(string? workingDirectory, string input, string fileName, TimeSpan timeout, params string[] arguments)
         {
             var info = new ProcessStartInfo(fileName)
             {
@@ -18,6 +22,7 @@ namespace SshTriage.Tests.Lab
                 RedirectStandardError = true,
                 RedirectStandardInput = true,
                 UseShellExecute = false,
+                WorkingDirectory = workingDirectory ?? string.Empty,
             };
             foreach (var argument in arguments)
             {
@@ -25,9 +30,18 @@ namespace SshTriage.Tests.Lab
             }
 
             using var process = Process.Start(info) ?? throw new InvalidOperationException($"{fileName} did not start");
-            process.StandardInput.Close();
             var stdout = process.StandardOutput.ReadToEndAsync();
             var stderr = process.StandardError.ReadToEndAsync();
+            try
+            {
+                process.StandardInput.Write(input);
+                process.StandardInput.Close();
+            }
+            catch (System.IO.IOException)
+            {
+                // The program exited without reading all of its input.
+            }
+
             if (!process.WaitForExit((int)timeout.TotalMilliseconds))
             {
                 process.Kill(entireProcessTree: true);

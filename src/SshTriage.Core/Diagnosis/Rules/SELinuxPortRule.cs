@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text.RegularExpressions;
 using SshTriage.Server;
+using SshTriage.Text;
 
 namespace SshTriage.Diagnosis.Rules
 {
@@ -13,7 +14,7 @@ namespace SshTriage.Diagnosis.Rules
     /// </summary>
     public sealed class SELinuxPortRule : IRejectRule
     {
-        private static readonly Regex BindDenied = new Regex(@"Bind to port (?<port>\d+) on \S+ failed: Permission denied", RegexOptions.CultureInvariant);
+        private static readonly Regex BindDenied = new Regex(@"Bind to port (?<port>[0-9]+) on \S+ failed: Permission denied", RegexOptions.CultureInvariant);
 
         /// <inheritdoc />
         public RejectCause Cause => RejectCause.SELinuxPortDenied;
@@ -79,10 +80,15 @@ namespace SshTriage.Diagnosis.Rules
             }
 
             var line = lines.FirstOrDefault(l => l.StartsWith("ssh_port_t", StringComparison.Ordinal));
-            var labelled = line == null ? null : Regex.Matches(line, @"\b(?<low>\d+)(?:-(?<high>\d+))?\b").Cast<Match>()
-                .Select(m => (int.Parse(m.Groups["low"].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups[m.Groups["high"].Success ? "high" : "low"].Value, CultureInfo.InvariantCulture)))
+
+            // A number semanage did not print (out of range, too long) labels nothing.
+            var labelled = line == null ? null : Regex.Matches(line, @"\b(?<low>[0-9]+)(?:-(?<high>[0-9]+))?\b").Cast<Match>()
+                .Select(m => (Low: Port(m.Groups["low"].Value), High: Port(m.Groups[m.Groups["high"].Success ? "high" : "low"].Value)))
+                .Where(r => r.Low > 0 && r.High >= r.Low)
                 .ToArray();
             return (lines[0], lines[0] == "Enforcing", labelled, line);
         }
+
+        private static int Port(string text) => AsciiNumber.TryParseInt32(text, out var port) && port <= 65535 ? port : 0;
     }
 }
