@@ -331,6 +331,16 @@ check_allowusers() {
     expect "allowusers: alice logs in" "$r" '^login-ok$'
 }
 
+check_not_ssh_silent() {
+    local r
+    for a in "$SERVER_ADDR" "$SERVER_ADDR6"; do
+        r=$(probe "$a")
+        expect "not-ssh-silent: $a accepts and stays silent" "$r" '^connect=ok .*end=timeout'
+    done
+    r=$(srv "ss -Hltnp sport = :$PORT" || true)
+    expect "not-ssh-silent: ss names socat on $PORT" "$r" 'users:\(\("socat"'
+}
+
 check_allowusers_quiet() {
     local r
     r=$(as bob "$PORT" 'echo login-ok' || true)

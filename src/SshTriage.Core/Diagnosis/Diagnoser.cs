@@ -29,7 +29,7 @@ namespace SshTriage.Diagnosis
             new RefusedByConfigRule(),
             new LogEvidenceRule(RejectCause.MaxStartupsThrottled, SshLogEventKind.MaxStartupsDrop, "sshd dropped {0}: too many unauthenticated connections were open (MaxStartups).", "Find who holds unauthenticated connections open, lower LoginGraceTime, or raise MaxStartups."),
             new LogEvidenceRule(RejectCause.PerSourcePenalty, SshLogEventKind.PenaltyDrop, "sshd's PerSourcePenalties refuse {0} for now.", "Wait for the penalty to expire and stop what failed its logins; PerSourcePenaltyExemptList exempts trusted sources."),
-            new ProbeTextRule(RejectCause.NotSshService),
+            new NotSshServiceRule(),
             new ProbeTextRule(RejectCause.MaxStartupsThrottled),
             new ProbeTextRule(RejectCause.PerSourcePenalty),
             new UpstreamFilterRule(),

@@ -24,6 +24,11 @@ namespace SshTriage.Tests.Lab
         [InlineData("match-denygroups", CauseLab.LocalPath, "UserNotAllowed", "Likely", "--client-user bob")]
         [InlineData("allowusers", CauseLab.ComputerNamePath, "UserNotAllowed", "Confirmed", "--client-user bob")]
         [InlineData("allowusers", CauseLab.LocalPath, "UserNotAllowed", "Confirmed", "--client-user bob")]
+        [InlineData("not-ssh", CauseLab.LocalPath, "NotSshService", "Confirmed", "")]
+        [InlineData("not-ssh", CauseLab.FromHostPath, "NotSshService", "Confirmed", "")]
+        [InlineData("not-ssh-silent", CauseLab.ComputerNamePath, "NotSshService", "Confirmed", "")]
+        [InlineData("not-ssh-silent", CauseLab.FromHostPath, "NotSshService", "Confirmed", "")]
+        [InlineData("not-ssh-silent", CauseLab.LocalPath, "NotSshService", "Confirmed", "")]
         public void TheRightCauseComesFirstOnEveryPath(string scenario, string path, string cause, string confidence, string extra)
         {
             using var lab = LabInstance.Up(scenario, fromHost: path == CauseLab.FromHostPath);
@@ -33,6 +38,22 @@ namespace SshTriage.Tests.Lab
             Assert.True(
                 causes.Count > 0 && CauseLab.Text(causes[0], "Cause") == cause && CauseLab.Text(causes[0], "Confidence") == confidence,
                 $"{scenario} via {path}: expected {cause}/{confidence} first, got {CauseLab.Describe(causes)}\n{output.Describe()}");
+        }
+
+        [LabFact]
+        public void ASilentProgramOnThePortIsNamedAndExplainsTheMovedSshd()
+        {
+            using var lab = LabInstance.Up("not-ssh-silent");
+            var causes = CauseLab.Causes(CauseLab.FromClient(lab, null));
+
+            var first = causes.First();
+            Assert.Equal("NotSshService", CauseLab.Text(first, "Cause"));
+            Assert.Equal("TimedOut", CauseLab.Text(first, "Symptom"));
+            Assert.Contains("socat, not sshd, listens on port", CauseLab.Text(first, "Summary"));
+            Assert.Contains(CauseLab.Excerpts(first), e => e.Contains($"socat (pid {lab["SOCAT_PID"]})"));
+            var moved = causes.Single(c => CauseLab.Text(c, "Cause") == "NotListeningOnPort");
+            Assert.Equal("NotSshService", CauseLab.Text(moved, "ExplainedBy"));
+            Assert.DoesNotContain(causes, c => CauseLab.Text(c, "Cause") is "FirewallDrop" or "UpstreamFilter");
         }
 
         [LabFact]
