@@ -24,6 +24,11 @@ namespace SshTriage.Tests.Lab
         [InlineData("match-denygroups", CauseLab.LocalPath, "UserNotAllowed", "Likely", "--client-user bob")]
         [InlineData("allowusers", CauseLab.ComputerNamePath, "UserNotAllowed", "Confirmed", "--client-user bob")]
         [InlineData("allowusers", CauseLab.LocalPath, "UserNotAllowed", "Confirmed", "--client-user bob")]
+        [InlineData("f2b-ban-behind-nat", CauseLab.ComputerNamePath, "Fail2BanBanIneffective", "Confirmed", "")]
+        [InlineData("f2b-ban-behind-nat", CauseLab.FromHostPath, "Fail2BanBanIneffective", "Confirmed", "")]
+        [InlineData("f2b-ban-behind-nat", CauseLab.LocalPath, "Fail2BanBanIneffective", "Likely", "")]
+        [InlineData("f2b-ban-ineffective", CauseLab.LocalPath, "Fail2BanBanIneffective", "Likely", "")]
+        [InlineData("f2b-iptables", CauseLab.LocalPath, "Fail2BanBan", "Confirmed", "")]
         [InlineData("not-ssh", CauseLab.LocalPath, "NotSshService", "Confirmed", "")]
         [InlineData("not-ssh", CauseLab.FromHostPath, "NotSshService", "Confirmed", "")]
         [InlineData("not-ssh-silent", CauseLab.ComputerNamePath, "NotSshService", "Confirmed", "")]
@@ -54,6 +59,21 @@ namespace SshTriage.Tests.Lab
             var moved = causes.Single(c => CauseLab.Text(c, "Cause") == "NotListeningOnPort");
             Assert.Equal("NotSshService", CauseLab.Text(moved, "ExplainedBy"));
             Assert.DoesNotContain(causes, c => CauseLab.Text(c, "Cause") is "FirewallDrop" or "UpstreamFilter");
+        }
+
+        [LabFact]
+        public void OnTheServerABanOfAClientThatNowArrivesThroughANatIsNotClaimed()
+        {
+            using var lab = LabInstance.Up("f2b-ban-behind-nat");
+            var causes = CauseLab.Causes(CauseLab.Local(lab));
+
+            var first = causes.First();
+            Assert.Equal("Fail2BanBanIneffective", CauseLab.Text(first, "Cause"));
+            Assert.Equal(lab["GATEWAY_ADDR"], CauseLab.Text(first, "VisibleAddress"));
+            Assert.Equal(lab["CLIENT_ADDR"], CauseLab.Text(first, "IPAddress"));
+            Assert.Equal("sshd", CauseLab.Text(first, "Jail"));
+            Assert.Contains(CauseLab.Excerpts(first), e => e.Contains($"the route to {lab["CLIENT_ADDR"]} goes through {lab["GATEWAY_ADDR"]}, and sshd's newest line names it"));
+            Assert.DoesNotContain(causes, c => CauseLab.Text(c, "Cause") == "Fail2BanBan" && CauseLab.Text(c, "Confidence") == "Confirmed");
         }
 
         [LabFact]
