@@ -68,6 +68,35 @@ namespace SshTriage.Tests
         }
 
         [Fact]
+        public void AJailOnTheWrongPortPipesIntoUnblock()
+        {
+            var wrongPort = Diagnoser.Diagnose(Context("f2b-wrong-port-root.txt", port: 2200)).Single(c => c.Cause == RejectCause.Fail2BanWrongPort);
+
+            Assert.Equal(("sshd", "198.51.100.10"), (wrongPort.Jail, wrongPort.IPAddress));
+            Assert.Contains("198.51.100.10 among them", wrongPort.Summary);
+        }
+
+        // Find-SshRejectCause | Unblock-Fail2BanIp binds Jail and IPAddress by name: every ban
+        // cause of every captured bundle carries both, for every client address the bundles know.
+        [Theory]
+        [InlineData("198.51.100.10")]
+        [InlineData("203.0.113.1")]
+        [InlineData(null)]
+        public void EveryBanCauseCarriesItsAddressAndJail(string? client)
+        {
+            foreach (var bundle in System.IO.Directory.GetFiles(RepositoryPaths.Combine("tests", "SshTriage.Core.Tests", "Fixtures", "bundles"), "f2b-*.txt"))
+            {
+                var evidence = new ServerEvidence("web01", EvidenceBundle.Load(bundle));
+                foreach (var port in new[] { 22, 2200 })
+                {
+                    var causes = Diagnoser.Diagnose(new DiagnosisContext(evidence, port, client == null ? null : IPAddress.Parse(client), null, null, null));
+                    var bans = causes.Where(c => c.Cause.ToString().StartsWith("Fail2Ban", System.StringComparison.Ordinal)).ToList();
+                    Assert.All(bans, c => Assert.True(c.Jail != null && c.IPAddress != null, $"{bundle} port {port}: {c.Cause} without Jail or IPAddress"));
+                }
+            }
+        }
+
+        [Fact]
         public void AHealthyServerHasNoCause()
         {
             var causes = Diagnoser.Diagnose(Context("open-root.txt"));

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using Xunit;
 
@@ -74,6 +75,24 @@ namespace SshTriage.Tests.Lab
             Assert.Equal("sshd", CauseLab.Text(first, "Jail"));
             Assert.Contains(CauseLab.Excerpts(first), e => e.Contains($"the route to {lab["CLIENT_ADDR"]} goes through {lab["GATEWAY_ADDR"]}, and sshd's newest line names it"));
             Assert.DoesNotContain(causes, c => CauseLab.Text(c, "Cause") == "Fail2BanBan" && CauseLab.Text(c, "Confidence") == "Confirmed");
+        }
+
+        // Find-SshRejectCause | Unblock-Fail2BanIp: the cause's Jail and IPAddress, given to the unban as they are.
+        [LabTheory]
+        [InlineData(CauseLab.ComputerNamePath)]
+        [InlineData(CauseLab.LocalPath)]
+        public void AJailOnTheWrongPortPipesIntoUnblock(string path)
+        {
+            using var lab = LabInstance.Up("f2b-wrong-port");
+            var causes = CauseLab.Causes(CauseLab.Run(lab, path));
+
+            var wrongPort = causes.Single(c => CauseLab.Text(c, "Cause") == "Fail2BanWrongPort");
+            Assert.Equal((lab["JAIL"], lab["BANNED_IP"]), (CauseLab.Text(wrongPort, "Jail"), CauseLab.Text(wrongPort, "IPAddress")));
+            var unban = new List<string> { "server", "unban", "--address", CauseLab.Text(wrongPort, "IPAddress"), "--jail", CauseLab.Text(wrongPort, "Jail"), "--approve" };
+            unban.AddRange(path == CauseLab.LocalPath ? new[] { "--local" } : ServerLab.Connection(lab, "root", "CLIENT_KEY").Append(lab["SERVER_ADDR"]));
+            var result = LabRunner.Run(lab, path == CauseLab.LocalPath ? "server" : "client", ServerLab.Timeout, unban.ToArray());
+            var unbanned = Assert.Single(result.Objects, o => o.Type == "SshTriage.Fail2BanUnbanResult").Object;
+            Assert.True(unbanned.GetProperty("Unbanned").GetBoolean(), result.Describe());
         }
 
         [LabFact]
