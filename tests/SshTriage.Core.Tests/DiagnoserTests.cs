@@ -91,9 +91,27 @@ namespace SshTriage.Tests
                 {
                     var causes = Diagnoser.Diagnose(new DiagnosisContext(evidence, port, client == null ? null : IPAddress.Parse(client), null, null, null));
                     var bans = causes.Where(c => c.Cause.ToString().StartsWith("Fail2Ban", System.StringComparison.Ordinal)).ToList();
+                    Assert.True(bans.Count > 0, $"{bundle} port {port}: no ban cause to check");
                     Assert.All(bans, c => Assert.True(c.Jail != null && c.IPAddress != null, $"{bundle} port {port}: {c.Cause} without Jail or IPAddress"));
                 }
             }
+        }
+
+        // Offline, without the route back to the client: the seed's own bundle shows Fail2Ban
+        // enforcing a ban of the gateway, and nothing says whose address that is.
+        [Theory]
+        [InlineData(null)]
+        [InlineData("198.51.100.10")]
+        public void OfflineTheBundleListsItsBansAndSaysTheAddressIsUnknown(string? client)
+        {
+            var evidence = new ServerEvidence("web01", EvidenceBundle.Load(RepositoryPaths.Combine("tests", "SshTriage.Core.Tests", "Fixtures", "bundles", "f2b-gateway-banned-root.txt")));
+            var causes = Diagnoser.Diagnose(new DiagnosisContext(evidence, 22, client == null ? null : IPAddress.Parse(client), null, null, null));
+
+            var first = causes.First();
+            Assert.Equal((RejectCause.Fail2BanBan, CauseConfidence.Possible, "203.0.113.1", "sshd"), (first.Cause, first.Confidence, first.IPAddress, first.Jail));
+            Assert.Contains("is unknown", first.Summary);
+            Assert.Contains("if the server sees the client as 203.0.113.1", first.Summary);
+            Assert.DoesNotContain(causes, c => c.Cause == RejectCause.NoCauseFound);
         }
 
         [Fact]

@@ -33,6 +33,9 @@ namespace SshTriage.Diagnosis
             new ProbeTextRule(RejectCause.MaxStartupsThrottled),
             new ProbeTextRule(RejectCause.PerSourcePenalty),
             new UpstreamFilterRule(),
+            new PossibleBanRule(),
+            new PossibleFirewallBlockRule(RejectCause.FirewallReject),
+            new PossibleFirewallBlockRule(RejectCause.FirewallDrop),
         };
 
         /// <summary>The rules that also read a hop's evidence (-Hop): what can ban or block on the way.</summary>
@@ -55,7 +58,7 @@ namespace SshTriage.Diagnosis
             }
 
             var ranked = CauseRanking.Rank(found
-                .GroupBy(c => (c.ComputerName, c.Cause, c.IPAddress, c.Jail))
+                .GroupBy(c => (c.ComputerName, c.Cause, c.IPAddress, c.Jail, c.Subject))
                 .Select(g => g.OrderBy(c => c.Confidence).First()));
             if (ranked.Count == 0)
             {

@@ -25,6 +25,7 @@ namespace SshTriage.Diagnosis
         private readonly Lazy<(IPAddress? Address, CauseEvidence? Proof, bool ByProbes)> visible;
         private readonly Lazy<IReadOnlyList<ConnectionConfig>> connectionConfigs;
         private readonly Lazy<IReadOnlyList<string>?> userGroups;
+        private readonly Lazy<FirewallEvidence> firewall;
 
         /// <summary>
         /// Creates a context. <paramref name="window"/> is what the client-side probes saw during
@@ -53,9 +54,8 @@ namespace SshTriage.Diagnosis
                 evidence.Bundle[ClientSections.UserGroups] is Evidence.EvidenceRecord r && r.Succeeded
                     ? r.StandardOutput.Split(new[] { ' ', '\n', '\t', '\r' }, StringSplitOptions.RemoveEmptyEntries)
                     : null);
-            verdict = new Lazy<FirewallVerdict?>(() => VisibleAddress == null
-                ? null
-                : FirewallReport.ReadVerdict(evidence, new PacketQuery(VisibleAddress, port, "tcp", null)).OfType<FirewallVerdict>().FirstOrDefault());
+            firewall = new Lazy<FirewallEvidence>(() => FirewallEvidence.Read(evidence));
+            verdict = new Lazy<FirewallVerdict?>(() => VisibleAddress == null ? null : VerdictFor(VisibleAddress));
         }
 
         /// <summary>The evidence of the gateways and proxies on the path (-Hop), read during the probes.</summary>
@@ -96,6 +96,13 @@ namespace SshTriage.Diagnosis
         /// </summary>
         public IPAddress? VisibleAddress => visible.Value.Address;
 
+        /// <summary>
+        /// True when nothing shows which address the server sees for the client: no probe ran,
+        /// and neither the route back to the client nor sshd's log names it (a bundle read
+        /// offline, or -Local without a line from the client).
+        /// </summary>
+        public bool VisibleAddressUnknown => Window == null && VisibleAddressProof == null;
+
         /// <summary>The line that shows the visible address, when the probes or sshd's log showed it.</summary>
         public CauseEvidence? VisibleAddressProof => visible.Value.Proof;
 
@@ -134,6 +141,12 @@ namespace SshTriage.Diagnosis
 
         /// <summary>The firewalls' verdict on a connection from the visible address.</summary>
         public FirewallVerdict? Verdict => verdict.Value;
+
+        /// <summary>The firewalls' rules, read once.</summary>
+        internal FirewallEvidence Firewall => firewall.Value;
+
+        /// <summary>The firewalls' verdict on a new connection from <paramref name="source"/> to the port.</summary>
+        public FirewallVerdict VerdictFor(IPAddress source) => FirewallAccess.Decide(ComputerName, new PacketQuery(source, Port, "tcp", null), Firewall.Walkers());
 
         /// <summary>The server as the evidence names it.</summary>
         public string ComputerName => Evidence.ComputerName;

@@ -95,6 +95,30 @@ namespace SshTriage.Tests.Lab
             Assert.True(unbanned.GetProperty("Unbanned").GetBoolean(), result.Describe());
         }
 
+        // On the server with no client address: which address the server sees is unknown, so
+        // every enforced ban and every rule that blocks the port for some sources is Possible.
+        [LabTheory]
+        [InlineData("f2b-gateway-banned", "Fail2BanBan", "GATEWAY_ADDR")]
+        [InlineData("fw-iptables-chains", "FirewallReject", null)]
+        public void WithoutTheClientsAddressTheServerListsWhatCouldRefuseIt(string scenario, string cause, string? bannedKey)
+        {
+            using var lab = LabInstance.Up(scenario);
+            var causes = CauseLab.Causes(LabRunner.Run(lab, "server", ServerLab.Timeout, "server", "cause", "--local", "--port", lab["PORT"]));
+
+            var first = causes.First();
+            Assert.True(CauseLab.Text(first, "Cause") == cause && CauseLab.Text(first, "Confidence") == "Possible", CauseLab.Describe(causes));
+            Assert.Contains("The address the server sees is unknown", CauseLab.Text(first, "Summary"));
+            if (bannedKey != null)
+            {
+                Assert.Equal(lab[bannedKey], CauseLab.Text(first, "IPAddress"));
+                Assert.Equal("sshd", CauseLab.Text(first, "Jail"));
+            }
+            else
+            {
+                Assert.Contains("198.51.100.0/24", CauseLab.Text(first, "Summary"));
+            }
+        }
+
         [LabFact]
         public void TheGroupsAndTheMatchBlockThatRefuseAreQuoted()
         {
