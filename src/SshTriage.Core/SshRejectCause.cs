@@ -56,5 +56,9 @@ namespace SshTriage
 
         /// <summary>For Fail2Ban causes: the banned address, so the result pipes into Unblock-Fail2BanIp.</summary>
         public string? IPAddress { get; internal set; }
+
+        // What the cause is about when one cause can have several results (a firewall rule):
+        // results about different subjects are kept apart when the ranking merges duplicates.
+        internal string? Subject { get; set; }
     }
 }

@@ -15,10 +15,12 @@ namespace SshTriage.Tests
     {
         private static readonly IPAddress Client = IPAddress.Parse("198.51.100.10");
 
-        private static DiagnosisContext Context(int port, params (string Name, string Output)[] sections)
+        private static DiagnosisContext Context(int port, params (string Name, string Output)[] sections) => Context(port, Client, sections);
+
+        private static DiagnosisContext Context(int port, IPAddress? client, params (string Name, string Output)[] sections)
         {
             var text = BundleText.Of(new[] { ("meta", BundleText.RootMeta) }.Concat(sections));
-            return new DiagnosisContext(new ServerEvidence("web01", EvidenceBundle.Parse(text, "test")), port, Client, null, null, null);
+            return new DiagnosisContext(new ServerEvidence("web01", EvidenceBundle.Parse(text, "test")), port, client, null, null, null);
         }
 
         // systemd cannot run here: systemctl list-sockets and ss as the systemd documentation and
@@ -96,6 +98,34 @@ namespace SshTriage.Tests
 
             Assert.Equal(CauseConfidence.Likely, reject.Confidence);
             Assert.Contains(reject.Evidence, e => e.Excerpt.Contains("no probe ran"));
+        }
+    
+
+        // Offline with no client address: the rules that reject or drop the port for some
+        // sources (or a policy that drops it for all) are each listed as Possible, with the
+        // sources they hit; a rule in a chain the host's input path never reaches (Docker's
+        // DOCKER-USER) is not.
+        [Theory]
+        [InlineData("fw-iptables-chains", RejectCause.FirewallReject, "198.51.100.0/24")]
+        [InlineData("fw-iptables-policy-drop", RejectCause.FirewallDrop, "every source")]
+        [InlineData("fw-docker-style", null, null)]
+        public void WithoutTheVisibleAddressEveryRuleThatBlocksSomeSourcesIsPossible(string fixture, RejectCause? cause, string? sources)
+        {
+            var rules = Fixture.Load($"iptables/{fixture}.txt").Output;
+            var context = Context(22, null, ("fw-iptables-save", "@@sst query iptables-save\n" + rules + "@@sst exit 0\n"), ("fw-nft-json", Fixture.Load($"nft/{fixture}-json.txt").Output));
+
+            var possible = Diagnoser.Diagnose(context).Where(c => c.Confidence == CauseConfidence.Possible && (c.Cause == RejectCause.FirewallReject || c.Cause == RejectCause.FirewallDrop)).ToList();
+
+            if (cause == null)
+            {
+                Assert.Empty(possible);
+                return;
+            }
+
+            var found = Assert.Single(possible);
+            Assert.Equal(cause, found.Cause);
+            Assert.Contains($"from {sources}:", found.Summary);
+            Assert.Contains("is unknown", found.Summary);
         }
     }
 }

@@ -13,48 +13,49 @@ namespace SshTriage.Tests
     /// <summary>
     /// A cause may be ruled out (Cleared) only by the evidence that decides it: the effective
     /// configuration for AllowUsers, the listeners for "not running", the probe for what only
-    /// a connection shows. Every rule is run over every captured bundle with each of its
-    /// deciding sources taken away, and must then have nothing to clear.
+    /// a connection shows. Every rule is run over every captured bundle with its deciding
+    /// sources taken away (one of each set that could decide), and must then have nothing to clear.
     /// </summary>
     public class ClearedNeedsItsSourceTests
     {
         private const string Probe = "probe";
         private static readonly IPAddress Client = IPAddress.Parse("198.51.100.10");
 
-        // What decides each cause. A log line's absence decides nothing: TCP wrappers are
-        // decided by hosts.allow and hosts.deny, which the collector does not read yet.
-        private static readonly Dictionary<RejectCause, string[]> DecidingSources = new Dictionary<RejectCause, string[]>
+        // What decides each cause: sets of sources, each enough on its own, every source of a
+        // set needed. A log line's absence decides nothing: TCP wrappers are decided by
+        // hosts.allow and hosts.deny, which the collector does not read yet.
+        private static readonly Dictionary<RejectCause, string[][]> DecidingSources = new Dictionary<RejectCause, string[][]>
         {
-            [RejectCause.SshdNotRunning] = new[] { CollectorSections.Names.Listeners },
-            [RejectCause.NotListeningOnPort] = new[] { CollectorSections.Names.Listeners },
-            [RejectCause.NotListeningOnAddress] = new[] { CollectorSections.Names.Listeners },
-            [RejectCause.SocketActivationOverride] = new[] { CollectorSections.Names.SystemdSockets },
-            [RejectCause.SELinuxPortDenied] = new[] { CollectorSections.Names.SELinux },
-            [RejectCause.SshdConfigInvalid] = new[] { CollectorSections.Names.SshdConfigTest },
-            [RejectCause.FirewallDrop] = Firewall,
-            [RejectCause.FirewallReject] = Firewall,
-            [RejectCause.IptablesBackendSplit] = Firewall,
-            [RejectCause.Fail2BanBan] = new[] { Fail2Ban.Fail2BanSections.Names.Fail2Ban },
-            [RejectCause.Fail2BanGatewayBanned] = new[] { Fail2Ban.Fail2BanSections.Names.Fail2Ban },
-            [RejectCause.Fail2BanBanIneffective] = new[] { Fail2Ban.Fail2BanSections.Names.Fail2Ban },
-            [RejectCause.Fail2BanWrongPort] = new[] { Fail2Ban.Fail2BanSections.Names.Fail2Ban },
-            [RejectCause.Fail2BanBanNotEnforced] = Firewall.Concat(new[] { Fail2Ban.Fail2BanSections.Names.Fail2Ban, SshTriage.Firewall.FirewallSections.Names.Ipset }).ToArray(),
-            [RejectCause.TcpWrappersDenied] = System.Array.Empty<string>(),
-            [RejectCause.UserNotAllowed] = new[] { ClientSections.ConfigForClient },
-            [RejectCause.RefusedByConfig] = new[] { ClientSections.ConfigForClient },
-            [RejectCause.MaxStartupsThrottled] = new[] { Probe },
-            [RejectCause.PerSourcePenalty] = new[] { Probe },
-            [RejectCause.NotSshService] = new[] { Probe },
-            [RejectCause.UpstreamFilter] = new[] { Probe },
-            [RejectCause.AuthorizedKeysPermissions] = new[] { Accounts.AccountSections.Names.Account },
-            [RejectCause.PublicKeyNotAuthorized] = new[] { Accounts.AccountSections.Names.Account },
-            [RejectCause.KeyTypeNotAccepted] = new[] { ClientSections.ConfigForClient },
-            [RejectCause.RootLoginRefused] = new[] { ClientSections.ConfigForClient },
-            [RejectCause.AccountLocked] = new[] { Accounts.AccountSections.Names.Account },
-            [RejectCause.AccountExpired] = new[] { Accounts.AccountSections.Names.Account },
-            [RejectCause.ShellInvalid] = new[] { Accounts.AccountSections.Names.Account },
-            [RejectCause.NologinActive] = new[] { Accounts.AccountSections.Names.Account },
-            [RejectCause.PasswordAuthDisabled] = new[] { ClientSections.ConfigForClient },
+            [RejectCause.SshdNotRunning] = new[] { new[] { CollectorSections.Names.Listeners } },
+            [RejectCause.NotListeningOnPort] = new[] { new[] { CollectorSections.Names.Listeners } },
+            [RejectCause.NotListeningOnAddress] = new[] { new[] { CollectorSections.Names.Listeners } },
+            [RejectCause.SocketActivationOverride] = new[] { new[] { CollectorSections.Names.SystemdSockets } },
+            [RejectCause.SELinuxPortDenied] = new[] { new[] { CollectorSections.Names.SELinux } },
+            [RejectCause.SshdConfigInvalid] = new[] { new[] { CollectorSections.Names.SshdConfigTest } },
+            [RejectCause.FirewallDrop] = new[] { Firewall },
+            [RejectCause.FirewallReject] = new[] { Firewall },
+            [RejectCause.IptablesBackendSplit] = new[] { Firewall },
+            [RejectCause.Fail2BanBan] = new[] { new[] { Fail2Ban.Fail2BanSections.Names.Fail2Ban } },
+            [RejectCause.Fail2BanGatewayBanned] = new[] { new[] { Fail2Ban.Fail2BanSections.Names.Fail2Ban } },
+            [RejectCause.Fail2BanBanIneffective] = new[] { new[] { Fail2Ban.Fail2BanSections.Names.Fail2Ban } },
+            [RejectCause.Fail2BanWrongPort] = new[] { new[] { Fail2Ban.Fail2BanSections.Names.Fail2Ban } },
+            [RejectCause.Fail2BanBanNotEnforced] = new[] { Firewall.Concat(new[] { Fail2Ban.Fail2BanSections.Names.Fail2Ban, SshTriage.Firewall.FirewallSections.Names.Ipset }).ToArray() },
+            [RejectCause.TcpWrappersDenied] = System.Array.Empty<string[]>(),
+            [RejectCause.UserNotAllowed] = new[] { new[] { ClientSections.ConfigForClient } },
+            [RejectCause.RefusedByConfig] = new[] { new[] { ClientSections.ConfigForClient } },
+            [RejectCause.MaxStartupsThrottled] = new[] { new[] { Probe } },
+            [RejectCause.PerSourcePenalty] = new[] { new[] { Probe } },
+            [RejectCause.NotSshService] = new[] { new[] { Probe }, new[] { CollectorSections.Names.Listeners } },
+            [RejectCause.UpstreamFilter] = new[] { new[] { Probe } },
+            [RejectCause.AuthorizedKeysPermissions] = new[] { new[] { Accounts.AccountSections.Names.Account } },
+            [RejectCause.PublicKeyNotAuthorized] = new[] { new[] { Accounts.AccountSections.Names.Account } },
+            [RejectCause.KeyTypeNotAccepted] = new[] { new[] { ClientSections.ConfigForClient } },
+            [RejectCause.RootLoginRefused] = new[] { new[] { ClientSections.ConfigForClient } },
+            [RejectCause.AccountLocked] = new[] { new[] { Accounts.AccountSections.Names.Account } },
+            [RejectCause.AccountExpired] = new[] { new[] { Accounts.AccountSections.Names.Account } },
+            [RejectCause.ShellInvalid] = new[] { new[] { Accounts.AccountSections.Names.Account } },
+            [RejectCause.NologinActive] = new[] { new[] { Accounts.AccountSections.Names.Account } },
+            [RejectCause.PasswordAuthDisabled] = new[] { new[] { ClientSections.ConfigForClient } },
         };
 
         private static string[] Firewall => new[] { SshTriage.Firewall.FirewallSections.Names.IptablesSave, SshTriage.Firewall.FirewallSections.Names.NftJson };
@@ -82,19 +83,18 @@ namespace SshTriage.Tests
         {
             foreach (var rule in Diagnoser.Rules.Concat(Diagnoser.HopRules))
             {
-                Assert.True(DecidingSources.TryGetValue(rule.Cause, out var sources), $"{rule.Cause}: no deciding source pinned in this test");
-                if (sources!.Length == 0)
+                Assert.True(DecidingSources.TryGetValue(rule.Cause, out var sets), $"{rule.Cause}: no deciding source pinned in this test");
+                foreach (var without in OneOfEach(sets!))
                 {
-                    Assert.Null(rule.Checked(Context(bundle, "bob")));
-                }
-
-                foreach (var source in sources)
-                {
-                    var context = Context(bundle, "bob", source);
-                    Assert.True(rule.Checked(context) == null, $"{bundle}: {rule.GetType().Name} clears {rule.Cause} without {source}: {rule.Checked(context)}");
+                    var context = Context(bundle, "bob", without);
+                    Assert.True(rule.Checked(context) == null, $"{bundle}: {rule.GetType().Name} clears {rule.Cause} without {string.Join(", ", without)}: {rule.Checked(context)}");
                 }
             }
         }
+
+        // Every way to take one source out of each set (no set: nothing to take out).
+        private static IEnumerable<string[]> OneOfEach(string[][] sets) =>
+            sets.Aggregate(new[] { System.Array.Empty<string>() }.AsEnumerable(), (ways, set) => ways.SelectMany(w => set.Select(s => w.Concat(new[] { s }).ToArray())));
 
         [Fact]
         public void WithTheirSourcesTheRulesDoRuleOut()

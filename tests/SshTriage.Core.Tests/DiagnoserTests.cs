@@ -68,6 +68,53 @@ namespace SshTriage.Tests
         }
 
         [Fact]
+        public void AJailOnTheWrongPortPipesIntoUnblock()
+        {
+            var wrongPort = Diagnoser.Diagnose(Context("f2b-wrong-port-root.txt", port: 2200)).Single(c => c.Cause == RejectCause.Fail2BanWrongPort);
+
+            Assert.Equal(("sshd", "198.51.100.10"), (wrongPort.Jail, wrongPort.IPAddress));
+            Assert.Contains("198.51.100.10 among them", wrongPort.Summary);
+        }
+
+        // Find-SshRejectCause | Unblock-Fail2BanIp binds Jail and IPAddress by name: every ban
+        // cause of every captured bundle carries both, for every client address the bundles know.
+        [Theory]
+        [InlineData("198.51.100.10")]
+        [InlineData("203.0.113.1")]
+        [InlineData(null)]
+        public void EveryBanCauseCarriesItsAddressAndJail(string? client)
+        {
+            foreach (var bundle in System.IO.Directory.GetFiles(RepositoryPaths.Combine("tests", "SshTriage.Core.Tests", "Fixtures", "bundles"), "f2b-*.txt"))
+            {
+                var evidence = new ServerEvidence("web01", EvidenceBundle.Load(bundle));
+                foreach (var port in new[] { 22, 2200 })
+                {
+                    var causes = Diagnoser.Diagnose(new DiagnosisContext(evidence, port, client == null ? null : IPAddress.Parse(client), null, null, null));
+                    var bans = causes.Where(c => c.Cause.ToString().StartsWith("Fail2Ban", System.StringComparison.Ordinal)).ToList();
+                    Assert.True(bans.Count > 0, $"{bundle} port {port}: no ban cause to check");
+                    Assert.All(bans, c => Assert.True(c.Jail != null && c.IPAddress != null, $"{bundle} port {port}: {c.Cause} without Jail or IPAddress"));
+                }
+            }
+        }
+
+        // Offline, without the route back to the client: the seed's own bundle shows Fail2Ban
+        // enforcing a ban of the gateway, and nothing says whose address that is.
+        [Theory]
+        [InlineData(null)]
+        [InlineData("198.51.100.10")]
+        public void OfflineTheBundleListsItsBansAndSaysTheAddressIsUnknown(string? client)
+        {
+            var evidence = new ServerEvidence("web01", EvidenceBundle.Load(RepositoryPaths.Combine("tests", "SshTriage.Core.Tests", "Fixtures", "bundles", "f2b-gateway-banned-root.txt")));
+            var causes = Diagnoser.Diagnose(new DiagnosisContext(evidence, 22, client == null ? null : IPAddress.Parse(client), null, null, null));
+
+            var first = causes.First();
+            Assert.Equal((RejectCause.Fail2BanBan, CauseConfidence.Possible, "203.0.113.1", "sshd"), (first.Cause, first.Confidence, first.IPAddress, first.Jail));
+            Assert.Contains("is unknown", first.Summary);
+            Assert.Contains("if the server sees the client as 203.0.113.1", first.Summary);
+            Assert.DoesNotContain(causes, c => c.Cause == RejectCause.NoCauseFound);
+        }
+
+        [Fact]
         public void AHealthyServerHasNoCause()
         {
             var causes = Diagnoser.Diagnose(Context("open-root.txt"));

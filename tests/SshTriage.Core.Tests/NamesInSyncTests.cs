@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
@@ -30,13 +31,24 @@ namespace SshTriage.Tests
         public void EveryScenarioExpectsACauseAndASymptomByTheirEnumNames(string scenario)
         {
             var text = File.ReadAllText(RepositoryPaths.Combine("tests", "lab", "scenarios", scenario + ".sh"));
-            var expectations = Expectation.Matches(text).Cast<Match>().ToLookup(m => m.Groups[1].Value, m => m.Groups[2].Value);
+
+            // A scenario may set its expectations through a lab function it calls (lib/*.sh).
+            var called = LabFunctions().Where(f => Regex.IsMatch(text, @"^\s*" + Regex.Escape(f.Key) + @"\b", RegexOptions.Multiline)).Select(f => f.Value);
+            var expectations = new[] { text }.Concat(called)
+                .SelectMany(body => Expectation.Matches(body).Cast<Match>())
+                .ToLookup(m => m.Groups[1].Value, m => m.Groups[2].Value);
 
             var cause = Assert.Single(expectations["EXPECT_CAUSE"]);
             Assert.True(Enum.GetNames(typeof(RejectCause)).Contains(cause), $"{scenario}: EXPECT_CAUSE {cause} is not a RejectCause");
             var symptom = Assert.Single(expectations["EXPECT_SYMPTOM"]);
             Assert.True(Enum.GetNames(typeof(SshPortStatus)).Contains(symptom), $"{scenario}: EXPECT_SYMPTOM {symptom} is not an SshPortStatus");
         }
+
+        // Each lab function's name and body: "name() {" up to the "}" that closes it at the line's start.
+        private static Dictionary<string, string> LabFunctions() =>
+            Directory.GetFiles(RepositoryPaths.Combine("tests", "lab", "lib"), "*.sh")
+                .SelectMany(f => Regex.Matches(File.ReadAllText(f), @"^(?<name>[a-z_][a-z0-9_]*)\(\) \{\n(?<body>.*?)^\}", RegexOptions.Multiline | RegexOptions.Singleline).Cast<Match>())
+                .ToDictionary(m => m.Groups["name"].Value, m => m.Groups["body"].Value, StringComparer.Ordinal);
 
         [Fact]
         public void TheHelpListsEveryCauseAndNoOther()

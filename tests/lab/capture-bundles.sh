@@ -54,3 +54,4 @@ capture f2b-nftables root CLIENT_KEY 'sh -s' f2b-nftables-root
 capture invalid-config-stopped root CLIENT_KEY 'sh -s' invalid-config-stopped-root
 capture allowusers-quiet root CLIENT_KEY 'sh -s' allowusers-quiet-bob-root bob
 capture match-denygroups root CLIENT_KEY 'sh -s' match-denygroups-bob-root bob
+capture f2b-wrong-port root CLIENT_KEY 'sh -s' f2b-wrong-port-root

@@ -165,6 +165,25 @@ check_f2b_ban_ineffective() {
     expect "f2b-ban-ineffective: auth.log never names the client" "$r" '^0$'
 }
 
+check_f2b_ban_behind_nat() {
+    local r a
+    r=$(banned_list sshd)
+    expect "f2b-ban-behind-nat: the client's own address is banned" " $r " " ${CLIENT_ADDR//./\\.} "
+    if [[ " $r " == *" $GATEWAY_ADDR "* ]]; then bad "f2b-ban-behind-nat: gateway not in the list" "$r"; else ok "f2b-ban-behind-nat: gateway not in the list" "$r"; fi
+    for a in "$SERVER_ADDR" "$SERVER_ADDR6"; do
+        r=$(probe "$a" "$PORT" --first-line)
+        expect "f2b-ban-behind-nat: banner via $a (the NAT hides the banned client)" "$r" 'connect=ok .*data="SSH-2\.0-OpenSSH_'
+    done
+    r=$(srv 'iptables-save -c' | grep -- "-A f2b-sshd -s $CLIENT_ADDR/32 -j REJECT" || true)
+    expect "f2b-ban-behind-nat: REJECT for the client, enforced" "$r" ' -A f2b-sshd -s '
+    r=$(grep -cE "Invalid user sst-nosuch[0-9] from ${CLIENT_ADDR//./\\.} port" "$AUTH_LOG" || true)
+    expect "f2b-ban-behind-nat: auth.log names the client's old failures" "$r" '^[1-9][0-9]*$'
+    r=$(grep -cE "Accepted publickey for root from ${GATEWAY_ADDR//./\\.} port" "$AUTH_LOG" || true)
+    expect "f2b-ban-behind-nat: then the gateway's login" "$r" '^[1-9][0-9]*$'
+    r=$(srv "ip route get $CLIENT_ADDR" || true)
+    expect "f2b-ban-behind-nat: the server's route to the client goes through the gateway" "$r" " via ${GATEWAY_ADDR//./\\.} "
+}
+
 check_f2b_ignoreip() {
     local r
     # The entries come from a Python set: their order changes from run to run.

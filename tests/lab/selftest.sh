@@ -322,6 +322,16 @@ check_key_not_authorized() { login_stage key-not-authorized alice "Failed public
 check_key_type_rejected() { login_stage key-type-rejected alice "not in PubkeyAcceptedAlgorithms" bob; }
 check_password_disabled() { login_stage password-disabled bob "Connection closed by authenticating user bob"; }
 
+check_not_ssh_silent() {
+    local r
+    for a in "$SERVER_ADDR" "$SERVER_ADDR6"; do
+        r=$(probe "$a")
+        expect "not-ssh-silent: $a accepts and stays silent" "$r" '^connect=ok .*end=timeout'
+    done
+    r=$(srv "ss -Hltnp sport = :$PORT" || true)
+    expect "not-ssh-silent: ss names socat on $PORT" "$r" 'users:\(\("socat"'
+}
+
 check_allowusers_quiet() {
     local r
     r=$(as bob "$PORT" 'echo login-ok' || true)

@@ -32,6 +32,8 @@ namespace SshTriage.Diagnosis
                     Symptom = probe.Status,
                     Evidence = new[] { seen },
                     Remedy = remedy + " " + Access,
+                    // A ban's address, so it pipes into Unblock-Fail2BanIp (every jail: which one is unknown here).
+                    IPAddress = cause == RejectCause.Fail2BanBan ? clientAddress?.ToString() : null,
                 });
             }
 

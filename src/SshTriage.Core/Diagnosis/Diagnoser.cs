@@ -29,10 +29,13 @@ namespace SshTriage.Diagnosis
             new RefusedByConfigRule(),
             new LogEvidenceRule(RejectCause.MaxStartupsThrottled, SshLogEventKind.MaxStartupsDrop, "sshd dropped {0}: too many unauthenticated connections were open (MaxStartups).", "Find who holds unauthenticated connections open, lower LoginGraceTime, or raise MaxStartups."),
             new LogEvidenceRule(RejectCause.PerSourcePenalty, SshLogEventKind.PenaltyDrop, "sshd's PerSourcePenalties refuse {0} for now.", "Wait for the penalty to expire and stop what failed its logins; PerSourcePenaltyExemptList exempts trusted sources."),
-            new ProbeTextRule(RejectCause.NotSshService),
+            new NotSshServiceRule(),
             new ProbeTextRule(RejectCause.MaxStartupsThrottled),
             new ProbeTextRule(RejectCause.PerSourcePenalty),
             new UpstreamFilterRule(),
+            new PossibleBanRule(),
+            new PossibleFirewallBlockRule(RejectCause.FirewallReject),
+            new PossibleFirewallBlockRule(RejectCause.FirewallDrop),
             new NologinActiveRule(),
             new ShellInvalidRule(),
             new AccountExpiredRule(),
@@ -64,7 +67,7 @@ namespace SshTriage.Diagnosis
             }
 
             var ranked = CauseRanking.Rank(found
-                .GroupBy(c => (c.ComputerName, c.Cause, c.IPAddress, c.Jail))
+                .GroupBy(c => (c.ComputerName, c.Cause, c.IPAddress, c.Jail, c.Subject))
                 .Select(g => g.OrderBy(c => c.Confidence).First()));
             if (ranked.Count == 0)
             {

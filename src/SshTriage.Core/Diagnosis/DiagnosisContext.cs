@@ -23,10 +23,11 @@ namespace SshTriage.Diagnosis
         private readonly Lazy<IReadOnlyList<Fail2BanJail>> jails;
         private readonly Lazy<FirewallVerdict?> verdict;
         private readonly Lazy<Correlation?> correlation;
-        private readonly Lazy<(IPAddress? Address, CauseEvidence? Proof)> visible;
+        private readonly Lazy<(IPAddress? Address, CauseEvidence? Proof, bool ByProbes)> visible;
         private readonly Lazy<IReadOnlyList<ConnectionConfig>> connectionConfigs;
         private readonly Lazy<IReadOnlyList<string>?> userGroups;
         private readonly Lazy<SshAccount?> account;
+        private readonly Lazy<FirewallEvidence> firewall;
 
         /// <summary>
         /// Creates a context. <paramref name="window"/> is what the client-side probes saw during
@@ -48,7 +49,7 @@ namespace SshTriage.Diagnosis
             bans = new Lazy<IReadOnlyList<Fail2BanBan>>(() => new Fail2BanReport(null).ReadBans(evidence).OfType<Fail2BanBan>().ToList());
             jails = new Lazy<IReadOnlyList<Fail2BanJail>>(() => new Fail2BanReport(null).ReadJails(evidence).OfType<Fail2BanJail>().ToList());
             correlation = new Lazy<Correlation?>(() => window == null ? null : Correlation.Read(evidence, Log));
-            visible = new Lazy<(IPAddress?, CauseEvidence?)>(FindVisibleAddress);
+            visible = new Lazy<(IPAddress?, CauseEvidence?, bool)>(FindVisibleAddress);
             connectionConfigs = new Lazy<IReadOnlyList<ConnectionConfig>>(() => new[] { ClientSections.ConfigForClient, ClientSections.ConfigForGateway }
                 .Select(s => ConnectionConfig.Read(evidence, s, clientUser, port)).OfType<ConnectionConfig>().ToList());
             userGroups = new Lazy<IReadOnlyList<string>?>(() =>
@@ -59,9 +60,8 @@ namespace SshTriage.Diagnosis
                 clientUser != null && evidence.Bundle[AccountSections.Names.Account] is Evidence.EvidenceRecord r && r.Succeeded
                     ? AccountParser.Parse(clientUser, r.StandardOutput)
                     : null);
-            verdict = new Lazy<FirewallVerdict?>(() => VisibleAddress == null
-                ? null
-                : FirewallReport.ReadVerdict(evidence, new PacketQuery(VisibleAddress, port, "tcp", null)).OfType<FirewallVerdict>().FirstOrDefault());
+            firewall = new Lazy<FirewallEvidence>(() => FirewallEvidence.Read(evidence));
+            verdict = new Lazy<FirewallVerdict?>(() => VisibleAddress == null ? null : VerdictFor(VisibleAddress));
         }
 
         /// <summary>
@@ -110,13 +110,24 @@ namespace SshTriage.Diagnosis
 
         /// <summary>
         /// The address the server sees: the one sshd logged or a firewall rule counted during the
-        /// probes; otherwise the client's own, unless the server reaches it through a gateway and
-        /// sshd's log or the ban lists name that gateway instead of the client.
+        /// probes; otherwise, of the client's own address and the gateway on the server's route
+        /// back to it, the one sshd's newest line names (or a banned gateway); otherwise the
+        /// client's own, unproven.
         /// </summary>
         public IPAddress? VisibleAddress => visible.Value.Address;
 
-        /// <summary>The line that shows the visible address, when the probes showed it.</summary>
+        /// <summary>
+        /// True when nothing shows which address the server sees for the client: no probe ran,
+        /// and neither the route back to the client nor sshd's log names it (a bundle read
+        /// offline, or -Local without a line from the client).
+        /// </summary>
+        public bool VisibleAddressUnknown => Window == null && VisibleAddressProof == null;
+
+        /// <summary>The line that shows the visible address, when the probes or sshd's log showed it.</summary>
         public CauseEvidence? VisibleAddressProof => visible.Value.Proof;
+
+        /// <summary>True when the probes themselves showed the visible address (a log line or counter during them), not only older lines.</summary>
+        public bool VisibleAddressShownByProbes => visible.Value.ByProbes;
 
         /// <summary>Listening sockets.</summary>
         public IReadOnlyList<SsListenEntry> Listeners => listeners.Value;
@@ -151,6 +162,12 @@ namespace SshTriage.Diagnosis
         /// <summary>The firewalls' verdict on a connection from the visible address.</summary>
         public FirewallVerdict? Verdict => verdict.Value;
 
+        /// <summary>The firewalls' rules, read once.</summary>
+        internal FirewallEvidence Firewall => firewall.Value;
+
+        /// <summary>The firewalls' verdict on a new connection from <paramref name="source"/> to the port.</summary>
+        public FirewallVerdict VerdictFor(IPAddress source) => FirewallAccess.Decide(ComputerName, new PacketQuery(source, Port, "tcp", null), Firewall.Walkers());
+
         /// <summary>The server as the evidence names it.</summary>
         public string ComputerName => Evidence.ComputerName;
 
@@ -164,17 +181,23 @@ namespace SshTriage.Diagnosis
                 Evidence = evidence,
             };
 
+        /// <summary>Evidence quoting a ban as fail2ban-client lists it: the address, when it was banned and until when, in the server's time.</summary>
+        public CauseEvidence QuoteBan(Fail2BanBan ban) =>
+            Quote($"fail2ban-client get {ban.Jail} banip --with-time", $"{ban.IPAddress} banned at {Stamp(ban.BannedAt) ?? "an unknown time"}, until {Stamp(ban.ExpiresAt) ?? "never"}");
+
         /// <summary>Evidence quoting one line of a section.</summary>
         public CauseEvidence Quote(string command, string excerpt) => new CauseEvidence(ComputerName, command, excerpt.Trim());
 
-        private (IPAddress?, CauseEvidence?) FindVisibleAddress()
+        private static string? Stamp(DateTimeOffset? time) => time?.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+
+        private (IPAddress?, CauseEvidence?, bool) FindVisibleAddress()
         {
             var moved = Correlation;
             var logged = moved?.NewLog?.Where(e => e.Address != null).ToList();
             if (logged != null && logged.Count > 0 && logged.Select(e => e.Address).Distinct().Count() == 1)
             {
                 var line = logged[logged.Count - 1];
-                return (line.Address, Quote(line.Source, $"during the probes: {line.Time:yyyy-MM-dd HH:mm:ss} {line.Message}"));
+                return (line.Address, Quote(line.Source, $"during the probes: {line.Time:yyyy-MM-dd HH:mm:ss} {line.Message}"), true);
             }
 
             // Only rules about the diagnosed port: the management session's own packets move others.
@@ -186,16 +209,48 @@ namespace SshTriage.Diagnosis
             if (counted != null && counted.Count > 0 && counted.Select(m => m.Host).Distinct().Count() == 1)
             {
                 var move = counted[0].Move;
-                return (counted[0].Host, Quote(move.Rule.Backend.ToString(), $"during the probes the counter of {move.Rule.Chain} rule {move.Rule.Index} rose by {move.Packets} packets: {move.Rule.Text}"));
+                return (counted[0].Host, Quote(move.Rule.Backend.ToString(), $"during the probes the counter of {move.Rule.Chain} rule {move.Rule.Index} rose by {move.Packets} packets: {move.Rule.Text}"), true);
             }
 
-            if (Gateway != null && !Log.Any(e => ClientAddress != null && ClientAddress.Equals(e.Address))
-                && (Log.Any(e => Gateway.Equals(e.Address)) || Bans.Any(b => Gateway.Equals(b.IPAddress))))
+            // Without the probes: where did the client's connections last arrive from? The
+            // route back to it names the gateway that may stand for it; sshd's newest line
+            // naming either address tells which one sshd sees now.
+            var lastFromClient = ClientAddress == null ? null : Log.LastOrDefault(e => ClientAddress.Equals(e.Address));
+            var lastFromGateway = Gateway == null ? null : Log.LastOrDefault(e => Gateway.Equals(e.Address));
+            if (lastFromGateway != null && (lastFromClient == null || Newer(lastFromGateway, lastFromClient)))
             {
-                return (Gateway, null);
+                var since = lastFromClient == null ? $"none from {ClientAddress}" : $"{ClientAddress}'s last was at {lastFromClient.Time:yyyy-MM-dd HH:mm:ss}";
+                return (Gateway, Quote(lastFromGateway.Source, $"the route to {ClientAddress} goes through {Gateway}, and sshd's newest line names it ({since}): {lastFromGateway.Time:yyyy-MM-dd HH:mm:ss} {lastFromGateway.Message}"), false);
             }
 
-            return (ClientAddress, null);
+            if (lastFromClient != null)
+            {
+                return (ClientAddress, Quote(lastFromClient.Source, $"sshd's newest line from {ClientAddress}: {lastFromClient.Time:yyyy-MM-dd HH:mm:ss} {lastFromClient.Message}"), false);
+            }
+
+            if (Gateway != null && Bans.Any(b => Gateway.Equals(b.IPAddress)))
+            {
+                return (Gateway, null, false);
+            }
+
+            return (ClientAddress, null, false);
+        }
+
+        // Later in the log, by time when both have one (the log is in time order otherwise).
+        private bool Newer(SshLogEvent a, SshLogEvent b) =>
+            a.Time.HasValue && b.Time.HasValue ? a.Time.Value > b.Time.Value : IndexOf(a) > IndexOf(b);
+
+        private int IndexOf(SshLogEvent line)
+        {
+            for (var i = 0; i < Log.Count; i++)
+            {
+                if (ReferenceEquals(Log[i], line))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
         }
 
         // "203.0.113.1/32", "203.0.113.1" or "2001:db8::1/128": a rule about one host.

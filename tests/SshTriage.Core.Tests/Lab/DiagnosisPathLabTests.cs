@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using Xunit;
 
@@ -24,6 +25,16 @@ namespace SshTriage.Tests.Lab
         [InlineData("match-denygroups", CauseLab.LocalPath, "UserNotAllowed", "Likely", "--client-user bob")]
         [InlineData("allowusers", CauseLab.ComputerNamePath, "UserNotAllowed", "Confirmed", "--client-user bob")]
         [InlineData("allowusers", CauseLab.LocalPath, "UserNotAllowed", "Confirmed", "--client-user bob")]
+        [InlineData("f2b-ban-behind-nat", CauseLab.ComputerNamePath, "Fail2BanBanIneffective", "Confirmed", "")]
+        [InlineData("f2b-ban-behind-nat", CauseLab.FromHostPath, "Fail2BanBanIneffective", "Confirmed", "")]
+        [InlineData("f2b-ban-behind-nat", CauseLab.LocalPath, "Fail2BanBanIneffective", "Likely", "")]
+        [InlineData("f2b-ban-ineffective", CauseLab.LocalPath, "Fail2BanBanIneffective", "Likely", "")]
+        [InlineData("f2b-iptables", CauseLab.LocalPath, "Fail2BanBan", "Confirmed", "")]
+        [InlineData("not-ssh", CauseLab.LocalPath, "NotSshService", "Confirmed", "")]
+        [InlineData("not-ssh", CauseLab.FromHostPath, "NotSshService", "Confirmed", "")]
+        [InlineData("not-ssh-silent", CauseLab.ComputerNamePath, "NotSshService", "Confirmed", "")]
+        [InlineData("not-ssh-silent", CauseLab.FromHostPath, "NotSshService", "Confirmed", "")]
+        [InlineData("not-ssh-silent", CauseLab.LocalPath, "NotSshService", "Confirmed", "")]
         public void TheRightCauseComesFirstOnEveryPath(string scenario, string path, string cause, string confidence, string extra)
         {
             using var lab = LabInstance.Up(scenario, fromHost: path == CauseLab.FromHostPath);
@@ -33,6 +44,79 @@ namespace SshTriage.Tests.Lab
             Assert.True(
                 causes.Count > 0 && CauseLab.Text(causes[0], "Cause") == cause && CauseLab.Text(causes[0], "Confidence") == confidence,
                 $"{scenario} via {path}: expected {cause}/{confidence} first, got {CauseLab.Describe(causes)}\n{output.Describe()}");
+        }
+
+        [LabFact]
+        public void ASilentProgramOnThePortIsNamedAndExplainsTheMovedSshd()
+        {
+            using var lab = LabInstance.Up("not-ssh-silent");
+            var causes = CauseLab.Causes(CauseLab.FromClient(lab, null));
+
+            var first = causes.First();
+            Assert.Equal("NotSshService", CauseLab.Text(first, "Cause"));
+            Assert.Equal("TimedOut", CauseLab.Text(first, "Symptom"));
+            Assert.Contains("socat, not sshd, listens on port", CauseLab.Text(first, "Summary"));
+            Assert.Contains(CauseLab.Excerpts(first), e => e.Contains($"socat (pid {lab["SOCAT_PID"]})"));
+            var moved = causes.Single(c => CauseLab.Text(c, "Cause") == "NotListeningOnPort");
+            Assert.Equal("NotSshService", CauseLab.Text(moved, "ExplainedBy"));
+            Assert.DoesNotContain(causes, c => CauseLab.Text(c, "Cause") is "FirewallDrop" or "UpstreamFilter");
+        }
+
+        [LabFact]
+        public void OnTheServerABanOfAClientThatNowArrivesThroughANatIsNotClaimed()
+        {
+            using var lab = LabInstance.Up("f2b-ban-behind-nat");
+            var causes = CauseLab.Causes(CauseLab.Local(lab));
+
+            var first = causes.First();
+            Assert.Equal("Fail2BanBanIneffective", CauseLab.Text(first, "Cause"));
+            Assert.Equal(lab["GATEWAY_ADDR"], CauseLab.Text(first, "VisibleAddress"));
+            Assert.Equal(lab["CLIENT_ADDR"], CauseLab.Text(first, "IPAddress"));
+            Assert.Equal("sshd", CauseLab.Text(first, "Jail"));
+            Assert.Contains(CauseLab.Excerpts(first), e => e.Contains($"the route to {lab["CLIENT_ADDR"]} goes through {lab["GATEWAY_ADDR"]}, and sshd's newest line names it"));
+            Assert.DoesNotContain(causes, c => CauseLab.Text(c, "Cause") == "Fail2BanBan" && CauseLab.Text(c, "Confidence") == "Confirmed");
+        }
+
+        // Find-SshRejectCause | Unblock-Fail2BanIp: the cause's Jail and IPAddress, given to the unban as they are.
+        [LabTheory]
+        [InlineData(CauseLab.ComputerNamePath)]
+        [InlineData(CauseLab.LocalPath)]
+        public void AJailOnTheWrongPortPipesIntoUnblock(string path)
+        {
+            using var lab = LabInstance.Up("f2b-wrong-port");
+            var causes = CauseLab.Causes(CauseLab.Run(lab, path));
+
+            var wrongPort = causes.Single(c => CauseLab.Text(c, "Cause") == "Fail2BanWrongPort");
+            Assert.Equal((lab["JAIL"], lab["BANNED_IP"]), (CauseLab.Text(wrongPort, "Jail"), CauseLab.Text(wrongPort, "IPAddress")));
+            var unban = new List<string> { "server", "unban", "--address", CauseLab.Text(wrongPort, "IPAddress"), "--jail", CauseLab.Text(wrongPort, "Jail"), "--approve" };
+            unban.AddRange(path == CauseLab.LocalPath ? new[] { "--local" } : ServerLab.Connection(lab, "root", "CLIENT_KEY").Append(lab["SERVER_ADDR"]));
+            var result = LabRunner.Run(lab, path == CauseLab.LocalPath ? "server" : "client", ServerLab.Timeout, unban.ToArray());
+            var unbanned = Assert.Single(result.Objects, o => o.Type == "SshTriage.Fail2BanUnbanResult").Object;
+            Assert.True(unbanned.GetProperty("Unbanned").GetBoolean(), result.Describe());
+        }
+
+        // On the server with no client address: which address the server sees is unknown, so
+        // every enforced ban and every rule that blocks the port for some sources is Possible.
+        [LabTheory]
+        [InlineData("f2b-gateway-banned", "Fail2BanBan", "GATEWAY_ADDR")]
+        [InlineData("fw-iptables-chains", "FirewallReject", null)]
+        public void WithoutTheClientsAddressTheServerListsWhatCouldRefuseIt(string scenario, string cause, string? bannedKey)
+        {
+            using var lab = LabInstance.Up(scenario);
+            var causes = CauseLab.Causes(LabRunner.Run(lab, "server", ServerLab.Timeout, "server", "cause", "--local", "--port", lab["PORT"]));
+
+            var first = causes.First();
+            Assert.True(CauseLab.Text(first, "Cause") == cause && CauseLab.Text(first, "Confidence") == "Possible", CauseLab.Describe(causes));
+            Assert.Contains("The address the server sees is unknown", CauseLab.Text(first, "Summary"));
+            if (bannedKey != null)
+            {
+                Assert.Equal(lab[bannedKey], CauseLab.Text(first, "IPAddress"));
+                Assert.Equal("sshd", CauseLab.Text(first, "Jail"));
+            }
+            else
+            {
+                Assert.Contains("198.51.100.0/24", CauseLab.Text(first, "Summary"));
+            }
         }
 
         [LabFact]

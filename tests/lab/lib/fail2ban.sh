@@ -212,3 +212,23 @@ enabled = true
 port    = ${2:-ssh}
 EOF
 }
+
+# f2b_ban_cannot_bite: the end of the scenarios where the client's own address is
+# banned but its connections arrive as the gateway (GATEWAY_ADDR): the client logs
+# in all the same, auth.log shows the gateway's login, the gateway is not banned;
+# then the lab.env keys of an enforced iptables-multiport ban that cannot bite.
+f2b_ban_cannot_bite() {
+    local gateway
+    gateway=$(env_get GATEWAY_ADDR)
+    client_ssh root "$(env_get CLIENT_KEY)" "$PORT" true || die "the banned client could not log in through the gateway"
+    lab_wait 10 "auth.log to show the login from $gateway" \
+        grep -qE "sshd(-session)?\[[0-9]+\]: Accepted publickey for root from ${gateway//./\\.} port" "$S/auth.log"
+    ! f2b_banned sshd "$gateway" || die "the gateway's address is banned"
+    lab_env BANACTION iptables-multiport
+    lab_env FIREWALL iptables-nft
+    lab_env BAN_ENFORCED 1
+    lab_env EXPECT_CONNECT ok
+    lab_env EXPECT_CONNECT6 ok
+    lab_env EXPECT_SYMPTOM Open
+    lab_env EXPECT_CAUSE Fail2BanBanIneffective
+}

@@ -124,6 +124,19 @@ topo_base() {
     lab_env VISIBLE_SOURCE_ADDR6 2001:db8:100::10
 }
 
+# topo_masquerade: the gateway of topo_gateway rewrites what it forwards to the
+# server's side to its own address (203.0.113.1, 2001:db8:203::1).
+topo_masquerade() {
+    in_ns gateway nft -f - <<'EOF'
+table inet sst_nat {
+    chain postrouting {
+        type nat hook postrouting priority srcnat; policy accept;
+        oifname "s0" masquerade
+    }
+}
+EOF
+}
+
 # topo_gateway [nat]: client -- gateway -- server. With "nat" the gateway
 # masquerades, so the server sees the gateway's address (203.0.113.1), the
 # "shared VPN/NAT address" case of the seeds.
@@ -144,14 +157,7 @@ topo_gateway() {
     topo_route server 198.51.100.0/24 203.0.113.1
     topo_route server 2001:db8:100::/64 2001:db8:203::1
     if [[ $nat == nat ]]; then
-        in_ns gateway nft -f - <<'EOF'
-table inet sst_nat {
-    chain postrouting {
-        type nat hook postrouting priority srcnat; policy accept;
-        oifname "s0" masquerade
-    }
-}
-EOF
+        topo_masquerade
         lab_env VISIBLE_SOURCE_ADDR 203.0.113.1
         lab_env VISIBLE_SOURCE_ADDR6 2001:db8:203::1
     else

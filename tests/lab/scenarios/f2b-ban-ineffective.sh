@@ -14,9 +14,8 @@ scenario_up() {
     mgmt_sshd_up
     sshd_start main "$PORT"
     f2b_up "$(f2b_jail_text iptables-multiport)"
-    local client gateway
+    local client
     client=$(env_get CLIENT_ADDR)
-    gateway=$(env_get GATEWAY_ADDR)
     # A ban by hand, not by failed logins: the sshd log never names the client.
     f2b_client set sshd banip "$client" >/dev/null
     lab_wait 20 "Fail2Ban jail sshd to ban $client" f2b_banned sshd "$client"
@@ -24,16 +23,6 @@ scenario_up() {
     lab_env BANNED_IP "$client"
     lab_env JAIL sshd
     # The banned client logs in all the same: the server only ever sees the gateway.
-    client_ssh root "$(env_get CLIENT_KEY)" "$PORT" true || die "the banned client could not log in through the gateway"
-    lab_wait 10 "auth.log to show the login from $gateway" \
-        grep -qE "sshd(-session)?\[[0-9]+\]: Accepted publickey for root from ${gateway//./\\.} port" "$S/auth.log"
+    f2b_ban_cannot_bite
     ! grep -qF -- " from $client " "$S/auth.log" || die "auth.log names the client's own address"
-    ! f2b_banned sshd "$gateway" || die "the gateway's address is banned"
-    lab_env BANACTION iptables-multiport
-    lab_env FIREWALL iptables-nft
-    lab_env BAN_ENFORCED 1
-    lab_env EXPECT_CONNECT ok
-    lab_env EXPECT_CONNECT6 ok
-    lab_env EXPECT_SYMPTOM Open
-    lab_env EXPECT_CAUSE Fail2BanBanIneffective
 }

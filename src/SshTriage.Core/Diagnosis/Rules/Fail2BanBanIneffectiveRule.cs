@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 
 namespace SshTriage.Diagnosis.Rules
@@ -31,7 +30,7 @@ namespace SshTriage.Diagnosis.Rules
             {
                 var evidence = new List<CauseEvidence>
                 {
-                    context.Quote($"fail2ban-client get {ban.Jail} banip --with-time", $"{ban.IPAddress} banned until {(ban.ExpiresAt.HasValue ? ban.ExpiresAt.Value.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) : "never")}"),
+                    context.QuoteBan(ban),
                 };
                 if (context.VisibleAddressProof != null)
                 {
@@ -43,12 +42,13 @@ namespace SshTriage.Diagnosis.Rules
                     evidence.Add(new CauseEvidence("client", $"Test-SshPort from {context.Window!.Origin}", context.Probe.Status.ToString()));
                 }
 
-                // Shown when the probes got through despite the ban, or sshd logged them under another address.
-                var shown = context.Probe?.Status == SshPortStatus.Open || context.VisibleAddressProof != null;
+                // Shown when the probes got through despite the ban, or sshd logged them under
+                // another address; without probes, sshd's newer lines from the gateway only point to it.
+                var shown = context.Probe?.Status == SshPortStatus.Open || context.VisibleAddressShownByProbes;
                 var cause = context.Cause(
                     Cause,
                     shown ? CauseConfidence.Confirmed : CauseConfidence.Likely,
-                    $"Fail2Ban's jail {ban.Jail} bans {client}, but its connections reach {context.ComputerName} from {visible}: the firewall never sees {client}, so the ban does not block it.",
+                    $"Fail2Ban's jail {ban.Jail} bans {client}, but its connections reach {context.ComputerName} from {visible}: the firewall never sees {client}, so the ban does not block it{(shown ? string.Empty : " (no probe ran: sshd's log and the route point to it)")}.",
                     evidence.ToArray());
                 cause.Jail = ban.Jail;
                 cause.IPAddress = ban.IPAddress.ToString();

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 
 namespace SshTriage.Diagnosis.Rules
@@ -23,13 +22,18 @@ namespace SshTriage.Diagnosis.Rules
                 yield break;
             }
 
+            // Without a probe, only a line of sshd's showing the client's connections arriving as
+            // itself makes the ban the one that bites (a proxy or NAT in front would not be banned).
+            var arrivesAsItself = context.Window != null || context.VisibleAddressProof != null;
             foreach (var ban in context.Bans.Where(b => b.IPAddress.Equals(client) && b.Enforcement != BanEnforcement.NotEnforced && context.JailCoversPort(b.Jail)))
             {
                 var cause = context.Cause(
                     Cause,
-                    ban.Enforcement == BanEnforcement.Enforced ? CauseConfidence.Confirmed : CauseConfidence.Likely,
-                    $"Fail2Ban's jail {ban.Jail} bans {client}.",
-                    context.Quote($"fail2ban-client get {ban.Jail} banip --with-time", $"{ban.IPAddress} banned until {(ban.ExpiresAt.HasValue ? ban.ExpiresAt.Value.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) : "never")}"),
+                    ban.Enforcement == BanEnforcement.Enforced && arrivesAsItself ? CauseConfidence.Confirmed : CauseConfidence.Likely,
+                    arrivesAsItself
+                        ? $"Fail2Ban's jail {ban.Jail} bans {client}."
+                        : $"Fail2Ban's jail {ban.Jail} bans {client}: this refuses it if its connections reach {context.ComputerName} as {client} (no probe ran and sshd's log does not name it; a proxy or NAT in front would not be banned).",
+                    context.QuoteBan(ban),
                     context.Quote(ban.EnforcedBy ?? "firewall", $"holds {ban.IPAddress}: {ban.Enforcement}"));
                 if (context.VisibleAddressProof != null)
                 {

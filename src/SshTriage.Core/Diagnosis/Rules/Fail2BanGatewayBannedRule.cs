@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 
 namespace SshTriage.Diagnosis.Rules
@@ -29,7 +28,7 @@ namespace SshTriage.Diagnosis.Rules
                     Cause,
                     ban.Enforcement == BanEnforcement.Enforced ? CauseConfidence.Confirmed : CauseConfidence.Likely,
                     $"Fail2Ban's jail {ban.Jail} bans {visible}, the address {context.ClientAddress} reaches {context.ComputerName} through: every client behind it is refused.",
-                    context.Quote($"fail2ban-client get {ban.Jail} banip --with-time", $"{ban.IPAddress} banned at {ban.BannedAt:yyyy-MM-dd HH:mm:ss}, until {(ban.ExpiresAt.HasValue ? ban.ExpiresAt.Value.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) : "never")}"),
+                    context.QuoteBan(ban),
                     context.Quote("ip route get " + context.ClientAddress, $"{context.ClientAddress} via {context.Gateway}"),
                     context.Quote(ban.EnforcedBy ?? "firewall", $"holds {ban.IPAddress}: {ban.Enforcement}"));
                 if (context.VisibleAddressProof != null)

@@ -3,8 +3,8 @@ using System.Collections.Generic;
 namespace SshTriage.Diagnosis.Rules
 {
     /// <summary>
-    /// Causes the client-side probe shows by itself: NotSshService (something else answers) and
-    /// MaxStartupsThrottled or PerSourcePenalty (sshd's words before it closes).
+    /// Causes the client-side probe shows by itself: MaxStartupsThrottled or PerSourcePenalty
+    /// (sshd's words before it closes).
     /// </summary>
     public sealed class ProbeTextRule : IRejectRule
     {
@@ -39,14 +39,7 @@ namespace SshTriage.Diagnosis.Rules
 
             var text = probe.PreBannerText ?? string.Empty;
             var quote = new CauseEvidence("client", $"Test-SshPort {probe.ComputerName} -Port {probe.Port}", $"{probe.Status} {text}".Trim());
-            if (Cause == RejectCause.NotSshService && probe.Status == SshPortStatus.NotSsh)
-            {
-                var cause = context.Cause(Cause, CauseConfidence.Confirmed, $"Something that is not sshd answers on port {probe.Port}.", quote);
-                cause.Remedy = "Find the program that holds the port and move it, or give sshd another port.";
-                cause.RemedyCommand = $"Get-SshListener -ComputerName {context.ComputerName} -Port {probe.Port} -Sudo";
-                yield return cause;
-            }
-            else if (Cause == RejectCause.MaxStartupsThrottled && text.IndexOf("MaxStartups", System.StringComparison.OrdinalIgnoreCase) >= 0)
+            if (Cause == RejectCause.MaxStartupsThrottled && text.IndexOf("MaxStartups", System.StringComparison.OrdinalIgnoreCase) >= 0)
             {
                 var cause = context.Cause(Cause, CauseConfidence.Confirmed, "sshd drops new connections: too many unauthenticated connections are open (MaxStartups).", quote);
                 cause.Remedy = "Find who holds unauthenticated connections open (Get-SshLogEvent), lower LoginGraceTime, or raise MaxStartups.";
