@@ -95,5 +95,8 @@ namespace SshTriage
 
         /// <summary>The server takes neither passwords nor keyboard-interactive logins, and the client has no key it accepts.</summary>
         PasswordAuthDisabled,
+
+        /// <summary>Client and server share no key exchange method, host key type, cipher or MAC.</summary>
+        AlgorithmMismatch,
     }
 }

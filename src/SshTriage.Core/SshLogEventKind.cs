@@ -41,5 +41,29 @@ namespace SshTriage
 
         /// <summary>Anything else sshd logged.</summary>
         Other,
+
+        /// <summary>"Unable to negotiate with ...: no matching host key type found. Their offer: ...": no algorithm in common.</summary>
+        NegotiationFailed,
+
+        /// <summary>"ROOT LOGIN REFUSED FROM ...": PermitRootLogin refused root.</summary>
+        RootLoginRefused,
+
+        /// <summary>"Authentication refused: bad ownership or modes for directory ...": StrictModes ignored an authorized_keys file.</summary>
+        BadModes,
+
+        /// <summary>"Account alice has expired".</summary>
+        AccountExpired,
+
+        /// <summary>"userauth_pubkey: key type ssh-rsa not in PubkeyAcceptedAlgorithms": the key's algorithm is not accepted.</summary>
+        KeyTypeRejected,
+
+        /// <summary>"Timeout before authentication for ...": LoginGraceTime ran out.</summary>
+        LoginGraceTimeout,
+
+        /// <summary>"Did not receive identification string from ...": the peer sent no SSH identification line.</summary>
+        NoIdentification,
+
+        /// <summary>"banner exchange: Connection from ...: invalid format": the peer's identification line was not SSH's.</summary>
+        BannerExchangeFailed,
     }
 }

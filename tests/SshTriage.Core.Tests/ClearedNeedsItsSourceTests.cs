@@ -41,6 +41,7 @@ namespace SshTriage.Tests
             [RejectCause.Fail2BanWrongPort] = new[] { new[] { Fail2Ban.Fail2BanSections.Names.Fail2Ban } },
             [RejectCause.Fail2BanBanNotEnforced] = new[] { Firewall.Concat(new[] { Fail2Ban.Fail2BanSections.Names.Fail2Ban, SshTriage.Firewall.FirewallSections.Names.Ipset }).ToArray() },
             [RejectCause.TcpWrappersDenied] = System.Array.Empty<string[]>(),
+            [RejectCause.AlgorithmMismatch] = System.Array.Empty<string[]>(),
             [RejectCause.UserNotAllowed] = new[] { new[] { ClientSections.ConfigForClient } },
             [RejectCause.RefusedByConfig] = new[] { new[] { ClientSections.ConfigForClient } },
             [RejectCause.MaxStartupsThrottled] = new[] { new[] { Probe } },

@@ -45,6 +45,7 @@ namespace SshTriage.Diagnosis
             new KeyTypeNotAcceptedRule(),
             new PublicKeyNotAuthorizedRule(),
             new PasswordAuthDisabledRule(),
+            new AlgorithmMismatchRule(),
         };
 
         /// <summary>The rules that also read a hop's evidence (-Hop): what can ban or block on the way.</summary>

@@ -49,6 +49,9 @@ namespace SshTriage.Server
             (SshLogEventKind.Failed, Auth("Failed")),
             (SshLogEventKind.InvalidUser, new Regex("^Invalid user " + User + " from " + AddrPort + "$", Options)),
             (SshLogEventKind.NotAllowed, new Regex(@"^User (?<user>\S+) from " + Addr + " not allowed because ", Options)),
+
+            // The account's own state (locked, shell missing): no address in the line; the process's "Connection from" gives it.
+            (SshLogEventKind.NotAllowed, new Regex(@"^User (?<user>\S+) not allowed because (?:account is locked|shell \S+ (?:does not exist|is not executable)|account has expired)$", Options)),
             (SshLogEventKind.RefusedByConfig, new Regex("^administratively prohibited connection for (?:invalid user )?" + User + " from " + AddrPort + "$", Options)),
 
             // libwrap names the client by its reverse DNS name, which the client's owner chooses.
@@ -60,6 +63,15 @@ namespace SshTriage.Server
             (SshLogEventKind.ConnectionFrom, new Regex("^Connection from " + AddrPort + @" on \S+ port [0-9]+(?: rdomain "".*"")?$", Options)),
             (SshLogEventKind.ConnectionClosed, new Regex("^Connection (?:closed|reset) by (?:(?:authenticating|invalid) user " + User + " )?" + AddrPort + "$", Options)),
             (SshLogEventKind.Disconnected, new Regex("^Disconnected from (?:(?:user|authenticating user|invalid user) " + User + " )?" + AddrPort + "$", Options)),
+
+            (SshLogEventKind.NegotiationFailed, new Regex("^Unable to negotiate with " + AddrPort + @": no matching (?<what>[a-z ]+) found\. Their offer: (?<offer>\S+)$", Options)),
+            (SshLogEventKind.RootLoginRefused, new Regex("^ROOT LOGIN REFUSED FROM " + Addr + "(?: port (?<port>[0-9]+))?$", Options)),
+            (SshLogEventKind.BadModes, new Regex("^Authentication refused: bad ownership or modes for (?:directory|file) (?<path>/.*)$", Options)),
+            (SshLogEventKind.AccountExpired, new Regex(@"^Account (?<user>\S+) has expired$", Options)),
+            (SshLogEventKind.KeyTypeRejected, new Regex(@"^userauth_pubkey: (?:key type|signature algorithm) (?<algorithm>\S+) not in PubkeyAcceptedAlgorithms$", Options)),
+            (SshLogEventKind.LoginGraceTimeout, new Regex("^Timeout before authentication for " + AddrPort + "$", Options)),
+            (SshLogEventKind.NoIdentification, new Regex("^Did not receive identification string from " + AddrPort + "$", Options)),
+            (SshLogEventKind.BannerExchangeFailed, new Regex("^banner exchange: Connection from " + AddrPort + ": ", Options)),
 
             // The client writes the text after the code, so here the peer is the first address.
             (SshLogEventKind.Disconnected, new Regex("^Received disconnect from " + AddrPort + ":[0-9]+: ", Options)),
@@ -79,6 +91,31 @@ namespace SshTriage.Server
 
         /// <summary>Parses sshd lines read one at a time, as from a log file.</summary>
         public static IEnumerable<SshLogEvent> Parse(string? computerName, IEnumerable<string> lines, string source, DateTimeOffset now)
+        {
+            // Some lines name no peer ("Authentication refused: bad ownership ..."); the process that
+            // wrote them serves one connection, whose "Connection from" line sshd wrote first.
+            var peers = new Dictionary<(string Host, int Pid), (IPAddress Address, int? Port)>();
+            foreach (var logEvent in ParseLines(computerName, lines, source, now))
+            {
+                if (logEvent.ProcessId is int pid)
+                {
+                    var key = (logEvent.ComputerName, pid);
+                    if (logEvent.Kind == SshLogEventKind.ConnectionFrom && logEvent.Address != null)
+                    {
+                        peers[key] = (logEvent.Address, logEvent.Port);
+                    }
+                    else if (logEvent.Address == null && peers.TryGetValue(key, out var peer))
+                    {
+                        logEvent.Address = peer.Address;
+                        logEvent.Port = peer.Port;
+                    }
+                }
+
+                yield return logEvent;
+            }
+        }
+
+        private static IEnumerable<SshLogEvent> ParseLines(string? computerName, IEnumerable<string> lines, string source, DateTimeOffset now)
         {
             foreach (var raw in lines)
             {

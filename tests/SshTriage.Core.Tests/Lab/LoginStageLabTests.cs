@@ -5,29 +5,32 @@ using Xunit;
 namespace SshTriage.Tests.Lab
 {
     /// <summary>
-    /// The stages after TCP, on real sshd: each scenario breaks one account or key file the way users
-    /// do, and sshd has refused one login for it. The diagnosis names the cause first, from the
-    /// admin's machine and on the server itself, for the scenario's user (and key, where it has one).
+    /// The stages after TCP, on real sshd: each scenario breaks one account, key file or algorithm list
+    /// the way users do, and sshd has refused one login for it. The diagnosis names the cause first, from
+    /// the admin's machine and on the server itself, for the scenario's user (and key, where it has one):
+    /// Confirmed where sshd's own line proves it, Likely where only the state does.
     /// </summary>
     public class LoginStageLabTests
     {
         [LabTheory]
-        [InlineData("authkeys-modes", CauseLab.ComputerNamePath, "Likely")]
-        [InlineData("authkeys-modes", CauseLab.LocalPath, "Likely")]
-        [InlineData("account-locked", CauseLab.ComputerNamePath, "Likely")]
-        [InlineData("account-locked", CauseLab.LocalPath, "Likely")]
-        [InlineData("account-expired", CauseLab.ComputerNamePath, "Likely")]
-        [InlineData("account-expired", CauseLab.LocalPath, "Likely")]
-        [InlineData("shell-invalid", CauseLab.ComputerNamePath, "Likely")]
-        [InlineData("shell-invalid", CauseLab.LocalPath, "Likely")]
-        [InlineData("root-login-no", CauseLab.ComputerNamePath, "Likely")]
-        [InlineData("root-login-no", CauseLab.LocalPath, "Likely")]
-        [InlineData("key-not-authorized", CauseLab.ComputerNamePath, "Likely")]
-        [InlineData("key-not-authorized", CauseLab.LocalPath, "Likely")]
-        [InlineData("key-type-rejected", CauseLab.ComputerNamePath, "Likely")]
-        [InlineData("key-type-rejected", CauseLab.LocalPath, "Likely")]
+        [InlineData("authkeys-modes", CauseLab.ComputerNamePath, "Confirmed")]
+        [InlineData("authkeys-modes", CauseLab.LocalPath, "Confirmed")]
+        [InlineData("account-locked", CauseLab.ComputerNamePath, "Confirmed")]
+        [InlineData("account-locked", CauseLab.LocalPath, "Confirmed")]
+        [InlineData("account-expired", CauseLab.ComputerNamePath, "Confirmed")]
+        [InlineData("account-expired", CauseLab.LocalPath, "Confirmed")]
+        [InlineData("shell-invalid", CauseLab.ComputerNamePath, "Confirmed")]
+        [InlineData("shell-invalid", CauseLab.LocalPath, "Confirmed")]
+        [InlineData("root-login-no", CauseLab.ComputerNamePath, "Confirmed")]
+        [InlineData("root-login-no", CauseLab.LocalPath, "Confirmed")]
+        [InlineData("key-not-authorized", CauseLab.ComputerNamePath, "Confirmed")]
+        [InlineData("key-not-authorized", CauseLab.LocalPath, "Confirmed")]
+        [InlineData("key-type-rejected", CauseLab.ComputerNamePath, "Confirmed")]
+        [InlineData("key-type-rejected", CauseLab.LocalPath, "Confirmed")]
         [InlineData("password-disabled", CauseLab.ComputerNamePath, "Likely")]
         [InlineData("password-disabled", CauseLab.LocalPath, "Likely")]
+        [InlineData("algorithm-mismatch", CauseLab.ComputerNamePath, "Confirmed")]
+        [InlineData("algorithm-mismatch", CauseLab.LocalPath, "Confirmed")]
         public void TheLoginStageCauseComesFirst(string scenario, string path, string confidence)
         {
             using var lab = LabInstance.Up(scenario);
@@ -47,6 +50,7 @@ namespace SshTriage.Tests.Lab
 
             Assert.Equal("chmod go-w /home/alice/.ssh", CauseLab.Text(first, "RemedyCommand"));
             Assert.Contains(CauseLab.Excerpts(first), e => e == "777 2003 2003 /home/alice/.ssh");
+            Assert.Contains(CauseLab.Excerpts(first), e => e.EndsWith("Authentication refused: bad ownership or modes for directory /home/alice/.ssh", System.StringComparison.Ordinal));
         }
 
         [LabFact]
@@ -61,6 +65,16 @@ namespace SshTriage.Tests.Lab
             Assert.Contains("ShellInvalid", cleared);
             Assert.Contains("AccountLocked", cleared);
             Assert.Contains("KeyTypeNotAccepted", cleared);
+        }
+
+        [LabFact]
+        public void TheMismatchNamesBothOffers()
+        {
+            using var lab = LabInstance.Up("algorithm-mismatch");
+            var first = CauseLab.Causes(CauseLab.Local(lab, Arguments(lab).ToArray())).First();
+
+            Assert.Contains("share no host key type: the client offered ssh-rsa, the server takes ", CauseLab.Text(first, "Summary"));
+            Assert.Contains(CauseLab.Excerpts(first), e => e.StartsWith("hostkeyalgorithms ", System.StringComparison.Ordinal));
         }
 
         private static IEnumerable<string> Arguments(LabInstance lab)

@@ -28,11 +28,12 @@ namespace SshTriage.Diagnosis.Rules
                 yield break;
             }
 
+            var proof = LogLines.Proof(context, SshLogEventKind.AccountExpired, e => e.User == account.UserName);
             var cause = context.Cause(
                 Cause,
-                CauseConfidence.Likely,
+                proof != null ? CauseConfidence.Confirmed : CauseConfidence.Likely,
                 $"{account.UserName}'s account expired on {Day(account.AccountExpires!.Value)}: every login to it is refused.",
-                context.Quote("chage -l " + account.UserName, "Account expires : " + Day(account.AccountExpires.Value)));
+                LogLines.Evidence(context.Quote("chage -l " + account.UserName, "Account expires : " + Day(account.AccountExpires.Value)), proof));
             cause.Remedy = $"If the account should still work, set a new expiry date (chage -E YYYY-MM-DD {account.UserName}) or none (chage -E -1 {account.UserName}).";
             cause.RemedyCommand = $"chage -E -1 {account.UserName}";
             yield return cause;

@@ -30,11 +30,12 @@ namespace SshTriage.Diagnosis.Rules
                 yield break;
             }
 
+            var proof = LogLines.Proof(context, SshLogEventKind.KeyTypeRejected, e => Signatures(key.Algorithm).Any(s => e.Message.Contains(" " + s + " ")));
             var cause = context.Cause(
                 Cause,
-                CauseConfidence.Likely,
+                proof != null ? CauseConfidence.Confirmed : CauseConfidence.Likely,
                 $"sshd accepts no signature a {key.Algorithm} key makes ({string.Join(", ", Signatures(key.Algorithm))}): the client's key {key.Fingerprint} is refused before it is looked up.",
-                context.Quote(command!, "pubkeyacceptedalgorithms " + string.Join(",", accepted)));
+                LogLines.Evidence(context.Quote(command!, "pubkeyacceptedalgorithms " + string.Join(",", accepted)), proof));
             cause.Remedy = $"Give the client a key of a type the server accepts (ssh-keygen -t ed25519), or add its algorithm to PubkeyAcceptedAlgorithms (+{key.Algorithm}) if that is a deliberate choice.";
             cause.RemedyCommand = "ssh-keygen -t ed25519";
             yield return cause;

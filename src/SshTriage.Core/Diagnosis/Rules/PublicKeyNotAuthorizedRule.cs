@@ -38,9 +38,15 @@ namespace SshTriage.Diagnosis.Rules
             // An AuthorizedKeysCommand may let the key in where no file does.
             var command = context.LoginConfig?.Config.Settings.TryGetValue("authorizedkeyscommand", out var c) == true ? c.FirstOrDefault() : null;
             var viaCommand = command != null && command != "none";
+            var proof = LogLines.Proof(context, SshLogEventKind.Failed, e => e.Method == "publickey" && e.User == account.UserName && e.Message.Contains(key.Fingerprint));
+            if (proof != null)
+            {
+                evidence = evidence.Concat(new[] { proof }).ToArray();
+            }
+
             var cause = context.Cause(
                 Cause,
-                viaCommand ? CauseConfidence.Possible : CauseConfidence.Likely,
+                proof != null ? CauseConfidence.Confirmed : viaCommand ? CauseConfidence.Possible : CauseConfidence.Likely,
                 $"{account.UserName}'s authorized keys do not hold the client's key {key.Fingerprint} ({key.Algorithm}{(key.Comment.Length > 0 ? ", " + key.Comment : string.Empty)}){(viaCommand ? ", unless AuthorizedKeysCommand " + command + " supplies it" : string.Empty)}.",
                 evidence);
             var target = files.FirstOrDefault(f => f.Path.StartsWith(account.Home ?? "/nonexistent", System.StringComparison.Ordinal))?.Path ?? files.FirstOrDefault()?.Path ?? "~/.ssh/authorized_keys";

@@ -26,13 +26,14 @@ namespace SshTriage.Diagnosis.Rules
             }
 
             var refusesAll = setting == "no";
+            var proof = LogLines.Proof(context, SshLogEventKind.RootLoginRefused, _ => true);
             var cause = context.Cause(
                 Cause,
-                refusesAll ? CauseConfidence.Likely : CauseConfidence.Possible,
+                proof != null ? CauseConfidence.Confirmed : refusesAll ? CauseConfidence.Likely : CauseConfidence.Possible,
                 refusesAll
                     ? "PermitRootLogin no: sshd refuses root whatever the method."
                     : $"PermitRootLogin {setting}: root may log in with a key only{(setting == "forced-commands-only" ? " that has a command= option" : string.Empty)}; a password is refused even when it is right.",
-                context.Quote(login!.Value.Command, "permitrootlogin " + setting));
+                LogLines.Evidence(context.Quote(login!.Value.Command, "permitrootlogin " + setting), proof));
             cause.Remedy = refusesAll
                 ? "Log in as a named user and use sudo; only if root logins are really wanted, set PermitRootLogin prohibit-password (keys only) for the admin network in a Match Address block."
                 : "Log in as root with a key (put its .pub line in /root/.ssh/authorized_keys), or as a named user and use sudo.";
