@@ -29,7 +29,7 @@ namespace SshTriage.Diagnosis
         {
             this.host = host;
             this.timeout = timeout;
-            this.ssh = ssh ?? new OpenSshShell();
+            this.ssh = ssh ?? TransportShell.Default;
         }
 
         /// <inheritdoc />

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Security;
 
 namespace SshTriage.Remote
 {
@@ -15,7 +16,11 @@ namespace SshTriage.Remote
             string? jumpHost,
             IReadOnlyList<KeyValuePair<string, string>> sshOptions,
             bool sudo,
-            TimeSpan timeout)
+            TimeSpan timeout,
+            SshTransport transport,
+            RemoteCredential? credential,
+            SecureString? sudoPassword,
+            IReadOnlyList<string> hostKeyFingerprints)
         {
             ComputerName = computerName;
             IsLocal = isLocal;
@@ -24,8 +29,12 @@ namespace SshTriage.Remote
             SshPort = sshPort;
             JumpHost = jumpHost;
             SshOptions = sshOptions;
-            Sudo = sudo;
+            Sudo = sudo || sudoPassword != null;
             Timeout = timeout;
+            Transport = transport;
+            Credential = credential;
+            SudoPassword = sudoPassword;
+            HostKeyFingerprints = hostKeyFingerprints;
         }
 
         /// <summary>The host name or address, or the local host name for -Local.</summary>
@@ -49,10 +58,28 @@ namespace SshTriage.Remote
         /// <summary>Extra ssh options, each passed as -o Key=Value.</summary>
         public IReadOnlyList<KeyValuePair<string, string>> SshOptions { get; }
 
-        /// <summary>True when the collector runs under sudo -n.</summary>
+        /// <summary>True when the collector runs under sudo: -n, or -S with <see cref="SudoPassword"/>.</summary>
         public bool Sudo { get; }
 
         /// <summary>The limit for connecting and for the whole collector run.</summary>
         public TimeSpan Timeout { get; }
+
+        /// <summary>The transport that reaches the server: OpenSsh or SshNet, never Auto (ignored for a local target).</summary>
+        public SshTransport Transport { get; }
+
+        /// <summary>The login credential (SSH.NET only), or null.</summary>
+        public RemoteCredential? Credential { get; }
+
+        /// <summary>The password sudo -S reads before the collector, or null for sudo -n.</summary>
+        public SecureString? SudoPassword { get; }
+
+        /// <summary>SHA256 fingerprints the host key must have (SSH.NET only); empty to use known_hosts.</summary>
+        public IReadOnlyList<string> HostKeyFingerprints { get; }
+
+        /// <summary>The login name the transport uses: -UserName, the credential's, or this machine's user.</summary>
+        public string LoginName => UserName ?? Credential?.UserName ?? Environment.UserName;
+
+        /// <summary>The port to connect to: -SshPort, or 22.</summary>
+        public int Port => SshPort ?? 22;
     }
 }
