@@ -41,7 +41,7 @@ namespace SshTriage.SshNet
             HostKeyVerdict? verdict = null;
             client.HostKeyReceived += (sender, e) =>
             {
-                verdict = verifier.Verify(host, port, e.HostKey, certificate => AuthoritySignature.Verifies(info, certificate), DateTimeOffset.UtcNow);
+                verdict = verifier.Verify(host, port, e.HostKey, certificate => AuthoritySignature.Verifies(info.HostKeyAlgorithms, certificate), DateTimeOffset.UtcNow);
                 e.CanTrust = verdict.IsTrusted;
             };
 
