@@ -85,7 +85,7 @@ namespace SshTriage.Remote.HostKeys
             {
                 return pins.Contains(fingerprint, StringComparer.Ordinal)
                     ? Trust(label, fingerprint)
-                    : Refuse(HostKeyStatus.NotPinned, label, fingerprint, $"{host} offered the {offer}, not the pinned -HostKeyFingerprint {string.Join(", ", pins)}.", ChangedAdvice(lookup, keyType));
+                    : Refuse(HostKeyStatus.NotPinned, label, fingerprint, $"{host} offered the {offer}, not the pinned -HostKeyFingerprint {string.Join(", ", pins)}.", $"Check the server's key out of band (on the server: ssh-keygen -lf /etc/ssh/ssh_host_{KeyFileName(keyType)}_key.pub). Pin the fingerprint of the key it really has; if it offers another of its keys, pin that one too.");
             }
 
             if (certificate != null)
