@@ -8,8 +8,9 @@ namespace SshTriage.Remote.Loading
 {
     /// <summary>
     /// An AssemblyLoadContext of the module's own, made through reflection because this assembly
-    /// targets netstandard2.0. Every assembly in the folder that the running .NET does not supply
-    /// at the same or a newer version is loaded into it up front, so references bind there first;
+    /// targets netstandard2.0. Every assembly in the folder that the .NET runtime does not supply
+    /// at the same or a newer version is loaded into it up front, so references bind there first
+    /// (an application's own copy, PowerShell's or another module's, is never used);
     /// anything else asked for is looked up in the folder too. The shared assembly (Core) is the
     /// one already loaded, so its types stay the same on both sides.
     /// </summary>
@@ -52,12 +53,14 @@ namespace SshTriage.Remote.Loading
             return LoadFile(path);
         }
 
-        // The assemblies the running .NET supplies itself: file name without .dll, and path.
+        // The assemblies the .NET runtime itself supplies (its folder's, not the application's):
+        // file name without .dll, and path.
         private static Dictionary<string, string> PlatformAssemblies()
         {
             var list = AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string ?? string.Empty;
+            var runtime = Path.GetDirectoryName(typeof(object).Assembly.Location) ?? string.Empty;
             return list.Split(new[] { Path.PathSeparator }, StringSplitOptions.RemoveEmptyEntries)
-                .Where(file => file.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
+                .Where(file => file.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) && string.Equals(Path.GetDirectoryName(file), runtime, StringComparison.OrdinalIgnoreCase))
                 .GroupBy(file => Path.GetFileNameWithoutExtension(file), StringComparer.OrdinalIgnoreCase)
                 .ToDictionary(group => group.Key, group => group.First(), StringComparer.OrdinalIgnoreCase);
         }
