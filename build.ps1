@@ -67,6 +67,10 @@ function Invoke-BuildTask {
     foreach ($file in 'SshTriage.dll', 'SshTriage.pdb', 'SshTriage.Core.dll', 'SshTriage.Core.pdb') {
         Copy-Item -Path (Join-Path $bin $file) -Destination $ModuleOut
     }
+    # The SSH.NET transport and its dependencies: a private folder, loaded in a context of its own.
+    Invoke-Native dotnet @('build', (Join-Path $Root 'src/SshTriage.SshNet/SshTriage.SshNet.csproj'), '-c', $Configuration, "-p:Version=$Version", '--nologo', '-v', 'quiet')
+    $sshNet = New-Item -ItemType Directory -Force -Path (Join-Path $ModuleOut 'SshNet')
+    Copy-Item -Path (Join-Path $Root "src/SshTriage.SshNet/bin/$Configuration/netstandard2.0/*.dll") -Destination $sshNet
     Copy-Item -Path (Join-Path $Root 'SshTriage.psd1') -Destination $ModuleOut
     Copy-Item -Path (Join-Path $Root 'src/SshTriage/SshTriage.Format.ps1xml') -Destination $ModuleOut
     Write-HelpFile

@@ -23,6 +23,7 @@ using SshTriage.Server;
 //          [--hop H]... [--hop-user U --hop-key K --hop-ssh-port N --hop-known-hosts F] [connection...] target...
 //   server <listener|sshd-config|log|jail|ban|rules|access|cause> [--local] [--evidence PATH] [--user U] [--key K]
 //          [--ssh-port N] [--jump J] [--option K=V]... [--sudo] [--timeout S]
+//          [--transport auto|openssh|sshnet] [--password-env VAR] [--sudo-password-env VAR] [--fingerprint SHA256:...]...
 //          [--port N]... [--match-user U] [--match-host H] [--match-addr A]
 //          [--ip A] [--log-user U] [--last N] [--name JAIL]... [--within PREFIX] [--source A] [--chain C]... [--protocol P] [--interface I] [--client A] [--client-user U] target...
 //   server unban --address A [--jail J] [--ignore] [--force] [--approve] [connection...] target...
@@ -181,16 +182,17 @@ static bool RunServer(Arguments options, JsonLineSink sink)
 static IEnumerable<RemoteTarget> Targets(Arguments options, IEnumerable<string> names, JsonLineSink sink)
 {
     var timeout = TimeSpan.FromSeconds(options.Double("--timeout", RemoteTargetBuilder.DefaultTimeoutSec));
+    var login = Login(options);
     if (options.Has("--local"))
     {
-        yield return RemoteTargetBuilder.Local(options.Has("--sudo"), timeout);
+        yield return RemoteTargetBuilder.Local(options.Has("--sudo"), timeout, login.SudoPassword);
     }
 
     var sshOptions = options.All("--option").Select(o => o.Split('=', 2)).Select(p => new KeyValuePair<string, string>(p[0], p.Length > 1 ? p[1] : string.Empty)).ToList();
     var sshPort = options.One("--ssh-port");
     foreach (var name in names)
     {
-        if (RemoteTargetBuilder.TryBuild(name, options.One("--user"), options.One("--key"), sshPort == null ? null : int.Parse(sshPort, CultureInfo.InvariantCulture), options.One("--jump"), sshOptions, options.Has("--sudo"), timeout, out var target, out var problem))
+        if (RemoteTargetBuilder.TryBuild(name, options.One("--user"), options.One("--key"), sshPort == null ? null : int.Parse(sshPort, CultureInfo.InvariantCulture), options.One("--jump"), sshOptions, options.Has("--sudo"), timeout, out var target, out var problem, login))
         {
             yield return target!;
         }
@@ -209,12 +211,34 @@ static RemoteTarget SideTarget(Arguments options, string prefix, string name)
     var sshOptions = knownHosts == null
         ? new List<KeyValuePair<string, string>>()
         : new List<KeyValuePair<string, string>> { new("UserKnownHostsFile", knownHosts), new("GlobalKnownHostsFile", "/dev/null") };
-    if (!RemoteTargetBuilder.TryBuild(name, options.One(prefix + "-user"), options.One(prefix + "-key"), sshPort == null ? null : int.Parse(sshPort, CultureInfo.InvariantCulture), null, sshOptions, false, TimeSpan.FromSeconds(options.Double("--timeout", RemoteTargetBuilder.DefaultTimeoutSec)), out var target, out var problem))
+    var transport = Login(options).Transport;
+    if (!RemoteTargetBuilder.TryBuild(name, options.One(prefix + "-user"), options.One(prefix + "-key"), sshPort == null ? null : int.Parse(sshPort, CultureInfo.InvariantCulture), null, sshOptions, false, TimeSpan.FromSeconds(options.Double("--timeout", 15)), out var target, out var problem, new RemoteLogin(transport)))
     {
         throw new ArgumentException(problem);
     }
 
     return target!;
+}
+
+// The transport and secrets: passwords come from environment variables, never from the command line.
+static RemoteLogin Login(Arguments options)
+{
+    var transport = Enum.Parse<SshTriage.SshTransport>(options.One("--transport") ?? "Auto", ignoreCase: true);
+    var credential = options.One("--password-env") is string variable ? new RemoteCredential(options.One("--user")!, Secret(variable)) : null;
+    var sudo = options.One("--sudo-password-env") is string sudoVariable ? Secret(sudoVariable) : null;
+    return new RemoteLogin(transport, credential, sudo, options.All("--fingerprint"));
+}
+
+static System.Security.SecureString Secret(string variable)
+{
+    var secret = new System.Security.SecureString();
+    foreach (var c in Environment.GetEnvironmentVariable(variable) ?? string.Empty)
+    {
+        secret.AppendChar(c);
+    }
+
+    secret.MakeReadOnly();
+    return secret;
 }
 
 // server unban --address A [--jail J] [--ignore] [--force] [--approve] target...

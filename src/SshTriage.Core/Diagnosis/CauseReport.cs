@@ -45,7 +45,7 @@ namespace SshTriage.Diagnosis
             this.origin = origin;
             this.hops = hops ?? Array.Empty<RemoteTarget>();
             this.includeCleared = includeCleared;
-            this.ssh = ssh ?? new OpenSshShell();
+            this.ssh = ssh ?? TransportShell.Default;
             var sections = new List<CollectorSection>(CollectorSections.All);
             if (origin == null && clientAddress != null)
             {

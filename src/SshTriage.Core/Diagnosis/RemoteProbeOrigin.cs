@@ -33,7 +33,7 @@ namespace SshTriage.Diagnosis
         {
             this.timeout = timeout;
             this.host = host.WithScriptTimeout(ScriptTimeout(timeout));
-            this.ssh = ssh ?? new OpenSshShell();
+            this.ssh = ssh ?? TransportShell.Default;
         }
 
         /// <summary>The origin host, with the probe script's own time bound.</summary>

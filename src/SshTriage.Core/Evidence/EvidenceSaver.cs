@@ -14,10 +14,10 @@ namespace SshTriage.Evidence
         private readonly IRemoteShell ssh;
         private readonly IRemoteShell local;
 
-        /// <summary>Creates a saver over the given shells (the system ssh client and sh by default).</summary>
+        /// <summary>Creates a saver over the given shells (the target's transport, OpenSSH or SSH.NET, and sh by default).</summary>
         public EvidenceSaver(IRemoteShell? ssh = null, IRemoteShell? local = null)
         {
-            this.ssh = ssh ?? new OpenSshShell();
+            this.ssh = ssh ?? TransportShell.Default;
             this.local = local ?? new LocalShell();
         }
 

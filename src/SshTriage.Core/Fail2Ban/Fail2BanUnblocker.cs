@@ -29,10 +29,10 @@ namespace SshTriage.Fail2Ban
         private readonly IRemoteShell ssh;
         private readonly IRemoteShell local;
 
-        /// <summary>Creates an unblocker over the given shells (the system ssh client and sh by default).</summary>
+        /// <summary>Creates an unblocker over the given shells (the target's transport, OpenSSH or SSH.NET, and sh by default).</summary>
         public Fail2BanUnblocker(IRemoteShell? ssh = null, IRemoteShell? local = null)
         {
-            this.ssh = ssh ?? new OpenSshShell();
+            this.ssh = ssh ?? TransportShell.Default;
             this.local = local ?? new LocalShell();
         }
 

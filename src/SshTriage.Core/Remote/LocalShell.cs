@@ -16,10 +16,8 @@ namespace SshTriage.Remote
                 throw new PlatformNotSupportedException("-Local reads a Linux server's own state and needs a POSIX shell; on Windows, give -ComputerName instead.");
             }
 
-            var timeout = OpenSshShell.OverallTimeout(target);
-            return target.Sudo
-                ? ProcessRunner.RunAsync("sudo", new[] { "-n", "sh", "-s" }, script, timeout, cancellationToken)
-                : ProcessRunner.RunAsync("sh", new[] { "-s" }, script, timeout, cancellationToken);
+            var (fileName, arguments) = RemoteCommand.Local(target);
+            return ProcessRunner.RunAsync(fileName, arguments, RemoteCommand.Input(target, script), OpenSshShell.OverallTimeout(target), cancellationToken);
         }
     }
 }

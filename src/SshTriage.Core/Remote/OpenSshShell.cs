@@ -25,7 +25,7 @@ namespace SshTriage.Remote
                 throw new ArgumentException("A local target does not go through ssh.", nameof(target));
             }
 
-            return ProcessRunner.RunAsync(sshPath, Arguments(target), script, OverallTimeout(target), cancellationToken);
+            return ProcessRunner.RunAsync(sshPath, Arguments(target), RemoteCommand.Input(target, script), OverallTimeout(target), cancellationToken);
         }
 
         /// <summary>The ssh command line for a target: options, destination, then the fixed remote command.</summary>
@@ -68,14 +68,11 @@ namespace SshTriage.Remote
 
             arguments.Add("--");
             arguments.Add(target.ComputerName);
-            arguments.Add(RemoteCommand(target.Sudo));
+            arguments.Add(RemoteCommand.For(target));
             return arguments;
         }
 
-        /// <summary>The command the remote login shell runs; it reads the collector from standard input.</summary>
-        internal static string RemoteCommand(bool sudo) => sudo ? "sudo -n sh -s" : "sh -s";
-
-        /// <summary>Connecting may take the timeout, and the script its own bound after that.</summary>
-        internal static TimeSpan OverallTimeout(RemoteTarget target) => target.Timeout + target.ScriptTimeout;
+        /// <summary>Connecting may take the timeout, and the script its own bound after that (for every transport).</summary>
+        public static TimeSpan OverallTimeout(RemoteTarget target) => target.Timeout + target.ScriptTimeout;
     }
 }

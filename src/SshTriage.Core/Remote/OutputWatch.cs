@@ -20,7 +20,7 @@ namespace SshTriage.Remote
         /// <summary>Everything read.</summary>
         public string Text => text.ToString();
 
-        public async Task ReadAsync(StreamReader reader)
+        public async Task ReadAsync(TextReader reader)
         {
             var buffer = new char[8192];
             int count;

@@ -53,8 +53,7 @@ namespace SshTriage.Remote
 
             using (var process = new Process { StartInfo = info, EnableRaisingEvents = true })
             {
-                var exited = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-                process.Exited += (sender, e) => exited.TrySetResult(true);
+                var channel = new ProcessChannel(process);
                 try
                 {
                     process.Start();
@@ -64,45 +63,7 @@ namespace SshTriage.Remote
                     throw new StartException(fileName, failure);
                 }
 
-                var output = new OutputWatch(input.PauseLine);
-                var stdout = output.ReadAsync(process.StandardOutput);
-                var stderr = process.StandardError.ReadToEndAsync();
-                var timedOut = false;
-                try
-                {
-                    var open = await WriteAsync(process, input.First).ConfigureAwait(false);
-                    if (open && input.Rest != null)
-                    {
-                        // The first part's time limit: until the script says it has run it.
-                        var first = Task.WhenAny(output.Paused, exited.Task);
-                        timedOut = !await WaitAsync(first, timeout, cancellationToken).ConfigureAwait(false);
-                        if (!timedOut && output.Paused.IsCompleted && output.Paused.Result)
-                        {
-                            open = await WriteAsync(process, await input.Rest(cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
-                        }
-                    }
-
-                    Close(process);
-                    if (!timedOut && !await WaitAsync(exited.Task, timeout, cancellationToken).ConfigureAwait(false))
-                    {
-                        timedOut = true;
-                    }
-
-                    if (timedOut)
-                    {
-                        Kill(process);
-                    }
-                }
-                catch (OperationCanceledException)
-                {
-                    Kill(process);
-                    throw;
-                }
-
-                process.WaitForExit();
-                await stdout.ConfigureAwait(false);
-                var error = await stderr.ConfigureAwait(false);
-                return new ProcessOutcome(timedOut ? -1 : process.ExitCode, output.Text, error, timedOut);
+                return await ScriptExchange.RunAsync(channel, input, timeout, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -158,60 +119,6 @@ namespace SshTriage.Remote
             quoted.Append('\\', backslashes * 2);
             quoted.Append('"');
             return quoted.ToString();
-        }
-
-        // False when the program has stopped reading; its exit code then tells why.
-        private static async Task<bool> WriteAsync(Process process, string text)
-        {
-            try
-            {
-                if (text.Length > 0)
-                {
-                    await process.StandardInput.WriteAsync(text).ConfigureAwait(false);
-                    await process.StandardInput.FlushAsync().ConfigureAwait(false);
-                }
-
-                return true;
-            }
-            catch (System.IO.IOException)
-            {
-                return false;
-            }
-        }
-
-        private static void Close(Process process)
-        {
-            try
-            {
-                process.StandardInput.Close();
-            }
-            catch (System.IO.IOException)
-            {
-                // The program exited before reading all of its input.
-            }
-        }
-
-        private static async Task<bool> WaitAsync(Task exited, TimeSpan timeout, CancellationToken cancellationToken)
-        {
-            using (var delayCancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
-            {
-                var winner = await Task.WhenAny(exited, Task.Delay(timeout, delayCancel.Token)).ConfigureAwait(false);
-                delayCancel.Cancel();
-                cancellationToken.ThrowIfCancellationRequested();
-                return winner == exited;
-            }
-        }
-
-        private static void Kill(Process process)
-        {
-            try
-            {
-                process.Kill();
-            }
-            catch (InvalidOperationException)
-            {
-                // Already gone.
-            }
         }
     }
 }

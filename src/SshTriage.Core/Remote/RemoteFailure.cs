@@ -33,17 +33,22 @@ namespace SshTriage.Remote
             var detail = stderr.Length == 0 ? string.Empty : " ssh said: " + LastLines(stderr);
             if (outcome.TimedOut)
             {
-                return Error(
-                    "SshCommandTimedOut",
-                    $"The collector on {host} did not finish within {(int)OpenSshShell.OverallTimeout(target).TotalSeconds} s.",
-                    TriageErrorCategory.OperationTimeout,
-                    host,
-                    "Raise -TimeoutSec, or check whether the server is overloaded.");
+                return RemoteErrors.CommandTimedOut(host, OpenSshShell.OverallTimeout(target));
             }
 
             if (outcome.StandardOutput.Contains(successMarker))
             {
                 return null;
+            }
+
+            if (Has(stderr, "incorrect password attempt") || (target.SudoPassword != null && Has(stderr, "Sorry, try again")))
+            {
+                return Error(
+                    "SudoPasswordRejected",
+                    $"sudo on {host} did not accept the password from -SudoCredential.",
+                    TriageErrorCategory.PermissionDenied,
+                    host,
+                    "Check the password of the sudo user (the login user, unless sudoers says targetpw or rootpw).");
             }
 
             if (Has(stderr, "a password is required") || Has(stderr, "a terminal is required"))
@@ -53,7 +58,7 @@ namespace SshTriage.Remote
                     $"sudo on {host} wants a password, and SshTriage never prompts.{detail}",
                     TriageErrorCategory.PermissionDenied,
                     host,
-                    "Allow this user NOPASSWD sudo for sh, connect as root, or leave out -Sudo and accept less evidence.");
+                    "Give the password with -SudoCredential, allow this user NOPASSWD sudo for sh, connect as root, or leave out -Sudo and accept less evidence.");
             }
 
             if (Has(stderr, "is not in the sudoers file") || Has(stderr, "is not allowed to execute"))
@@ -73,42 +78,31 @@ namespace SshTriage.Remote
 
             if (Has(stderr, "Host key verification failed") || Has(stderr, "REMOTE HOST IDENTIFICATION HAS CHANGED") || Has(stderr, "No ED25519 host key is known") || Has(stderr, "host key is known for"))
             {
-                return Error(
-                    "SshHostKeyVerificationFailed",
-                    $"The host key of {host} could not be verified.{detail}",
-                    TriageErrorCategory.SecurityError,
+                return RemoteErrors.HostKeyVerificationFailed(
                     host,
+                    $"The host key of {host} could not be verified.{detail}",
                     $"Check the key out of band (ssh-keygen -F {host}); if the change is expected, update known_hosts. SshTriage never turns host key checking off.");
             }
 
             if (Has(stderr, "Permission denied (") || Has(stderr, "Too many authentication failures"))
             {
-                return Error(
-                    "SshAuthenticationFailed",
-                    $"{host} refused the login.{detail}",
-                    TriageErrorCategory.AuthenticationError,
+                return RemoteErrors.AuthenticationFailed(
                     host,
+                    $"{host} refused the login.{detail}",
                     "Give -UserName and -KeyFilePath, or load the key into ssh-agent; check with: ssh -o BatchMode=yes user@host true.");
             }
 
             if (Has(stderr, "Could not resolve hostname"))
             {
-                return Error(
-                    "SshConnectionFailed",
-                    $"ssh could not resolve {host}.{detail}",
-                    TriageErrorCategory.ConnectionError,
+                return RemoteErrors.ConnectionFailed(
                     host,
+                    $"ssh could not resolve {host}.{detail}",
                     "Check the name (and any Host entry in your ssh config), or give the server's address.");
             }
 
             if (outcome.ExitCode == 255)
             {
-                return Error(
-                    "SshConnectionFailed",
-                    $"The management connection to {host} failed.{detail}",
-                    TriageErrorCategory.ConnectionError,
-                    host,
-                    "The management path itself is blocked: try -SshPort, -JumpHost or -Local on the server, or run Export-SshTriageCollector's script from a console and use -EvidencePath.");
+                return RemoteErrors.ConnectionFailed(host, $"The management connection to {host} failed.{detail}");
             }
 
             return Error(
@@ -136,6 +130,6 @@ namespace SshTriage.Remote
         }
 
         private static TriageError Error(string id, string message, TriageErrorCategory category, string host, string advice) =>
-            new TriageError(id, new RemoteFailureException(message), category, host, advice);
+            RemoteErrors.Error(id, message, category, host, advice);
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Security;
 
 namespace SshTriage.Remote
 {
@@ -16,6 +17,10 @@ namespace SshTriage.Remote
             IReadOnlyList<KeyValuePair<string, string>> sshOptions,
             bool sudo,
             TimeSpan timeout,
+            SshTransport transport,
+            RemoteCredential? credential,
+            SecureString? sudoPassword,
+            IReadOnlyList<string> hostKeyFingerprints,
             TimeSpan? scriptTimeout = null)
         {
             ComputerName = computerName;
@@ -25,9 +30,13 @@ namespace SshTriage.Remote
             SshPort = sshPort;
             JumpHost = jumpHost;
             SshOptions = sshOptions;
-            Sudo = sudo;
+            Sudo = sudo || sudoPassword != null;
             Timeout = timeout;
             ScriptTimeout = scriptTimeout ?? timeout;
+            Transport = transport;
+            Credential = credential;
+            SudoPassword = sudoPassword;
+            HostKeyFingerprints = hostKeyFingerprints;
         }
 
         /// <summary>The host name or address, or the local host name for -Local.</summary>
@@ -51,7 +60,7 @@ namespace SshTriage.Remote
         /// <summary>Extra ssh options, each passed as -o Key=Value.</summary>
         public IReadOnlyList<KeyValuePair<string, string>> SshOptions { get; }
 
-        /// <summary>True when the collector runs under sudo -n.</summary>
+        /// <summary>True when the collector runs under sudo: -n, or -S with <see cref="SudoPassword"/>.</summary>
         public bool Sudo { get; }
 
         /// <summary>The limit for connecting, and by default for the script once connected.</summary>
@@ -62,6 +71,24 @@ namespace SshTriage.Remote
 
         /// <summary>The same connection for a script whose run is bounded by <paramref name="scriptTimeout"/> instead.</summary>
         public RemoteTarget WithScriptTimeout(TimeSpan scriptTimeout) =>
-            new RemoteTarget(ComputerName, IsLocal, UserName, KeyFilePath, SshPort, JumpHost, SshOptions, Sudo, Timeout, scriptTimeout);
+            new RemoteTarget(ComputerName, IsLocal, UserName, KeyFilePath, SshPort, JumpHost, SshOptions, Sudo, Timeout, Transport, Credential, SudoPassword, HostKeyFingerprints, scriptTimeout);
+
+        /// <summary>The transport that reaches the server: OpenSsh or SshNet, never Auto (ignored for a local target).</summary>
+        public SshTransport Transport { get; }
+
+        /// <summary>The login credential (SSH.NET only), or null.</summary>
+        public RemoteCredential? Credential { get; }
+
+        /// <summary>The password sudo -S reads before the collector, or null for sudo -n.</summary>
+        public SecureString? SudoPassword { get; }
+
+        /// <summary>SHA256 fingerprints the host key must have (SSH.NET only); empty to use known_hosts.</summary>
+        public IReadOnlyList<string> HostKeyFingerprints { get; }
+
+        /// <summary>The login name the transport uses: -UserName, the credential's, or this machine's user.</summary>
+        public string LoginName => UserName ?? Credential?.UserName ?? Environment.UserName;
+
+        /// <summary>The port to connect to: -SshPort, or 22.</summary>
+        public int Port => SshPort ?? 22;
     }
 }

@@ -1,9 +1,11 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
+using System.Security;
 using System.Text.RegularExpressions;
 using SshTriage.Probing;
-using SshTriage.Text;
+using SshTriage.Remote.HostKeys;
 
 namespace SshTriage.Remote
 {
@@ -14,7 +16,6 @@ namespace SshTriage.Remote
     public static class RemoteTargetBuilder
     {
         private static readonly Regex UserNamePattern = new Regex(@"^[A-Za-z_][A-Za-z0-9_.-]{0,31}$", RegexOptions.CultureInvariant);
-        private static readonly Regex JumpHopPattern = new Regex(@"^(?:(?<user>[^@]+)@)?(?:\[(?<v6>[^\]]+)\]|(?<host>[^:\[\]]+))(?::(?<port>[0-9]{1,5}))?$", RegexOptions.CultureInvariant);
         private static readonly Regex OptionKeyPattern = new Regex(@"^[A-Za-z][A-Za-z0-9]{1,40}$", RegexOptions.CultureInvariant);
 
         /// <summary>Default seconds for a management connection to open, and again for its script to finish (-TimeoutSec).</summary>
@@ -38,9 +39,11 @@ namespace SshTriage.Remote
             bool sudo,
             TimeSpan timeout,
             out RemoteTarget? target,
-            out string error)
+            out string error,
+            RemoteLogin? login = null)
         {
             target = null;
+            login ??= RemoteLogin.Default;
             if (!ComputerNameParser.TryParse(computerName, out _, out error))
             {
                 return false;
@@ -79,14 +82,82 @@ namespace SshTriage.Remote
                 options.Add(option);
             }
 
-            target = new RemoteTarget(computerName.Trim(), false, userName, keyFilePath, sshPort, jumpHost, options, sudo, timeout);
+            if (!TryCheckLogin(login, ref userName, options, out var transport, out var pins, out error))
+            {
+                return false;
+            }
+
+            target = new RemoteTarget(computerName.Trim(), false, userName, keyFilePath, sshPort, jumpHost, options, sudo, timeout, transport, login.Credential, login.SudoPassword, pins);
             error = string.Empty;
             return true;
         }
 
-        /// <summary>A target for this machine (-Local).</summary>
-        public static RemoteTarget Local(bool sudo, TimeSpan timeout) =>
-            new RemoteTarget(Environment.MachineName, true, null, null, null, null, Array.Empty<KeyValuePair<string, string>>(), sudo, timeout);
+        /// <summary>A target for this machine (-Local); with <paramref name="sudoPassword"/>, sudo -S reads it.</summary>
+        public static RemoteTarget Local(bool sudo, TimeSpan timeout, SecureString? sudoPassword = null) =>
+            new RemoteTarget(Environment.MachineName, true, null, null, null, null, Array.Empty<KeyValuePair<string, string>>(), sudo, timeout, SshTransport.OpenSsh, null, sudoPassword, Array.Empty<string>());
+
+        // The transport, and what only one transport can do.
+        private static bool TryCheckLogin(RemoteLogin login, ref string? userName, List<KeyValuePair<string, string>> options, out SshTransport transport, out List<string> pins, out string error)
+        {
+            error = string.Empty;
+            transport = TransportChoice.Resolve(login.Transport, login, login.Transport == SshTransport.Auto && TransportChoice.SshOnPath());
+            pins = new List<string>();
+            foreach (var pin in login.HostKeyFingerprints)
+            {
+                if (!HostKeyFingerprint.TryNormalize(pin, out var fingerprint, out error))
+                {
+                    return false;
+                }
+
+                pins.Add(fingerprint);
+            }
+
+            if (RemoteCommand.SudoPasswordProblem(login.SudoPassword) is string sudoProblem)
+            {
+                error = sudoProblem;
+                return false;
+            }
+
+            if (login.Credential != null)
+            {
+                var name = login.Credential.UserName;
+                if (name.Length == 0 || name.Length > 256 || name.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+                {
+                    error = "The credential's user name is empty, too long, or has spaces or control characters.";
+                    return false;
+                }
+
+                if (userName != null && !string.Equals(userName, name, StringComparison.Ordinal))
+                {
+                    error = $"-UserName '{userName}' and the credential's user '{name}' differ: give one of them.";
+                    return false;
+                }
+
+                userName = name;
+            }
+
+            if (transport == SshTransport.OpenSsh)
+            {
+                if (login.Credential != null || pins.Count > 0)
+                {
+                    error = $"{(login.Credential != null ? "-Credential" : "-HostKeyFingerprint")} needs the SSH.NET transport: OpenSSH runs in batch mode and takes no password or pinned key from SshTriage. Use -Transport SshNet (or Auto).";
+                    return false;
+                }
+
+                return true;
+            }
+
+            foreach (var option in options)
+            {
+                if (!string.Equals(option.Key, KnownHostsFiles.UserOption, StringComparison.OrdinalIgnoreCase) && !string.Equals(option.Key, KnownHostsFiles.GlobalOption, StringComparison.OrdinalIgnoreCase))
+                {
+                    error = $"The ssh option {option.Key} means nothing to the SSH.NET transport, which reads no ssh config (it honours {KnownHostsFiles.UserOption} and {KnownHostsFiles.GlobalOption}). Leave it out, or use -Transport OpenSsh.";
+                    return false;
+                }
+            }
+
+            return true;
+        }
 
         private static bool TryCheckKeyFile(string path, out string error)
         {
@@ -109,24 +180,14 @@ namespace SshTriage.Remote
         private static bool TryCheckJumpHost(string jumpHost, out string error)
         {
             error = string.Empty;
-            foreach (var hop in jumpHost.Split(','))
+            if (JumpHop.TryParseList(jumpHost, UserNamePattern.IsMatch, out _))
             {
-                var match = JumpHopPattern.Match(hop);
-                var host = match.Groups["v6"].Success ? match.Groups["v6"].Value : match.Groups["host"].Value;
-                if (!match.Success
-                    || (match.Groups["user"].Success && !UserNamePattern.IsMatch(match.Groups["user"].Value))
-                    || (match.Groups["port"].Success && !IsPort(match.Groups["port"].Value))
-                    || !ComputerNameParser.TryParse(host, out _, out _))
-                {
-                    error = $"The jump host '{jumpHost}' is not valid: give [user@]host[:port] (an IPv6 address in brackets), several separated by commas.";
-                    return false;
-                }
+                return true;
             }
 
-            return true;
+            error = $"The jump host '{jumpHost}' is not valid: give [user@]host[:port] (an IPv6 address in brackets), several separated by commas.";
+            return false;
         }
-
-        private static bool IsPort(string text) => AsciiNumber.TryParseInt32(text, out var port) && port >= 1 && port <= 65535;
 
         private static bool TryCheckOption(string key, string value, out string error)
         {

@@ -28,6 +28,9 @@ namespace SshTriage.Remote
         /// <summary>Acts while the script waits and returns the rest of the script; null for a whole script.</summary>
         public Func<CancellationToken, Task<string>>? Rest { get; }
 
+        /// <summary>The same script with <paramref name="prefix"/> sent before its first part.</summary>
+        public ScriptInput Prefixed(string prefix) => new ScriptInput(prefix + First, PauseLine, Rest);
+
         /// <summary>A script sent all at once.</summary>
         public static ScriptInput Whole(string script) => new ScriptInput(script, null, null);
 

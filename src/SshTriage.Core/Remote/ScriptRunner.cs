@@ -26,6 +26,10 @@ namespace SshTriage.Remote
             {
                 outcome = await (target.IsLocal ? local : ssh).RunScriptAsync(target, script, cancellationToken).ConfigureAwait(false);
             }
+            catch (RemoteShellException failure)
+            {
+                return (null, failure.Error);
+            }
             catch (PlatformNotSupportedException unsupported)
             {
                 return (null, new TriageError("LocalNotSupported", unsupported, TriageErrorCategory.InvalidOperation, target.ComputerName, "Use -ComputerName to read the server over ssh."));

@@ -44,7 +44,7 @@ namespace SshTriage.Server
         {
             this.sections = new[] { CollectorSections.Meta }.Concat(sections).ToList();
             this.read = read;
-            this.ssh = ssh ?? new OpenSshShell();
+            this.ssh = ssh ?? TransportShell.Default;
             this.local = local ?? new LocalShell();
             this.pause = pause;
             work = new ThrottledWork(throttleLimit, activity, "servers read", 2, cancellationToken);

@@ -53,10 +53,28 @@ namespace SshTriage.Commands
         [Parameter(ParameterSetName = RemoteSet)]
         public Hashtable? SshOption { get; set; }
 
-        /// <summary>Run the collector under sudo -n (NOPASSWD sudo).</summary>
+        /// <summary>Run the collector under sudo -n (NOPASSWD sudo), or under sudo -S with -SudoCredential.</summary>
         [Parameter(ParameterSetName = RemoteSet)]
         [Parameter(ParameterSetName = LocalSet)]
         public SwitchParameter Sudo { get; set; }
+
+        /// <summary>How to reach the servers: the system's OpenSSH client, or SSH.NET inside the module.</summary>
+        [Parameter(ParameterSetName = RemoteSet)]
+        public SshTransport Transport { get; set; }
+
+        /// <summary>The login for SSH.NET: a password, or with -KeyFilePath the key's passphrase.</summary>
+        [Parameter(ParameterSetName = RemoteSet)]
+        public PSCredential? Credential { get; set; }
+
+        /// <summary>The password sudo asks for; the collector then runs under sudo -S.</summary>
+        [Parameter(ParameterSetName = RemoteSet)]
+        [Parameter(ParameterSetName = LocalSet)]
+        public PSCredential? SudoCredential { get; set; }
+
+        /// <summary>SHA256 fingerprints the servers' host keys must have (SSH.NET), instead of known_hosts.</summary>
+        [Parameter(ParameterSetName = RemoteSet)]
+        [ValidateNotNullOrEmpty]
+        public string[]? HostKeyFingerprint { get; set; }
 
         /// <summary>Seconds for the management connection to open, and again for the collector to finish.</summary>
         [Parameter(ParameterSetName = RemoteSet)]
@@ -65,8 +83,22 @@ namespace SshTriage.Commands
         public int TimeoutSec { get; set; } = RemoteTargetBuilder.DefaultTimeoutSec;
 
         /// <summary>Validates the management connection to <paramref name="name"/>; a bad value is an InvalidRemoteTarget error and null.</summary>
-        protected RemoteTarget? BuildTarget(string name) =>
-            ParameterSetName == LocalSet ? RemoteTargetBuilder.Local(Sudo, TimeSpan.FromSeconds(TimeoutSec)) : BuildSshTarget(name, SshPort);
+        protected RemoteTarget? BuildTarget(string name)
+        {
+            if (ParameterSetName != LocalSet)
+            {
+                return BuildSshTarget(name, SshPort);
+            }
+
+            var sudoPassword = Given(SudoCredential)?.Password;
+            if (RemoteCommand.SudoPasswordProblem(sudoPassword) is string problem)
+            {
+                WriteInvalidTarget(name, problem);
+                return null;
+            }
+
+            return RemoteTargetBuilder.Local(Sudo, TimeSpan.FromSeconds(TimeoutSec), sudoPassword);
+        }
 
         /// <summary>
         /// An ssh connection to another host with the same user, key, jump host and options, on
@@ -95,18 +127,32 @@ namespace SshTriage.Commands
                 Sudo,
                 TimeSpan.FromSeconds(TimeoutSec),
                 out var target,
-                out var problem))
+                out var problem,
+                Login()))
             {
+                WriteVerbose($"{target!.ComputerName}: over {(target.Transport == SshTransport.SshNet ? "SSH.NET" : "OpenSSH")} as {target.UserName ?? "the configured user"}.");
                 return target;
             }
 
-            Sink.WriteError(new TriageError(
-                "InvalidRemoteTarget",
-                new ArgumentException(problem),
-                TriageErrorCategory.InvalidArgument,
-                name,
-                "Fix the value named in the message; nothing was sent to the server."));
+            WriteInvalidTarget(name, problem);
             return null;
         }
+
+        // The transport and secrets; a PSCredential's password stays a SecureString until a transport needs it.
+        private RemoteLogin Login() => new RemoteLogin(
+            Transport,
+            Given(Credential) is PSCredential login ? new RemoteCredential(login.UserName, login.Password) : null,
+            Given(SudoCredential)?.Password,
+            HostKeyFingerprint);
+
+        // PSCredential.Empty, the conventional "none", counts as not given.
+        private static PSCredential? Given(PSCredential? credential) => credential == null || credential == PSCredential.Empty ? null : credential;
+
+        private void WriteInvalidTarget(string name, string problem) => Sink.WriteError(new TriageError(
+            "InvalidRemoteTarget",
+            new ArgumentException(problem),
+            TriageErrorCategory.InvalidArgument,
+            name,
+            "Fix the value named in the message; nothing was sent to the server."));
     }
 }

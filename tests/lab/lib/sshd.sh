@@ -233,10 +233,12 @@ mgmt_sshd_up() {
         extra+=("PerSourcePenalties no")
     fi
     # The stall user's sessions never run what they are sent, so a client's own
-    # time limit is what ends them (SshCommandTimedOut, produced for real).
+    # time limit is what ends them (SshCommandTimedOut, produced for real). triage
+    # and nosudo may also log in with their passwords (a runbook's PSCredential).
     SSHD_INSTANCE_BIN=$sbin SSHD_INSTANCE_LABEL=/usr/sbin/sshd \
         sshd_start mgmt "$MGMT_PORT" "${extra[@]}" "MaxStartups 100:30:200" -- \
-        "Match User stall" "    ForceCommand sleep 300"
+        "Match User stall" "    ForceCommand sleep 300" \
+        "Match User triage,nosudo" "    PasswordAuthentication yes"
     lab_env SSHD_MGMT_VERSION "$version"
     lab_env MGMT_PORT "$MGMT_PORT"
 }
