@@ -83,17 +83,26 @@ namespace SshTriage.Server
 
             var facts = HostFacts.Parse(bundle[CollectorSections.Names.Meta]?.StandardOutput ?? string.Empty);
             var evidence = new ServerEvidence(facts.HostName ?? Path.GetFileNameWithoutExtension(path), bundle);
-            try
+            // Only the reader's faults are caught: what the sink throws (the pipeline stopped by
+            // Select-Object -First, say) must reach the caller unchanged.
+            using var items = read(evidence).GetEnumerator();
+            while (true)
             {
-                foreach (var item in read(evidence))
+                try
                 {
-                    Write(item, sink);
+                    if (!items.MoveNext())
+                    {
+                        return;
+                    }
                 }
-            }
-            catch (Exception unexpected) when (!(unexpected is OperationCanceledException))
-            {
-                // As for a live host (ThrottledWork): one bundle's fault is one error, not the end of the pipeline.
-                sink.WriteError(new TriageError("ServerEvidenceFailed", unexpected, TriageErrorCategory.NotSpecified, path, "Report this with the bundle that produced it."));
+                catch (Exception unexpected) when (!(unexpected is OperationCanceledException))
+                {
+                    // As for a live host (ThrottledWork): one bundle's fault is one error, not the end of the pipeline.
+                    sink.WriteError(new TriageError("ServerEvidenceFailed", unexpected, TriageErrorCategory.NotSpecified, path, "Report this with the bundle that produced it."));
+                    return;
+                }
+
+                Write(items.Current, sink);
             }
         }
 
