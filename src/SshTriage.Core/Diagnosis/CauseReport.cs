@@ -148,7 +148,7 @@ namespace SshTriage.Diagnosis
             }
             catch (EvidenceFormatException damaged)
             {
-                return new TriageError("EvidenceUnreadable", damaged, TriageErrorCategory.InvalidData, hop.ComputerName, "Run again; if it persists, check what the hop's login shell prints.");
+                return damaged.ToError(hop.ComputerName, "Run again; if it persists, check what the hop's login shell prints.");
             }
         }
     }

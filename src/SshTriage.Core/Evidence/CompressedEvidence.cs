@@ -1,72 +1,106 @@
 using System;
 using System.IO;
 using System.IO.Compression;
-using System.Security.Cryptography;
 using System.Text;
+using System.Threading;
+using SshTriage.Text;
 
 namespace SshTriage.Evidence
 {
     /// <summary>
     /// Unpacks the compressed collector's output: base64 of gzip between a header that carries
     /// the sha256 of the plain output and an end line. A console may wrap, indent or add CRs to
-    /// the base64; anything that changes the content itself fails the checksum.
+    /// the base64; anything that changes the content itself fails the checksum. The plain output
+    /// is read as it is unpacked, up to <see cref="EvidenceLimits.MaxBundleBytes"/>.
     /// </summary>
     internal static class CompressedEvidence
     {
-        /// <summary>Returns the plain collector output when <paramref name="text"/> is compressed; otherwise the text itself.</summary>
-        public static string Unpack(string text, string source)
+        /// <summary>Reads the bundle whose compressed header is <paramref name="header"/>, from the lines after it.</summary>
+        public static EvidenceBundle Read(string header, LineReader lines, string source, CancellationToken cancellationToken)
         {
-            var start = text.IndexOf(CollectorScript.CompressedHeader, StringComparison.Ordinal);
-            if (start < 0)
-            {
-                return text;
-            }
-
-            var lineEnd = text.IndexOf('\n', start);
-            var header = (lineEnd < 0 ? text.Substring(start) : text.Substring(start, lineEnd - start)).Trim();
             var sum = header.IndexOf(" sha256=", StringComparison.Ordinal);
-            var end = text.IndexOf(CollectorScript.CompressedEnd, start, StringComparison.Ordinal);
-            if (sum < 0 || lineEnd < 0 || end < 0)
+            if (sum < 0)
             {
-                throw new EvidenceFormatException($"{source} is truncated: the compressed output's {(sum < 0 ? "checksum" : "last line")} is missing. Copy the output again, all of it.");
+                throw Truncated(source, "checksum");
             }
 
             var expected = header.Substring(sum + 8).Trim();
-            var payload = new StringBuilder(end - lineEnd);
-            foreach (var c in text.Substring(lineEnd + 1, end - lineEnd - 1))
+            var payload = new StringBuilder();
+            LineKind kind;
+            while ((kind = lines.Next(CollectorScript.CompressedEnd, payload, 0, out _)) == LineKind.Other)
             {
-                if (!char.IsWhiteSpace(c))
+            }
+
+            if (kind == LineKind.End)
+            {
+                throw Truncated(source, "last line");
+            }
+
+            using (var plain = new BoundedStream(
+                new GZipStream(new MemoryStream(Decode(payload, source)), CompressionMode.Decompress),
+                EvidenceLimits.MaxBundleBytes,
+                () => new EvidenceTooLargeException(source, "expands to", EvidenceLimits.MaxBundleBytes),
+                sha256: true))
+            {
+                try
                 {
-                    payload.Append(c);
+                    EvidenceBundle bundle;
+                    try
+                    {
+                        bundle = EvidenceBundleReader.ReadPlain(new StreamReader(plain, new UTF8Encoding(false), false), source, cancellationToken);
+                    }
+                    catch (EvidenceFormatException unreadable) when (!(unreadable is EvidenceTooLargeException))
+                    {
+                        // A change on the way explains a damaged bundle better than the damage does.
+                        Verify(plain, expected, source);
+                        throw;
+                    }
+
+                    Verify(plain, expected, source);
+                    return bundle;
+                }
+                catch (InvalidDataException damaged)
+                {
+                    throw Undecodable(source, damaged);
+                }
+            }
+        }
+
+        private static byte[] Decode(StringBuilder payload, string source)
+        {
+            var characters = new char[payload.Length];
+            var length = 0;
+            for (var i = 0; i < payload.Length; i++)
+            {
+                if (!char.IsWhiteSpace(payload[i]))
+                {
+                    characters[length++] = payload[i];
                 }
             }
 
-            byte[] plain;
             try
             {
-                using (var packed = new MemoryStream(Convert.FromBase64String(payload.ToString())))
-                using (var gzip = new GZipStream(packed, CompressionMode.Decompress))
-                using (var unpacked = new MemoryStream())
-                {
-                    gzip.CopyTo(unpacked);
-                    plain = unpacked.ToArray();
-                }
+                return Convert.FromBase64CharArray(characters, 0, length);
             }
-            catch (Exception damaged) when (damaged is FormatException || damaged is InvalidDataException)
+            catch (FormatException damaged)
             {
-                throw new EvidenceFormatException($"{source} is damaged: the compressed output cannot be decoded ({damaged.Message}). Copy it again, without changing any character.");
+                throw Undecodable(source, damaged);
             }
-
-            using (var sha = SHA256.Create())
-            {
-                var actual = BitConverter.ToString(sha.ComputeHash(plain)).Replace("-", string.Empty).ToLowerInvariant();
-                if (!string.Equals(actual, expected, StringComparison.OrdinalIgnoreCase))
-                {
-                    throw new EvidenceFormatException($"{source} does not match its checksum: the output was changed on the way. Copy it again, all of it, without changing any character.");
-                }
-            }
-
-            return Encoding.UTF8.GetString(plain);
         }
+
+        private static void Verify(BoundedStream plain, string expected, string source)
+        {
+            plain.Drain();
+            if (!string.Equals(plain.Sha256(), expected, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new EvidenceFormatException($"{source} does not match its checksum: the output was changed on the way. Copy it again, all of it, without changing any character.");
+            }
+        }
+
+        private static EvidenceFormatException Truncated(string source, string what) =>
+            new EvidenceFormatException($"{source} is truncated: the compressed output's {what} is missing. Copy the output again, all of it.");
+
+        private static EvidenceFormatException Undecodable(string source, Exception damaged) =>
+            new EvidenceFormatException($"{source} is damaged: the compressed output cannot be decoded ({damaged.Message}). Copy it again, without changing any character.");
     }
 }

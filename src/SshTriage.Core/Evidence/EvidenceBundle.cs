@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Text.RegularExpressions;
-using SshTriage.Text;
+using System.Text;
+using System.Threading;
 
 namespace SshTriage.Evidence
 {
@@ -12,12 +12,9 @@ namespace SshTriage.Evidence
     /// </summary>
     public sealed class EvidenceBundle
     {
-        private static readonly Regex HeaderLine = new Regex(@"^#%(?<b>[0-9a-f]{8,64}) sshtriage-evidence version=(?<v>[0-9]+)\r?$", RegexOptions.CultureInvariant | RegexOptions.Multiline);
-        private static readonly Regex SectionLine = new Regex(@"^section (?<name>[A-Za-z0-9._-]+) (?:exit=(?<exit>[0-9]+)|missing=(?<missing>\S*))$", RegexOptions.CultureInvariant);
-
         private readonly Dictionary<string, EvidenceRecord> records;
 
-        private EvidenceBundle(int version, Dictionary<string, EvidenceRecord> records, string source)
+        internal EvidenceBundle(int version, Dictionary<string, EvidenceRecord> records, string source)
         {
             Version = version;
             this.records = records;
@@ -52,111 +49,28 @@ namespace SshTriage.Evidence
             return new EvidenceBundle(Version, view, Source);
         }
 
-        /// <summary>Reads a saved bundle from a file.</summary>
-        public static EvidenceBundle Load(string path) => Parse(File.ReadAllText(path), path);
+        /// <summary>
+        /// Reads a saved bundle from a file, as it streams in: a regular file of at most
+        /// <see cref="EvidenceLimits.MaxBundleBytes"/>, which may expand to as much once unpacked.
+        /// Throws what <see cref="EvidenceFile.Open"/> throws, and <see cref="EvidenceFormatException"/>.
+        /// </summary>
+        public static EvidenceBundle Load(string path, CancellationToken cancellationToken = default)
+        {
+            using (var reader = new StreamReader(EvidenceFile.Open(path, EvidenceLimits.MaxBundleBytes, cancellationToken), Encoding.UTF8, true))
+            {
+                return EvidenceBundleReader.Read(reader, path, cancellationToken);
+            }
+        }
 
         /// <summary>Reads collector output, plain or compressed. Text before the header (a login banner, say) is ignored.</summary>
         public static EvidenceBundle Parse(string text, string source)
         {
-            text = CompressedEvidence.Unpack(text ?? string.Empty, source);
-            var header = HeaderLine.Match(text);
-            if (!header.Success)
+            if (text != null && text.Length > EvidenceLimits.MaxBundleBytes)
             {
-                throw new EvidenceFormatException($"{source} holds no SshTriage evidence: the collector's header line is missing. Save the whole output of the collector, from its first line.");
+                throw new EvidenceTooLargeException(source, "holds", EvidenceLimits.MaxBundleBytes);
             }
 
-            if (!AsciiNumber.TryParseInt32(header.Groups["v"].Value, out var version) || version > CollectorScript.FormatVersion)
-            {
-                throw new EvidenceFormatException($"{source} was written by collector format {header.Groups["v"].Value}, newer than this SshTriage reads ({CollectorScript.FormatVersion}). Update SshTriage.");
-            }
-
-            var mark = "#%" + header.Groups["b"].Value + " ";
-            var body = text!.Substring(header.Index + header.Length);
-            var lines = (body.IndexOf('\r') >= 0 ? body.Replace("\r\n", "\n") : body).Split('\n');
-            var records = new Dictionary<string, EvidenceRecord>(StringComparer.Ordinal);
-            var complete = false;
-            for (var i = 0; i < lines.Length; i++)
-            {
-                if (!lines[i].StartsWith(mark, StringComparison.Ordinal))
-                {
-                    continue;
-                }
-
-                var directive = lines[i].Substring(mark.Length);
-                if (directive == "done")
-                {
-                    complete = true;
-                    break;
-                }
-
-                if (directive == "pause")
-                {
-                    continue;
-                }
-
-                var section = SectionLine.Match(directive);
-                if (!section.Success)
-                {
-                    throw new EvidenceFormatException($"{source} is damaged near line {i + 1}: '{directive}' is not a section header.");
-                }
-
-                var name = section.Groups["name"].Value;
-                if (section.Groups["missing"].Success)
-                {
-                    i = Expect(lines, i + 1, mark + "end", source, name);
-                    records[name] = new EvidenceRecord(name, null, section.Groups["missing"].Value, string.Empty, string.Empty);
-                    continue;
-                }
-
-                if (!AsciiNumber.TryParseInt32(section.Groups["exit"].Value, out var exit))
-                {
-                    throw new EvidenceFormatException($"{source} is damaged near line {i + 1}: the exit code of section '{name}' is not a number the collector writes.");
-                }
-
-                var stdoutEnd = Find(lines, i + 1, mark + "stderr", source, name);
-                var stderrEnd = Find(lines, stdoutEnd + 1, mark + "end", source, name);
-                records[name] = new EvidenceRecord(
-                    name,
-                    exit,
-                    null,
-                    Body(lines, i + 1, stdoutEnd),
-                    Body(lines, stdoutEnd + 1, stderrEnd));
-                i = stderrEnd;
-            }
-
-            if (!complete)
-            {
-                throw new EvidenceFormatException($"{source} is truncated: the collector's last line is missing (read {records.Count} sections). Copy the output again, all of it.");
-            }
-
-            return new EvidenceBundle(version, records, source);
+            return EvidenceBundleReader.Read(new StringReader(text ?? string.Empty), source, CancellationToken.None);
         }
-
-        private static int Find(string[] lines, int from, string marker, string source, string section)
-        {
-            for (var i = from; i < lines.Length; i++)
-            {
-                if (lines[i] == marker)
-                {
-                    return i;
-                }
-            }
-
-            throw new EvidenceFormatException($"{source} is truncated or damaged in section '{section}': '{marker}' is missing.");
-        }
-
-        private static int Expect(string[] lines, int at, string marker, string source, string section)
-        {
-            if (at < lines.Length && lines[at] == marker)
-            {
-                return at;
-            }
-
-            throw new EvidenceFormatException($"{source} is damaged in section '{section}': '{marker}' is missing.");
-        }
-
-        // The collector adds one newline after each output so that the next marker starts a
-        // line; joining the lines in between drops exactly that one.
-        private static string Body(string[] lines, int from, int to) => string.Join("\n", lines, from, to - from);
     }
 }

@@ -39,7 +39,7 @@ namespace SshTriage.Evidence
             }
             catch (EvidenceFormatException damaged)
             {
-                sink.WriteError(new TriageError("EvidenceUnreadable", damaged, TriageErrorCategory.InvalidData, target.ComputerName, "Run it again; if it persists, check what the remote login shell prints."));
+                sink.WriteError(damaged.ToError(target.ComputerName, "Run it again; if it persists, check what the remote login shell prints."));
                 return null;
             }
 

@@ -2,16 +2,26 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
+using SshTriage.Text;
 
 namespace SshTriage.Evidence
 {
     /// <summary>One tool's answer from a section that asked several questions.</summary>
     public sealed class ToolAnswer
     {
-        internal ToolAnswer(string query, string output, int exitCode)
+        // The answer is a part of the section's text, copied out only when asked for: a ban list
+        // or a rule set can be most of a bundle.
+        private readonly string text;
+        private readonly int start;
+        private readonly int length;
+        private string? output;
+
+        internal ToolAnswer(string query, string text, int start, int length, int exitCode)
         {
             Query = query;
-            Output = output;
+            this.text = text;
+            this.start = start;
+            this.length = length;
             ExitCode = exitCode;
         }
 
@@ -19,7 +29,10 @@ namespace SshTriage.Evidence
         public string Query { get; }
 
         /// <summary>What the tool printed (standard output and error together).</summary>
-        public string Output { get; }
+        public string Output => output ??= start == 0 && length == text.Length ? text : text.Substring(start, length);
+
+        /// <summary>The lines of <see cref="Output"/>, one at a time, without a copy of all of it.</summary>
+        public IEnumerable<string> Lines() => TextLines.Of(text, start, length);
 
         /// <summary>The tool's exit code.</summary>
         public int ExitCode { get; }
@@ -48,41 +61,69 @@ namespace SshTriage.Evidence
         /// <summary>Parses framed output; text outside a query is ignored.</summary>
         public static FramedOutput Parse(string text)
         {
+            if (text.IndexOf('\r') >= 0)
+            {
+                text = text.Replace("\r\n", "\n");
+            }
+
             var global = new List<ToolAnswer>();
             var jails = new List<(string, IReadOnlyList<ToolAnswer>)>();
             var current = global;
             string? query = null;
-            var output = new StringBuilder();
-            foreach (var raw in (text.IndexOf('\r') >= 0 ? text.Replace("\r\n", "\n") : text).Split('\n'))
-            {
-                if (!raw.StartsWith(Mark, StringComparison.Ordinal))
-                {
-                    if (query != null)
-                    {
-                        output.Append(raw).Append('\n');
-                    }
 
+            // An answer is the text between its query line and its exit line, taken in one piece;
+            // a framing line inside it (which the scripts never print) is left out of it.
+            var answerStart = 0;
+            StringBuilder? pieces = null;
+            for (var position = 0; position < text.Length;)
+            {
+                var newline = text.IndexOf('\n', position);
+                var end = newline < 0 ? text.Length : newline;
+                var next = newline < 0 ? text.Length : newline + 1;
+                if (end - position < Mark.Length || string.CompareOrdinal(text, position, Mark, 0, Mark.Length) != 0)
+                {
+                    position = next;
                     continue;
                 }
 
-                var directive = raw.Substring(Mark.Length);
-                if (directive.StartsWith("jail ", StringComparison.Ordinal))
-                {
-                    current = new List<ToolAnswer>();
-                    jails.Add((directive.Substring(5).Trim(), current));
-                }
-                else if (directive.StartsWith("query ", StringComparison.Ordinal))
+                var directive = text.Substring(position + Mark.Length, end - position - Mark.Length);
+                if (directive.StartsWith("query ", StringComparison.Ordinal))
                 {
                     query = directive.Substring(6).Trim();
-                    output.Clear();
+                    pieces = null;
                 }
                 else if (directive.StartsWith("exit ", StringComparison.Ordinal) && query != null)
                 {
                     // An exit code that is no number is not a success.
                     var exit = int.TryParse(directive.Substring(5).Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var code) ? code : -1;
-                    current.Add(new ToolAnswer(query, output.ToString(), exit));
+                    if (pieces == null)
+                    {
+                        current.Add(new ToolAnswer(query, text, answerStart, position - answerStart, exit));
+                    }
+                    else
+                    {
+                        var joined = pieces.Append(text, answerStart, position - answerStart).ToString();
+                        current.Add(new ToolAnswer(query, joined, 0, joined.Length, exit));
+                    }
+
                     query = null;
                 }
+                else
+                {
+                    if (directive.StartsWith("jail ", StringComparison.Ordinal))
+                    {
+                        current = new List<ToolAnswer>();
+                        jails.Add((directive.Substring(5).Trim(), current));
+                    }
+
+                    if (query != null)
+                    {
+                        pieces = (pieces ?? new StringBuilder()).Append(text, answerStart, position - answerStart);
+                    }
+                }
+
+                answerStart = next;
+                position = next;
             }
 
             return new FramedOutput(global, jails);

@@ -35,7 +35,7 @@ namespace SshTriage.Fail2Ban
             {
                 var jail = JailParser.Parse(evidence.ComputerName, jailName, answers);
                 var timed = answers.FirstOrDefault(a => a.Query == $"get {jailName} banip --with-time" && a.ExitCode == 0);
-                var bans = JailParser.BansWithTime(timed?.Output).ToList();
+                var bans = JailParser.BansWithTime(timed?.Lines() ?? Enumerable.Empty<string>()).ToList();
                 var timedAddresses = new HashSet<System.Net.IPAddress>(bans.Select(b => b.Address));
                 foreach (var ip in jail.BannedIp)
                 {

@@ -120,7 +120,7 @@ namespace SshTriage.Fail2Ban
             }
             catch (EvidenceFormatException damaged)
             {
-                sink.WriteError(new TriageError("EvidenceUnreadable", damaged, TriageErrorCategory.InvalidData, request.Target.ComputerName));
+                sink.WriteError(damaged.ToError(request.Target.ComputerName, "Run again; if it persists, check what the remote login shell prints."));
                 return null;
             }
         }

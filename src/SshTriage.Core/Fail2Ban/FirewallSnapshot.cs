@@ -105,7 +105,7 @@ namespace SshTriage.Fail2Ban
             foreach (var save in saves)
             {
                 var family = save.Query.StartsWith("ip6tables", StringComparison.Ordinal) ? "6:" : "4:";
-                foreach (var line in save.Output.Split('\n'))
+                foreach (var line in save.Lines())
                 {
                     if (BlockingRule(line) is (string chain, string source))
                     {

@@ -55,9 +55,13 @@ namespace SshTriage.Fail2Ban
         /// "ADDRESS \tSTART + SECONDS = END", read by fields rather than a regex because ban
         /// lists run to hundreds of thousands of lines.
         /// </summary>
-        public static IEnumerable<(IPAddress Address, DateTime? BannedAt, DateTime? ExpiresAt)> BansWithTime(string? output)
+        public static IEnumerable<(IPAddress Address, DateTime? BannedAt, DateTime? ExpiresAt)> BansWithTime(string? output) =>
+            BansWithTime(TextLines.Of(output ?? string.Empty));
+
+        /// <summary>As <see cref="BansWithTime(string?)"/>, from the answer's lines.</summary>
+        public static IEnumerable<(IPAddress Address, DateTime? BannedAt, DateTime? ExpiresAt)> BansWithTime(IEnumerable<string> lines)
         {
-            foreach (var line in (output ?? string.Empty).Split('\n'))
+            foreach (var line in lines)
             {
                 var fields = line.Split(FieldSeparators, StringSplitOptions.RemoveEmptyEntries);
                 if (fields.Length < 8 || fields[3] != "+" || fields[5] != "=" || !IPAddress.TryParse(fields[0], out var address))

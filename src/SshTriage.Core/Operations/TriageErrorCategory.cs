@@ -50,5 +50,8 @@ namespace SshTriage.Operations
 
         /// <summary>A file could not be written.</summary>
         WriteError,
+
+        /// <summary>More than a limit allows (a file or an output too large).</summary>
+        LimitsExceeded,
     }
 }

@@ -23,6 +23,7 @@ namespace SshTriage.Server
         private readonly IRemoteShell local;
         private readonly ICollectorPause? pause;
         private readonly ThrottledWork work;
+        private readonly CancellationToken cancellationToken;
         private readonly HashSet<string> seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
         /// <summary>
@@ -47,6 +48,7 @@ namespace SshTriage.Server
             this.ssh = ssh ?? TransportShell.Default;
             this.local = local ?? new LocalShell();
             this.pause = pause;
+            this.cancellationToken = cancellationToken;
             work = new ThrottledWork(throttleLimit, activity, "servers read", 2, cancellationToken);
         }
 
@@ -65,19 +67,21 @@ namespace SshTriage.Server
         /// <summary>Reads a saved bundle now (on the caller's thread) and writes what it shows.</summary>
         public void AddEvidenceFile(string path, IOperationSink sink)
         {
+            const string Advice = "Give the path of a file saved by Save-SshTriageEvidence or copied from the collector's output.";
             EvidenceBundle bundle;
             try
             {
-                bundle = EvidenceBundle.Load(path);
+                bundle = EvidenceBundle.Load(path, cancellationToken);
             }
-            catch (Exception failure) when (failure is IOException || failure is UnauthorizedAccessException || failure is EvidenceFormatException)
+            catch (EvidenceFormatException unreadable)
             {
-                sink.WriteError(new TriageError(
-                    "EvidenceUnreadable",
-                    failure,
-                    failure is EvidenceFormatException ? TriageErrorCategory.InvalidData : TriageErrorCategory.ReadError,
-                    path,
-                    "Give the path of a file saved by Save-SshTriageEvidence or copied from the collector's output."));
+                sink.WriteError(unreadable.ToError(path, Advice));
+                return;
+            }
+            catch (Exception failure) when (failure is IOException || failure is UnauthorizedAccessException)
+            {
+                var category = failure is FileNotFoundException || failure is DirectoryNotFoundException ? TriageErrorCategory.ObjectNotFound : TriageErrorCategory.ReadError;
+                sink.WriteError(new TriageError("EvidenceUnreadable", failure, category, path, Advice));
                 return;
             }
 
@@ -169,7 +173,7 @@ namespace SshTriage.Server
             }
             catch (EvidenceFormatException damaged)
             {
-                emit(new TriageError("EvidenceUnreadable", damaged, TriageErrorCategory.InvalidData, target.ComputerName, "Run again; if it persists, check what the remote login shell prints."));
+                emit(damaged.ToError(target.ComputerName, "Run again; if it persists, check what the remote login shell prints."));
                 await EmitWithoutEvidenceAsync(target, emit, token).ConfigureAwait(false);
                 return;
             }

@@ -1,0 +1,138 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text;
+using System.Text.RegularExpressions;
+using System.Threading;
+using SshTriage.Text;
+
+namespace SshTriage.Evidence
+{
+    /// <summary>
+    /// Reads collector output in one pass, a line at a time: nothing holds the whole text, and
+    /// a section's output is copied once, into its record. Text before the header (a login
+    /// banner, a console's prompt) is skipped; compressed output is unpacked on the way.
+    /// </summary>
+    internal static class EvidenceBundleReader
+    {
+        // Longer lines before the header are skipped unread: the header line is short.
+        private const int MaxLineBeforeHeader = 1 << 16;
+        private const int MaxDirective = 4096;
+
+        private static readonly Regex HeaderLine = new Regex(@"^#%(?<b>[0-9a-f]{8,64}) sshtriage-evidence version=(?<v>[0-9]+)$", RegexOptions.CultureInvariant);
+        private static readonly Regex SectionLine = new Regex(@"^section (?<name>[A-Za-z0-9._-]+) (?:exit=(?<exit>[0-9]+)|missing=(?<missing>\S*))$", RegexOptions.CultureInvariant);
+
+        /// <summary>Reads plain or compressed collector output from <paramref name="text"/>.</summary>
+        public static EvidenceBundle Read(TextReader text, string source, CancellationToken cancellationToken) =>
+            Read(new LineReader(text, cancellationToken), source, cancellationToken, compressedAllowed: true);
+
+        /// <summary>Reads plain collector output (what compressed output unpacks to).</summary>
+        public static EvidenceBundle ReadPlain(TextReader text, string source, CancellationToken cancellationToken) =>
+            Read(new LineReader(text, cancellationToken), source, cancellationToken, compressedAllowed: false);
+
+        private static EvidenceBundle Read(LineReader lines, string source, CancellationToken cancellationToken, bool compressedAllowed)
+        {
+            while (lines.ReadLine(MaxLineBeforeHeader) is string line)
+            {
+                var compressed = compressedAllowed ? line.IndexOf(CollectorScript.CompressedHeader, StringComparison.Ordinal) : -1;
+                if (compressed >= 0)
+                {
+                    return CompressedEvidence.Read(line.Substring(compressed), lines, source, cancellationToken);
+                }
+
+                var header = HeaderLine.Match(line);
+                if (header.Success)
+                {
+                    if (!AsciiNumber.TryParseInt32(header.Groups["v"].Value, out var version) || version > CollectorScript.FormatVersion)
+                    {
+                        throw new EvidenceFormatException($"{source} was written by collector format {header.Groups["v"].Value}, newer than this SshTriage reads ({CollectorScript.FormatVersion}). Update SshTriage.");
+                    }
+
+                    return new EvidenceBundle(version, Sections(lines, "#%" + header.Groups["b"].Value + " ", source), source);
+                }
+            }
+
+            throw new EvidenceFormatException($"{source} holds no SshTriage evidence: the collector's header line is missing. Save the whole output of the collector, from its first line.");
+        }
+
+        private static Dictionary<string, EvidenceRecord> Sections(LineReader lines, string mark, string source)
+        {
+            var records = new Dictionary<string, EvidenceRecord>(StringComparer.Ordinal);
+            while (true)
+            {
+                var kind = lines.Next(mark, null, MaxDirective, out var directive);
+                if (kind == LineKind.End)
+                {
+                    throw new EvidenceFormatException($"{source} is truncated: the collector's last line is missing (read {records.Count} sections). Copy the output again, all of it.");
+                }
+
+                if (kind == LineKind.Other || directive == "pause")
+                {
+                    continue;
+                }
+
+                if (directive == "done")
+                {
+                    return records;
+                }
+
+                var section = SectionLine.Match(directive!);
+                if (!section.Success)
+                {
+                    throw new EvidenceFormatException($"{source} is damaged near line {lines.LineNumber}: '{directive}' is not a section header.");
+                }
+
+                var name = section.Groups["name"].Value;
+                if (section.Groups["missing"].Success)
+                {
+                    if (lines.Next(mark, null, MaxDirective, out var end) != LineKind.Prefixed || end != "end")
+                    {
+                        throw new EvidenceFormatException($"{source} is damaged in section '{name}': '{mark}end' is missing.");
+                    }
+
+                    records[name] = new EvidenceRecord(name, null, section.Groups["missing"].Value, string.Empty, string.Empty);
+                    continue;
+                }
+
+                if (!AsciiNumber.TryParseInt32(section.Groups["exit"].Value, out var exit))
+                {
+                    throw new EvidenceFormatException($"{source} is damaged near line {lines.LineNumber}: the exit code of section '{name}' is not a number the collector writes.");
+                }
+
+                // A builder of its own for each: a cleared one would keep its largest size.
+                var output = Body(lines, mark, "stderr", source, name);
+                var error = Body(lines, mark, "end", source, name);
+                records[name] = new EvidenceRecord(name, exit, null, output, error);
+            }
+        }
+
+        // The lines up to the marker line; any other line that starts with the mark is part of
+        // them, as it always was.
+        private static string Body(LineReader lines, string mark, string marker, string source, string section)
+        {
+            var body = new StringBuilder();
+            while (true)
+            {
+                var kind = lines.Next(mark, body, MaxDirective, out var directive);
+                if (kind == LineKind.End)
+                {
+                    throw new EvidenceFormatException($"{source} is truncated or damaged in section '{section}': '{mark}{marker}' is missing.");
+                }
+
+                if (kind == LineKind.Prefixed)
+                {
+                    if (directive == marker)
+                    {
+                        return Text(body);
+                    }
+
+                    body.Append(mark).Append(directive).Append('\n');
+                }
+            }
+        }
+
+        // The collector adds one newline after each output so that the next marker starts a
+        // line; every line was copied with its newline, so the last one is that newline.
+        private static string Text(StringBuilder body) => body.Length == 0 ? string.Empty : body.ToString(0, body.Length - 1);
+    }
+}
