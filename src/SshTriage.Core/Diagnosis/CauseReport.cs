@@ -7,7 +7,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using SshTriage.Accounts;
 using SshTriage.Evidence;
-using SshTriage.Operations;
 using SshTriage.Remote;
 using SshTriage.Server;
 
