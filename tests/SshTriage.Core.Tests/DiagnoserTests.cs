@@ -115,6 +115,17 @@ namespace SshTriage.Tests
         }
 
         [Fact]
+        public void AMissingPrivilegeSeparationDirectoryIsNoTypo()
+        {
+            var first = Diagnoser.Diagnose(Context("privsep-missing-root.txt")).First();
+
+            Assert.Equal((RejectCause.SshdConfigInvalid, CauseConfidence.Confirmed), (first.Cause, first.Confidence));
+            Assert.Contains("/run/sshd does not exist, not because of a line in sshd_config", first.Summary);
+            Assert.Contains("RuntimeDirectory=sshd", first.Remedy);
+            Assert.DoesNotContain("Fix the line", first.Remedy);
+        }
+
+        [Fact]
         public void AHealthyServerHasNoCause()
         {
             var causes = Diagnoser.Diagnose(Context("open-root.txt"));

@@ -55,3 +55,4 @@ capture invalid-config-stopped root CLIENT_KEY 'sh -s' invalid-config-stopped-ro
 capture allowusers-quiet root CLIENT_KEY 'sh -s' allowusers-quiet-bob-root bob
 capture match-denygroups root CLIENT_KEY 'sh -s' match-denygroups-bob-root bob
 capture f2b-wrong-port root CLIENT_KEY 'sh -s' f2b-wrong-port-root
+capture privsep-missing root CLIENT_KEY 'sh -s' privsep-missing-root

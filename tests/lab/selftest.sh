@@ -341,6 +341,14 @@ check_not_ssh_silent() {
     expect "not-ssh-silent: ss names socat on $PORT" "$r" 'users:\(\("socat"'
 }
 
+check_privsep_missing() {
+    local r
+    refused_both privsep-missing
+    r=$("$LAB" exec "$S" client -- ssh -T -o BatchMode=yes -o ConnectTimeout=5 -i "$CLIENT_KEY" -o IdentitiesOnly=yes \
+        -o UserKnownHostsFile="$KNOWN_HOSTS" -p "$MGMT_PORT" -l root -- "$SERVER_ADDR" 'sshd -t; echo "rc=$?"; test -d /run/sshd || echo no-run-sshd' 2>&1 || true)
+    expect "privsep-missing: root's management session: sshd -t misses /run/sshd" "$r" $'Missing privilege separation directory: /run/sshd\r?\nrc=255\nno-run-sshd$'
+}
+
 check_allowusers_quiet() {
     local r
     r=$(as bob "$PORT" 'echo login-ok' || true)

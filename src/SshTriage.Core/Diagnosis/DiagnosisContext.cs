@@ -133,8 +133,13 @@ namespace SshTriage.Diagnosis
         /// <summary>True when the collector ran every one of <paramref name="sections"/> (a missing tool counts: it is a fact about the server).</summary>
         public bool HasRead(params string[] sections) => sections.All(s => Evidence.Bundle[s] != null);
 
-        /// <summary>A command an admin runs next against this server, e.g. Command("Get-SshListener", "-Sudo").</summary>
-        public string Command(string cmdlet, string arguments) => $"{cmdlet} -ComputerName {ComputerName}{(arguments.Length == 0 ? string.Empty : " " + arguments)}";
+        /// <summary>
+        /// A command an admin runs next against this server, the way this diagnosis reached it:
+        /// with -Local when it ran on the server itself, otherwise with -ComputerName (a saved
+        /// bundle names the host it was collected on). E.g. Command("Get-SshListener", "-Sudo").
+        /// </summary>
+        public string Command(string cmdlet, string arguments) =>
+            $"{cmdlet} {(Evidence.IsLocal ? "-Local" : "-ComputerName " + ComputerName)}{(arguments.Length == 0 ? string.Empty : " " + arguments)}";
 
         /// <summary>True when <paramref name="jail"/>'s action blocks the diagnosed port (an unknown port name counts as yes).</summary>
         public bool JailCoversPort(string jail) => JailPorts.Covers(Jails.FirstOrDefault(j => j.Name == jail)?.Port, Port);

@@ -119,6 +119,31 @@ namespace SshTriage.Tests.Lab
             }
         }
 
+        // A -Local run's commands use -Local; a missing privilege separation directory is no
+        // typo in sshd_config, and the remedy says what creates it.
+        [LabTheory]
+        [InlineData(CauseLab.ComputerNamePath)]
+        [InlineData(CauseLab.LocalPath)]
+        public void RemediesFitTheCall(string path)
+        {
+            using var lab = LabInstance.Up("privsep-missing");
+            var causes = CauseLab.Causes(CauseLab.Run(lab, path));
+
+            var first = causes.First();
+            Assert.True(CauseLab.Text(first, "Cause") == "SshdConfigInvalid" && CauseLab.Text(first, "Confidence") == "Confirmed", CauseLab.Describe(causes));
+            Assert.Contains("privilege separation directory /run/sshd does not exist", CauseLab.Text(first, "Summary"));
+            Assert.Contains("RuntimeDirectory=sshd", CauseLab.Text(first, "Remedy"));
+            Assert.Contains("mkdir -p -m 0755 /run/sshd", CauseLab.Text(first, "Remedy"));
+            Assert.DoesNotContain("Fix the line", CauseLab.Text(first, "Remedy"));
+            Assert.Equal("SshdConfigInvalid", CauseLab.Text(causes[1], "ExplainedBy"));
+            var how = path == CauseLab.LocalPath ? "-Local" : "-ComputerName " + lab["SERVER_ADDR"];
+            Assert.All(causes.Where(c => CauseLab.Text(c, "RemedyCommand").Length > 0), c => Assert.Contains(how, CauseLab.Text(c, "RemedyCommand")));
+            if (path == CauseLab.LocalPath)
+            {
+                Assert.All(causes, c => Assert.DoesNotContain("-ComputerName", CauseLab.Text(c, "RemedyCommand")));
+            }
+        }
+
         [LabFact]
         public void TheGroupsAndTheMatchBlockThatRefuseAreQuoted()
         {
@@ -130,6 +155,7 @@ namespace SshTriage.Tests.Lab
             Assert.Contains(CauseLab.Excerpts(first), e => e == "denygroups contractors");
             Assert.Contains(CauseLab.Excerpts(first), e => e.Contains("contractors") && e.StartsWith("bob", StringComparison.Ordinal));
             Assert.Contains(first.GetProperty("Evidence").EnumerateArray(), e => CauseLab.Text(e, "Command").StartsWith($"sshd -T -C user=bob,host={lab["CLIENT_ADDR"]},addr={lab["CLIENT_ADDR"]}", StringComparison.Ordinal));
+            Assert.StartsWith("Get-SshdConfig -Local -MatchUser bob", CauseLab.Text(first, "RemedyCommand"));
         }
 
         [LabFact]

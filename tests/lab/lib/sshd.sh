@@ -216,7 +216,8 @@ sshd_start() {
 # test is another one: OpenSSH 10's sshd-session checks TCP wrappers under the
 # name "sshd" whatever its argv[0], so hosts-deny would lock it out too.
 # With a ROLE other than server (a gateway): that host's own management sshd,
-# see mgmt_sshd_hop_up.
+# see mgmt_sshd_hop_up. A scenario may add Match blocks (MGMT_SSHD_MATCH, lines).
+MGMT_SSHD_MATCH=()
 mgmt_sshd_up() {
     if [[ ${1:-server} != server ]]; then
         mgmt_sshd_hop_up "$1"
@@ -236,7 +237,7 @@ mgmt_sshd_up() {
     # time limit is what ends them (SshCommandTimedOut, produced for real).
     SSHD_INSTANCE_BIN=$sbin SSHD_INSTANCE_LABEL=/usr/sbin/sshd \
         sshd_start mgmt "$MGMT_PORT" "${extra[@]}" "MaxStartups 100:30:200" -- \
-        "Match User stall" "    ForceCommand sleep 300"
+        "Match User stall" "    ForceCommand sleep 300" "${MGMT_SSHD_MATCH[@]}"
     lab_env SSHD_MGMT_VERSION "$version"
     lab_env MGMT_PORT "$MGMT_PORT"
 }
