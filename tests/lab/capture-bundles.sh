@@ -56,3 +56,6 @@ capture allowusers-quiet root CLIENT_KEY 'sh -s' allowusers-quiet-bob-root bob
 capture match-denygroups root CLIENT_KEY 'sh -s' match-denygroups-bob-root bob
 capture f2b-wrong-port root CLIENT_KEY 'sh -s' f2b-wrong-port-root
 capture privsep-missing root CLIENT_KEY 'sh -s' privsep-missing-root
+capture fw-ufw-limit root CLIENT_KEY 'sh -s' fw-ufw-limit-root
+capture fw-recent-drop root CLIENT_KEY 'sh -s' fw-recent-drop-root
+capture fw-hashlimit root CLIENT_KEY 'sh -s' fw-hashlimit-root

@@ -26,6 +26,7 @@ namespace SshTriage.Diagnosis
         private readonly Lazy<IReadOnlyList<ConnectionConfig>> connectionConfigs;
         private readonly Lazy<IReadOnlyList<string>?> userGroups;
         private readonly Lazy<FirewallEvidence> firewall;
+        private readonly Lazy<RateLimitState?> rateLimits;
 
         /// <summary>
         /// Creates a context. <paramref name="window"/> is what the client-side probes saw during
@@ -55,6 +56,8 @@ namespace SshTriage.Diagnosis
                     ? r.StandardOutput.Split(new[] { ' ', '\n', '\t', '\r' }, StringSplitOptions.RemoveEmptyEntries)
                     : null);
             firewall = new Lazy<FirewallEvidence>(() => FirewallEvidence.Read(evidence));
+            rateLimits = new Lazy<RateLimitState?>(() =>
+                evidence.Bundle[FirewallSections.Names.RateLimits] is Evidence.EvidenceRecord r && r.Succeeded ? RateLimitState.Parse(r.StandardOutput) : null);
             verdict = new Lazy<FirewallVerdict?>(() => VisibleAddress == null ? null : VerdictFor(VisibleAddress));
         }
 
@@ -149,6 +152,9 @@ namespace SshTriage.Diagnosis
 
         /// <summary>The firewalls' rules, read once.</summary>
         internal FirewallEvidence Firewall => firewall.Value;
+
+        /// <summary>The rate limits' state (-m recent lists, hashlimit tables), when it was read.</summary>
+        internal RateLimitState? RateLimits => rateLimits.Value;
 
         /// <summary>The firewalls' verdict on a new connection from <paramref name="source"/> to the port.</summary>
         public FirewallVerdict VerdictFor(IPAddress source) => FirewallAccess.Decide(ComputerName, new PacketQuery(source, Port, "tcp", null), Firewall.Walkers());
