@@ -13,6 +13,17 @@ namespace SshTriage.Tests.Lab
     /// </summary>
     public class DiagnosisPathLabTests
     {
+        // Runs the diagnosis along PATH with EXTRA (space-separated runner options) and checks the first cause.
+        private static List<System.Text.Json.JsonElement> FirstCauseIs(LabInstance lab, string path, string extra, string cause, string confidence)
+        {
+            var output = CauseLab.Run(lab, path, extra.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+            var causes = CauseLab.Causes(output);
+            Assert.True(
+                causes.Count > 0 && CauseLab.Text(causes[0], "Cause") == cause && CauseLab.Text(causes[0], "Confidence") == confidence,
+                $"{lab.Scenario} via {path}{(lab.Settings.TryGetValue("SERVER_LOG", out var log) && log == "journal" ? ", journal only" : string.Empty)}: expected {cause}/{confidence} first, got {CauseLab.Describe(causes)}\n{output.Describe()}");
+            return causes;
+        }
+
         [LabTheory]
         [InlineData("invalid-config-stopped", CauseLab.ComputerNamePath, "SshdConfigInvalid", "Confirmed", "")]
         [InlineData("invalid-config-stopped", CauseLab.LocalPath, "SshdConfigInvalid", "Confirmed", "")]
@@ -47,12 +58,7 @@ namespace SshTriage.Tests.Lab
         public void TheRightCauseComesFirstOnEveryPath(string scenario, string path, string cause, string confidence, string extra)
         {
             using var lab = LabInstance.Up(scenario, fromHost: path == CauseLab.FromHostPath);
-            var output = CauseLab.Run(lab, path, extra.Split(' ', StringSplitOptions.RemoveEmptyEntries));
-
-            var causes = CauseLab.Causes(output);
-            Assert.True(
-                causes.Count > 0 && CauseLab.Text(causes[0], "Cause") == cause && CauseLab.Text(causes[0], "Confidence") == confidence,
-                $"{scenario} via {path}: expected {cause}/{confidence} first, got {CauseLab.Describe(causes)}\n{output.Describe()}");
+            FirstCauseIs(lab, path, extra, cause, confidence);
         }
 
         [LabFact]
@@ -176,6 +182,34 @@ namespace SshTriage.Tests.Lab
             var cleared = causes.Single(c => CauseLab.Text(c, "Cause") == "UserNotAllowed");
             Assert.Equal("Cleared", CauseLab.Text(cleared, "Confidence"));
             Assert.Contains("sshd -T -C user=alice", CauseLab.Text(cleared, "Summary"));
+        }
+
+        // The log-based classes on a server whose sshd lines are only in the journal: no
+        // auth.log, journal files written from the lab's syslog by systemd-journal-remote
+        // (and read by Fail2Ban's systemd backend, which makes the ban).
+        [LabTheory]
+        [InlineData("f2b-iptables", CauseLab.ComputerNamePath, "Fail2BanBan", "Confirmed", "")]
+        [InlineData("f2b-iptables", CauseLab.LocalPath, "Fail2BanBan", "Confirmed", "")]
+        [InlineData("f2b-gateway-banned", CauseLab.ComputerNamePath, "Fail2BanGatewayBanned", "Confirmed", "")]
+        [InlineData("f2b-gateway-banned", CauseLab.LocalPath, "Fail2BanGatewayBanned", "Confirmed", "")]
+        [InlineData("f2b-ban-behind-nat", CauseLab.LocalPath, "Fail2BanBanIneffective", "Likely", "")]
+        [InlineData("hosts-deny", CauseLab.ComputerNamePath, "TcpWrappersDenied", "Confirmed", "")]
+        [InlineData("hosts-deny", CauseLab.LocalPath, "TcpWrappersDenied", "Likely", "")]
+        [InlineData("allowusers", CauseLab.ComputerNamePath, "UserNotAllowed", "Confirmed", "--client-user bob")]
+        [InlineData("allowusers", CauseLab.LocalPath, "UserNotAllowed", "Confirmed", "--client-user bob")]
+        [InlineData("maxstartups", CauseLab.ComputerNamePath, "MaxStartupsThrottled", "Confirmed", "")]
+        [InlineData("penalty", CauseLab.ComputerNamePath, "PerSourcePenalty", "Confirmed", "")]
+        [InlineData("penalty", CauseLab.LocalPath, "PerSourcePenalty", "Likely", "")]
+        public void OnAJournalOnlyServerTheLogStillDecides(string scenario, string path, string cause, string confidence, string extra)
+        {
+            using var lab = LabInstance.Up(scenario, journal: true);
+            Assert.Equal("journal", lab["SERVER_LOG"]);
+            var causes = FirstCauseIs(lab, path, extra, cause, confidence);
+            // What the log decides quotes the journal (from the client, a ban shows by its counter instead).
+            if (path == CauseLab.LocalPath || !cause.StartsWith("Fail2Ban", StringComparison.Ordinal))
+            {
+                Assert.Contains(causes[0].GetProperty("Evidence").EnumerateArray(), e => CauseLab.Text(e, "Command") == "journal");
+            }
         }
 
         [LabTheory]

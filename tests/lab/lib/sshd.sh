@@ -25,6 +25,8 @@ server_host_up() {
     lab_env SERVER_HOSTNAME sst-server
     host_syslog server sst-server "$S/auth.log"
     lab_env AUTH_LOG "$S/auth.log"
+    # Where sshd's lines are for a reader in the server: /var/log/auth.log, or only the journal.
+    lab_env SERVER_LOG "$([[ ${LAB_JOURNAL:-0} == 1 ]] && echo journal || echo /var/log/auth.log)"
     ssh_identities
     sshd_write_config main "${PORT:-22}"
     lab_env SSHD_CONFIG "$S/server/sshd-main/sshd_config"
