@@ -28,6 +28,8 @@ namespace SshTriage.Tests.Lab
         [InlineData("invalid-config-stopped", CauseLab.ComputerNamePath, "SshdConfigInvalid", "Confirmed", "")]
         [InlineData("invalid-config-stopped", CauseLab.LocalPath, "SshdConfigInvalid", "Confirmed", "")]
         [InlineData("drop", CauseLab.FromHostPath, "FirewallDrop", "Confirmed", "")]
+        [InlineData("fw-nft-counter", CauseLab.FromHostPath, "FirewallDrop", "Confirmed", "")]
+        [InlineData("upstream-filter", CauseLab.FromHostPath, "UpstreamFilter", "Likely", "")]
         [InlineData("allowusers-quiet", CauseLab.ComputerNamePath, "UserNotAllowed", "Likely", "--client-user bob")]
         [InlineData("allowusers-quiet", CauseLab.FromHostPath, "UserNotAllowed", "Likely", "--client-user bob")]
         [InlineData("allowusers-quiet", CauseLab.LocalPath, "UserNotAllowed", "Likely", "--client-user bob")]
