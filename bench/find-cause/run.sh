@@ -100,7 +100,7 @@ get() { sed -n "s/^$1=//p" "$state/lab.env" | head -n 1; }
 start=$(ms)
 "$lab" exec "$state" server -- "$dotnet" "$runner" server cause --port "$(get PORT)" \
     --from-host "$(get CLIENT_ADDR)" --from-user "$(get FROMHOST_USER)" --from-key "$(get FROMHOST_KEY)" \
-    --from-known-hosts "$(get FROMHOST_KNOWN_HOSTS)" --user root --key "$(get CLIENT_KEY)" --ssh-port "$(get MGMT_PORT)" \
+    --from-known-hosts "$(get FROMHOST_KNOWN_HOSTS)" --from-ssh-port "$(get CLIENT_SSH_PORT)" --user root --key "$(get CLIENT_KEY)" --ssh-port "$(get MGMT_PORT)" \
     --option "UserKnownHostsFile=$(get KNOWN_HOSTS)" --option GlobalKnownHostsFile=/dev/null "$(get SERVER_ADDR)" >"$work/out.json"
 wall=$(($(ms) - start))
 read -r cause symptom elapsed < <(first_cause "$work/out.json")

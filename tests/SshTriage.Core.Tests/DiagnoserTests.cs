@@ -115,6 +115,31 @@ namespace SshTriage.Tests
         }
 
         [Fact]
+        public void AMissingPrivilegeSeparationDirectoryIsNoTypo()
+        {
+            var first = Diagnoser.Diagnose(Context("privsep-missing-root.txt")).First();
+
+            Assert.Equal((RejectCause.SshdConfigInvalid, CauseConfidence.Confirmed), (first.Cause, first.Confidence));
+            Assert.Contains("/run/sshd does not exist, not because of a line in sshd_config", first.Summary);
+            Assert.Contains("RuntimeDirectory=sshd", first.Remedy);
+            Assert.DoesNotContain("Fix the line", first.Remedy);
+        }
+
+        // Journal-only servers: sshd's lines come from journalctl (real journal files the lab's
+        // systemd-journal-remote wrote; there is no auth.log), and decide as auth.log's do.
+        [Fact]
+        public void OnAJournalOnlyServerTheJournalsLinesDecide()
+        {
+            var refused = Diagnoser.Diagnose(Context("allowusers-journal-bob-root.txt", user: "bob")).First();
+            Assert.Equal((RejectCause.UserNotAllowed, CauseConfidence.Confirmed), (refused.Cause, refused.Confidence));
+            Assert.Contains(refused.Evidence, e => e.Command == "journal" && e.Excerpt.EndsWith("User bob from 198.51.100.10 not allowed because not listed in AllowUsers", System.StringComparison.Ordinal));
+
+            var banned = Diagnoser.Diagnose(Context("f2b-iptables-journal-root.txt")).First();
+            Assert.Equal((RejectCause.Fail2BanBan, CauseConfidence.Confirmed, "198.51.100.10"), (banned.Cause, banned.Confidence, banned.IPAddress));
+            Assert.Contains(banned.Evidence, e => e.Command == "journal" && e.Excerpt.Contains("sshd's newest line from 198.51.100.10"));
+        }
+
+        [Fact]
         public void AHealthyServerHasNoCause()
         {
             var causes = Diagnoser.Diagnose(Context("open-root.txt"));

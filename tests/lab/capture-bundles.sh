@@ -38,7 +38,7 @@ capture() { # SCENARIO USER KEYVAR REMOTE_COMMAND NAME [CLIENT_USER]: only the N
         -o UserKnownHostsFile="$KNOWN_HOSTS" -o GlobalKnownHostsFile=/dev/null -p "$MGMT_PORT" -l "$user" -- "$SERVER_ADDR" "$remote" \
         <"$TMP/$script" >"$TMP/out" 2>"$TMP/err" || rc=$?
     fixture "$name.txt" "$cmd" "$("$LAB" exec "$S" server -- sshd -V 2>&1 | head -n1)" \
-        "lab scenario $scenario, host sst-server, as $user$([[ $remote == sudo* ]] && echo ' with sudo -n')" \
+        "lab scenario $scenario, host sst-server, as $user$([[ $remote == sudo* ]] && echo ' with sudo -n')$([[ ${LAB_JOURNAL:-0} == 1 ]] && echo ", journal only (LAB_JOURNAL=1: $(journalctl --version | head -n 1), systemd-journal-remote)")" \
         "$rc" "$TMP/out" >/dev/null
     down >/dev/null
     echo "captured $name ($rc)"
@@ -55,3 +55,10 @@ capture invalid-config-stopped root CLIENT_KEY 'sh -s' invalid-config-stopped-ro
 capture allowusers-quiet root CLIENT_KEY 'sh -s' allowusers-quiet-bob-root bob
 capture match-denygroups root CLIENT_KEY 'sh -s' match-denygroups-bob-root bob
 capture f2b-wrong-port root CLIENT_KEY 'sh -s' f2b-wrong-port-root
+capture privsep-missing root CLIENT_KEY 'sh -s' privsep-missing-root
+capture fw-ufw-limit root CLIENT_KEY 'sh -s' fw-ufw-limit-root
+capture fw-recent-drop root CLIENT_KEY 'sh -s' fw-recent-drop-root
+capture fw-hashlimit root CLIENT_KEY 'sh -s' fw-hashlimit-root
+# A journal-only server (no auth.log: sshd's lines only in the journal, read with journalctl).
+LAB_JOURNAL=1 capture allowusers root CLIENT_KEY 'sh -s' allowusers-journal-bob-root bob
+LAB_JOURNAL=1 capture f2b-iptables root CLIENT_KEY 'sh -s' f2b-iptables-journal-root

@@ -9,7 +9,7 @@
 # RUNLEVEL=1 (below) turns down; polkitd is only ever started by a bus.
 set -euo pipefail
 
-packages=(openssh-server openssh-client sudo tcpd fail2ban ipset nftables iptables ufw firewalld nmap busybox socat ncat python3 iproute2 procps time)
+packages=(openssh-server openssh-client sudo tcpd fail2ban ipset nftables iptables ufw firewalld nmap busybox socat ncat python3 iproute2 procps time systemd-journal-remote python3-systemd)
 
 missing=()
 for package in "${packages[@]}"; do

@@ -125,6 +125,22 @@ check_fw_ufw_limit() {
     expect "fw-ufw-limit: LIMIT rules (v4, v6), client in xt_recent DEFAULT (v4, v6)" "$r" $'^2\n2$'
 }
 
+check_fw_recent_drop() {
+    local r
+    server_listens "fw-recent-drop: sshd is running"
+    fw_probes
+    r=$(fw_srv "grep -c -e 'src=$CLIENT_ADDR ' -e 'src=2001:0db8:0100:0000:0000:0000:0000:0010 ' /proc/net/xt_recent/SSH; sed -n 's/^jiffies: //p' /proc/timer_list | head -n 1")
+    expect "fw-recent-drop: the client in xt_recent SSH (v4, v6); jiffies readable" "$r" $'^2\n[0-9]+$'
+}
+
+check_fw_hashlimit() {
+    local r
+    server_listens "fw-hashlimit: sshd is running"
+    fw_probes
+    r=$(fw_srv "grep -c '^[0-9]* $CLIENT_ADDR:0->0.0.0.0:0 ' /proc/net/ipt_hashlimit/sshlimit; ls /proc/net/ip6t_hashlimit")
+    expect "fw-hashlimit: the client in ipt_hashlimit/sshlimit; ip6t_hashlimit/sshlimit6" "$r" $'^1\nsshlimit6$'
+}
+
 check_fw_ufw_allow() {
     local r
     server_listens "fw-ufw-allow: sshd is running"

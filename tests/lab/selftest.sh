@@ -2,6 +2,7 @@
 # Self-test of the lab: every scenario up in turn, what a raw TCP client in the
 # client namespace sees (v4 and v6), then teardown and proof that nothing is left
 # (namespaces, processes, mounts, state). Usage: selftest.sh [scenario...]
+# (LAB_JOURNAL=1: journal-only servers, also checked for their journal).
 set -euo pipefail
 
 # shellcheck source=selftest-lib.sh
@@ -88,8 +89,13 @@ check_open() {
     expect "open: alice logs in on PORT, home in /home" "$r" $'^2003\n/home/alice\n/home/alice$'
     r=$(srv "cmp /etc/ssh/sshd_config $SSHD_CONFIG && echo same; sshd -T | grep -c ^hostkey.$STATE_DIR/; stat -c %a $STATE_DIR/server/keys/ssh_host_ed25519_key" || true)
     expect "open: /etc/ssh/sshd_config is the sshd under test's" "$r" $'^same\n2\n600$'
-    r=$(srv 'tail -n 50 /var/log/auth.log' || true)
-    expect "open: /var/log/auth.log is the lab's log" "$r" 'sst-server sshd(-session)?\[[0-9]+\]: Accepted publickey for alice from'
+    if [[ $SERVER_LOG == journal ]]; then
+        r=$(srv 'journalctl -q -u ssh -o short-iso --no-pager | tail -n 50' || true)
+        expect "open: the journal is the lab's log" "$r" 'sst-server sshd(-session)?\[[0-9]+\]: Accepted publickey for alice from'
+    else
+        r=$(srv 'tail -n 50 /var/log/auth.log' || true)
+        expect "open: /var/log/auth.log is the lab's log" "$r" 'sst-server sshd(-session)?\[[0-9]+\]: Accepted publickey for alice from'
+    fi
     r=$(as triage "$MGMT_PORT" 'ss -H -ltnp | grep -c users:; /usr/sbin/sshd -T >/dev/null 2>&1; echo "rc=$?"; cat /var/log/auth.log >/dev/null 2>&1 || echo no-log' || true)
     expect "open: triage without sudo: no ss process column, no sshd -T, no auth.log" "$r" $'^0\nrc=1\nno-log$'
     r=$("$LAB" exec "$S" client -- ssh -T -o BatchMode=yes -l triage -i "$USER_TRIAGE_KEY" -o IdentitiesOnly=yes \
@@ -333,6 +339,14 @@ check_not_ssh_silent() {
     expect "not-ssh-silent: ss names socat on $PORT" "$r" 'users:\(\("socat"'
 }
 
+check_privsep_missing() {
+    local r
+    refused_both privsep-missing
+    r=$("$LAB" exec "$S" client -- ssh -T -o BatchMode=yes -o ConnectTimeout=5 -i "$CLIENT_KEY" -o IdentitiesOnly=yes \
+        -o UserKnownHostsFile="$KNOWN_HOSTS" -p "$MGMT_PORT" -l root -- "$SERVER_ADDR" 'sshd -t; echo "rc=$?"; test -d /run/sshd || echo no-run-sshd' 2>&1 || true)
+    expect "privsep-missing: root's management session: sshd -t misses /run/sshd" "$r" $'Missing privilege separation directory: /run/sshd\r?\nrc=255\nno-run-sshd$'
+}
+
 check_allowusers_quiet() {
     local r
     r=$(as bob "$PORT" 'echo login-ok' || true)
@@ -389,6 +403,7 @@ root_snapshot() {
             /etc/group /etc/gshadow /etc/ssh/sshd_config /usr/sbin/sshd
         [[ -f /etc/sudoers ]] && md5sum /etc/sudoers && ls -la /etc/sudoers.d
         ls -la /etc/ssh /home /var/log /run/sudo
+        ls -laR --time-style=+%s /run/log /var/log/journal
         hostname
     } 2>&1
 }
@@ -413,7 +428,7 @@ run_scenario() {
         skip "$name" "needs OpenSSH 10: run tests/lab/openssh10.sh once"
         return
     fi
-    unset MGMT_PORT
+    unset MGMT_PORT SERVER_LOG
     selftest_up "$name" CLIENT_NS SERVER_NS SERVER_ADDR SERVER_ADDR6 CLIENT_ADDR CLIENT_ADDR6 PORT || return
     if [[ -n ${MGMT_PORT:-} ]]; then
         local r
@@ -421,6 +436,11 @@ run_scenario() {
         expect "$name: management sshd (triage@:$MGMT_PORT)" "$r" '^mgmt-ok$'
     fi
     if declare -F "$fn" >/dev/null; then "$fn"; else bad "$name: no checks in selftest.sh"; fi
+    if [[ ${SERVER_LOG:-} == journal ]]; then
+        local r
+        r=$(srv 'test -e /var/log/auth.log && echo has-auth.log; journalctl -q -u ssh --no-pager | grep -c "sshd\(-session\)\?\["' || true)
+        expect "$name: journal only: no /var/log/auth.log, sshd's lines in the journal" "$r" '^[1-9][0-9]*$'
+    fi
 
     selftest_down "$name" "$t1"
 }

@@ -24,6 +24,8 @@ namespace SshTriage.Diagnosis
             new IptablesBackendSplitRule(),
             new FirewallBlockRule(RejectCause.FirewallReject),
             new FirewallBlockRule(RejectCause.FirewallDrop),
+            new RateLimitRule(RejectCause.FirewallReject),
+            new RateLimitRule(RejectCause.FirewallDrop),
             new LogEvidenceRule(RejectCause.TcpWrappersDenied, SshLogEventKind.RefusedConnect, "TCP wrappers (hosts.deny) refuse {0}.", "Allow the client in /etc/hosts.allow (sshd: ADDRESS), or remove the sshd line from /etc/hosts.deny."),
             new UserNotAllowedRule(),
             new RefusedByConfigRule(),

@@ -28,6 +28,7 @@ namespace SshTriage.Diagnosis
         private readonly Lazy<IReadOnlyList<string>?> userGroups;
         private readonly Lazy<SshAccount?> account;
         private readonly Lazy<FirewallEvidence> firewall;
+        private readonly Lazy<RateLimitState?> rateLimits;
 
         /// <summary>
         /// Creates a context. <paramref name="window"/> is what the client-side probes saw during
@@ -61,6 +62,8 @@ namespace SshTriage.Diagnosis
                     ? AccountParser.Parse(clientUser, r.StandardOutput)
                     : null);
             firewall = new Lazy<FirewallEvidence>(() => FirewallEvidence.Read(evidence));
+            rateLimits = new Lazy<RateLimitState?>(() =>
+                evidence.Bundle[FirewallSections.Names.RateLimits] is Evidence.EvidenceRecord r && r.Succeeded ? RateLimitState.Parse(r.StandardOutput) : null);
             verdict = new Lazy<FirewallVerdict?>(() => VisibleAddress == null ? null : VerdictFor(VisibleAddress));
         }
 
@@ -153,8 +156,13 @@ namespace SshTriage.Diagnosis
         /// <summary>True when the collector ran every one of <paramref name="sections"/> (a missing tool counts: it is a fact about the server).</summary>
         public bool HasRead(params string[] sections) => sections.All(s => Evidence.Bundle[s] != null);
 
-        /// <summary>A command an admin runs next against this server, e.g. Command("Get-SshListener", "-Sudo").</summary>
-        public string Command(string cmdlet, string arguments) => $"{cmdlet} -ComputerName {ComputerName}{(arguments.Length == 0 ? string.Empty : " " + arguments)}";
+        /// <summary>
+        /// A command an admin runs next against this server, the way this diagnosis reached it:
+        /// with -Local when it ran on the server itself, otherwise with -ComputerName (a saved
+        /// bundle names the host it was collected on). E.g. Command("Get-SshListener", "-Sudo").
+        /// </summary>
+        public string Command(string cmdlet, string arguments) =>
+            $"{cmdlet} {(Evidence.IsLocal ? "-Local" : "-ComputerName " + ComputerName)}{(arguments.Length == 0 ? string.Empty : " " + arguments)}";
 
         /// <summary>True when <paramref name="jail"/>'s action blocks the diagnosed port (an unknown port name counts as yes).</summary>
         public bool JailCoversPort(string jail) => JailPorts.Covers(Jails.FirstOrDefault(j => j.Name == jail)?.Port, Port);
@@ -164,6 +172,9 @@ namespace SshTriage.Diagnosis
 
         /// <summary>The firewalls' rules, read once.</summary>
         internal FirewallEvidence Firewall => firewall.Value;
+
+        /// <summary>The rate limits' state (-m recent lists, hashlimit tables), when it was read.</summary>
+        internal RateLimitState? RateLimits => rateLimits.Value;
 
         /// <summary>The firewalls' verdict on a new connection from <paramref name="source"/> to the port.</summary>
         public FirewallVerdict VerdictFor(IPAddress source) => FirewallAccess.Decide(ComputerName, new PacketQuery(source, Port, "tcp", null), Firewall.Walkers());

@@ -25,6 +25,9 @@ namespace SshTriage.Firewall
 
             /// <summary>firewalld's zones, when it runs.</summary>
             public const string Firewalld = "fw-firewalld";
+
+            /// <summary>The state of rate limits: -m recent lists and hashlimit tables, with the kernel's clock.</summary>
+            public const string RateLimits = "fw-rate-limits";
         }
 
         /// <summary>The iptables rule sets of both backends and families, with counters.</summary>
@@ -48,6 +51,18 @@ namespace SshTriage.Firewall
             Names.Firewalld,
             "firewall-cmd",
             "if firewall-cmd --state >/dev/null 2>&1; then firewall-cmd --list-all-zones; else firewall-cmd --state; exit 3; fi");
+
+        /// <summary>
+        /// What decides whether a rate limit refuses a source now: every -m recent list (ufw's
+        /// limit keeps its hits there) and hashlimit table of this network namespace, after
+        /// the kernel's jiffies and uptime, which date their time stamps. Root only.
+        /// </summary>
+        public static CollectorSection RateLimits { get; } = new CollectorSection(
+            Names.RateLimits,
+            null,
+            "printf 'jiffies=%s\\nuptime=%s\\n' \"$(sed -n 's/^jiffies: //p' /proc/timer_list 2>/dev/null | head -n 1)\" \"$(cut -d' ' -f1 /proc/uptime)\"; " +
+            "for f in /proc/net/xt_recent/* /proc/net/ipt_hashlimit/* /proc/net/ip6t_hashlimit/*; do " +
+            "[ -f \"$f\" ] || continue; printf '@@sst list %s\\n' \"$f\"; cat \"$f\"; done");
 
         /// <summary>The nftables rule set as JSON, the form whose sets, ranges and priorities are unambiguous.</summary>
         public static CollectorSection NftJson { get; } = new CollectorSection(Names.NftJson, "nft", "nft -j list ruleset");

@@ -57,6 +57,7 @@ namespace SshTriage.Server
             Firewall.FirewallSections.Ipset,
             Firewall.FirewallSections.Ufw,
             Firewall.FirewallSections.Firewalld,
+            Firewall.FirewallSections.RateLimits,
         };
 
         /// <summary>Collector format, host name, uid, user, UTC time and kernel.</summary>

@@ -178,7 +178,7 @@ namespace SshTriage.Server
                 return;
             }
 
-            foreach (var item in read(new ServerEvidence(target.ComputerName, bundle)))
+            foreach (var item in read(new ServerEvidence(target.ComputerName, bundle, target.IsLocal)))
             {
                 emit(item);
             }

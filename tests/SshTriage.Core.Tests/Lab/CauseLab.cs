@@ -65,12 +65,12 @@ namespace SshTriage.Tests.Lab
             return LabRunner.Run(lab, "server", ServerLab.Timeout, counter?.Environment ?? Array.Empty<string>(), arguments.ToArray());
         }
 
-        /// <summary>On the server itself (-Local), for the client's address.</summary>
+        /// <summary>On the server itself (-Local), for the client's address; through the scenario's LOCAL_WRAPPER when it has one.</summary>
         public static LabRunOutput Local(LabInstance lab, params string[] extra)
         {
             var arguments = new List<string> { "server", "cause", "--local", "--client", lab["CLIENT_ADDR"], "--port", lab["PORT"] };
             arguments.AddRange(extra);
-            return LabRunner.Run(lab, "server", ServerLab.Timeout, arguments.ToArray());
+            return LabRunner.Run(lab, "server", ServerLab.Timeout, Array.Empty<string>(), lab.Settings.TryGetValue("LOCAL_WRAPPER", out var wrapper) ? wrapper : null, arguments.ToArray());
         }
 
         public static List<JsonElement> Causes(LabRunOutput output) => output.Objects.Where(o => o.Type == CauseType).Select(o => o.Object).ToList();

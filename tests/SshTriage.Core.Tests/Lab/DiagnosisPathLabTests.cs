@@ -13,10 +13,23 @@ namespace SshTriage.Tests.Lab
     /// </summary>
     public class DiagnosisPathLabTests
     {
+        // Runs the diagnosis along PATH with EXTRA (space-separated runner options) and checks the first cause.
+        private static List<System.Text.Json.JsonElement> FirstCauseIs(LabInstance lab, string path, string extra, string cause, string confidence)
+        {
+            var output = CauseLab.Run(lab, path, extra.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+            var causes = CauseLab.Causes(output);
+            Assert.True(
+                causes.Count > 0 && CauseLab.Text(causes[0], "Cause") == cause && CauseLab.Text(causes[0], "Confidence") == confidence,
+                $"{lab.Scenario} via {path}{(lab.Settings.TryGetValue("SERVER_LOG", out var log) && log == "journal" ? ", journal only" : string.Empty)}: expected {cause}/{confidence} first, got {CauseLab.Describe(causes)}\n{output.Describe()}");
+            return causes;
+        }
+
         [LabTheory]
         [InlineData("invalid-config-stopped", CauseLab.ComputerNamePath, "SshdConfigInvalid", "Confirmed", "")]
         [InlineData("invalid-config-stopped", CauseLab.LocalPath, "SshdConfigInvalid", "Confirmed", "")]
         [InlineData("drop", CauseLab.FromHostPath, "FirewallDrop", "Confirmed", "")]
+        [InlineData("fw-nft-counter", CauseLab.FromHostPath, "FirewallDrop", "Confirmed", "")]
+        [InlineData("upstream-filter", CauseLab.FromHostPath, "UpstreamFilter", "Likely", "")]
         [InlineData("allowusers-quiet", CauseLab.ComputerNamePath, "UserNotAllowed", "Likely", "--client-user bob")]
         [InlineData("allowusers-quiet", CauseLab.FromHostPath, "UserNotAllowed", "Likely", "--client-user bob")]
         [InlineData("allowusers-quiet", CauseLab.LocalPath, "UserNotAllowed", "Likely", "--client-user bob")]
@@ -31,6 +44,15 @@ namespace SshTriage.Tests.Lab
         [InlineData("f2b-ban-ineffective", CauseLab.LocalPath, "Fail2BanBanIneffective", "Likely", "")]
         [InlineData("f2b-iptables", CauseLab.LocalPath, "Fail2BanBan", "Confirmed", "")]
         [InlineData("not-ssh", CauseLab.LocalPath, "NotSshService", "Confirmed", "")]
+        [InlineData("fw-ufw-limit", CauseLab.ComputerNamePath, "FirewallReject", "Confirmed", "")]
+        [InlineData("fw-ufw-limit", CauseLab.FromHostPath, "FirewallReject", "Confirmed", "")]
+        [InlineData("fw-ufw-limit", CauseLab.LocalPath, "FirewallReject", "Confirmed", "")]
+        [InlineData("fw-recent-drop", CauseLab.ComputerNamePath, "FirewallDrop", "Confirmed", "")]
+        [InlineData("fw-recent-drop", CauseLab.FromHostPath, "FirewallDrop", "Confirmed", "")]
+        [InlineData("fw-recent-drop", CauseLab.LocalPath, "FirewallDrop", "Confirmed", "")]
+        [InlineData("fw-hashlimit", CauseLab.ComputerNamePath, "FirewallReject", "Confirmed", "")]
+        [InlineData("fw-hashlimit", CauseLab.FromHostPath, "FirewallReject", "Confirmed", "")]
+        [InlineData("fw-hashlimit", CauseLab.LocalPath, "FirewallReject", "Confirmed", "")]
         [InlineData("not-ssh", CauseLab.FromHostPath, "NotSshService", "Confirmed", "")]
         [InlineData("not-ssh-silent", CauseLab.ComputerNamePath, "NotSshService", "Confirmed", "")]
         [InlineData("not-ssh-silent", CauseLab.FromHostPath, "NotSshService", "Confirmed", "")]
@@ -38,12 +60,7 @@ namespace SshTriage.Tests.Lab
         public void TheRightCauseComesFirstOnEveryPath(string scenario, string path, string cause, string confidence, string extra)
         {
             using var lab = LabInstance.Up(scenario, fromHost: path == CauseLab.FromHostPath);
-            var output = CauseLab.Run(lab, path, extra.Split(' ', StringSplitOptions.RemoveEmptyEntries));
-
-            var causes = CauseLab.Causes(output);
-            Assert.True(
-                causes.Count > 0 && CauseLab.Text(causes[0], "Cause") == cause && CauseLab.Text(causes[0], "Confidence") == confidence,
-                $"{scenario} via {path}: expected {cause}/{confidence} first, got {CauseLab.Describe(causes)}\n{output.Describe()}");
+            FirstCauseIs(lab, path, extra, cause, confidence);
         }
 
         [LabFact]
@@ -119,6 +136,31 @@ namespace SshTriage.Tests.Lab
             }
         }
 
+        // A -Local run's commands use -Local; a missing privilege separation directory is no
+        // typo in sshd_config, and the remedy says what creates it.
+        [LabTheory]
+        [InlineData(CauseLab.ComputerNamePath)]
+        [InlineData(CauseLab.LocalPath)]
+        public void RemediesFitTheCall(string path)
+        {
+            using var lab = LabInstance.Up("privsep-missing");
+            var causes = CauseLab.Causes(CauseLab.Run(lab, path));
+
+            var first = causes.First();
+            Assert.True(CauseLab.Text(first, "Cause") == "SshdConfigInvalid" && CauseLab.Text(first, "Confidence") == "Confirmed", CauseLab.Describe(causes));
+            Assert.Contains("privilege separation directory /run/sshd does not exist", CauseLab.Text(first, "Summary"));
+            Assert.Contains("RuntimeDirectory=sshd", CauseLab.Text(first, "Remedy"));
+            Assert.Contains("mkdir -p -m 0755 /run/sshd", CauseLab.Text(first, "Remedy"));
+            Assert.DoesNotContain("Fix the line", CauseLab.Text(first, "Remedy"));
+            Assert.Equal("SshdConfigInvalid", CauseLab.Text(causes[1], "ExplainedBy"));
+            var how = path == CauseLab.LocalPath ? "-Local" : "-ComputerName " + lab["SERVER_ADDR"];
+            Assert.All(causes.Where(c => CauseLab.Text(c, "RemedyCommand").Length > 0), c => Assert.Contains(how, CauseLab.Text(c, "RemedyCommand")));
+            if (path == CauseLab.LocalPath)
+            {
+                Assert.All(causes, c => Assert.DoesNotContain("-ComputerName", CauseLab.Text(c, "RemedyCommand")));
+            }
+        }
+
         [LabFact]
         public void TheGroupsAndTheMatchBlockThatRefuseAreQuoted()
         {
@@ -130,6 +172,7 @@ namespace SshTriage.Tests.Lab
             Assert.Contains(CauseLab.Excerpts(first), e => e == "denygroups contractors");
             Assert.Contains(CauseLab.Excerpts(first), e => e.Contains("contractors") && e.StartsWith("bob", StringComparison.Ordinal));
             Assert.Contains(first.GetProperty("Evidence").EnumerateArray(), e => CauseLab.Text(e, "Command").StartsWith($"sshd -T -C user=bob,host={lab["CLIENT_ADDR"]},addr={lab["CLIENT_ADDR"]}", StringComparison.Ordinal));
+            Assert.StartsWith("Get-SshdConfig -Local -MatchUser bob", CauseLab.Text(first, "RemedyCommand"));
         }
 
         [LabFact]
@@ -141,6 +184,34 @@ namespace SshTriage.Tests.Lab
             var cleared = causes.Single(c => CauseLab.Text(c, "Cause") == "UserNotAllowed");
             Assert.Equal("Cleared", CauseLab.Text(cleared, "Confidence"));
             Assert.Contains("sshd -T -C user=alice", CauseLab.Text(cleared, "Summary"));
+        }
+
+        // The log-based classes on a server whose sshd lines are only in the journal: no
+        // auth.log, journal files written from the lab's syslog by systemd-journal-remote
+        // (and read by Fail2Ban's systemd backend, which makes the ban).
+        [LabTheory]
+        [InlineData("f2b-iptables", CauseLab.ComputerNamePath, "Fail2BanBan", "Confirmed", "")]
+        [InlineData("f2b-iptables", CauseLab.LocalPath, "Fail2BanBan", "Confirmed", "")]
+        [InlineData("f2b-gateway-banned", CauseLab.ComputerNamePath, "Fail2BanGatewayBanned", "Confirmed", "")]
+        [InlineData("f2b-gateway-banned", CauseLab.LocalPath, "Fail2BanGatewayBanned", "Confirmed", "")]
+        [InlineData("f2b-ban-behind-nat", CauseLab.LocalPath, "Fail2BanBanIneffective", "Likely", "")]
+        [InlineData("hosts-deny", CauseLab.ComputerNamePath, "TcpWrappersDenied", "Confirmed", "")]
+        [InlineData("hosts-deny", CauseLab.LocalPath, "TcpWrappersDenied", "Likely", "")]
+        [InlineData("allowusers", CauseLab.ComputerNamePath, "UserNotAllowed", "Confirmed", "--client-user bob")]
+        [InlineData("allowusers", CauseLab.LocalPath, "UserNotAllowed", "Confirmed", "--client-user bob")]
+        [InlineData("maxstartups", CauseLab.ComputerNamePath, "MaxStartupsThrottled", "Confirmed", "")]
+        [InlineData("penalty", CauseLab.ComputerNamePath, "PerSourcePenalty", "Confirmed", "")]
+        [InlineData("penalty", CauseLab.LocalPath, "PerSourcePenalty", "Likely", "")]
+        public void OnAJournalOnlyServerTheLogStillDecides(string scenario, string path, string cause, string confidence, string extra)
+        {
+            using var lab = LabInstance.Up(scenario, journal: true);
+            Assert.Equal("journal", lab["SERVER_LOG"]);
+            var causes = FirstCauseIs(lab, path, extra, cause, confidence);
+            // What the log decides quotes the journal (from the client, a ban shows by its counter instead).
+            if (path == CauseLab.LocalPath || !cause.StartsWith("Fail2Ban", StringComparison.Ordinal))
+            {
+                Assert.Contains(causes[0].GetProperty("Evidence").EnumerateArray(), e => CauseLab.Text(e, "Command") == "journal");
+            }
         }
 
         [LabTheory]

@@ -30,11 +30,24 @@ namespace SshTriage.Tests.Lab
 
         private static string LabScript => RepositoryPaths.Combine("tests", "lab", "lab.sh");
 
-        /// <summary>Brings <paramref name="scenario"/> up; with <paramref name="fromHost"/> the client runs an sshd too (LAB_FROMHOST=1), for -FromHost.</summary>
-        public static LabInstance Up(string scenario, bool fromHost = false)
+        /// <summary>
+        /// Brings <paramref name="scenario"/> up; with <paramref name="fromHost"/> the client runs an
+        /// sshd too (LAB_FROMHOST=1), for -FromHost; with <paramref name="journal"/> the server logs
+        /// only to a journal (LAB_JOURNAL=1: no auth.log, journal files journalctl reads).
+        /// </summary>
+        public static LabInstance Up(string scenario, bool fromHost = false, bool journal = false)
         {
             var stateDir = Path.Combine(Path.GetTempPath(), "sshtriage-lab-" + Guid.NewGuid().ToString("N").Substring(0, 12));
-            var outcome = ProcessRunner.Run("env", UpTimeout, "LAB_FROMHOST=" + (fromHost ? "1" : "0"), "bash", LabScript, "up", scenario, stateDir);
+            var outcome = ProcessRunner.Run(
+                "env",
+                UpTimeout,
+                "LAB_FROMHOST=" + (fromHost ? "1" : "0"),
+                "LAB_JOURNAL=" + (journal ? "1" : "0"),
+                "bash",
+                LabScript,
+                "up",
+                scenario,
+                stateDir);
             if (outcome.ExitCode != 0)
             {
                 ProcessRunner.Run("bash", UpTimeout, LabScript, "down", stateDir);

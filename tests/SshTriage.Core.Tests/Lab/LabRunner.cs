@@ -35,12 +35,22 @@ namespace SshTriage.Tests.Lab
             Run(lab, role, timeout, Array.Empty<string>(), arguments);
 
         /// <summary>Runs the runner under <c>env</c> with <paramref name="environment"/> (NAME=value) set.</summary>
-        public static LabRunOutput Run(LabInstance lab, string role, TimeSpan timeout, string[] environment, params string[] arguments)
+        public static LabRunOutput Run(LabInstance lab, string role, TimeSpan timeout, string[] environment, params string[] arguments) =>
+            Run(lab, role, timeout, environment, null, arguments);
+
+        /// <summary>The same, started through <paramref name="wrapper"/> (a program that runs its arguments), when given.</summary>
+        public static LabRunOutput Run(LabInstance lab, string role, TimeSpan timeout, string[] environment, string? wrapper, params string[] arguments)
         {
             var runner = Path.Combine(AppContext.BaseDirectory, "SshTriage.Lab.Runner.dll");
             // The dotnet host by full path, so that a test may take ssh off PATH.
             var dotnet = Path.GetFullPath(Path.Combine(System.Runtime.InteropServices.RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", "..", "dotnet"));
-            var command = new List<string> { "env" };
+            var command = new List<string>();
+            if (wrapper != null)
+            {
+                command.Add(wrapper);
+            }
+
+            command.Add("env");
             command.AddRange(environment);
             command.Add(dotnet);
             command.Add(runner);

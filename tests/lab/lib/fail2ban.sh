@@ -211,6 +211,10 @@ banaction = $1
 enabled = true
 port    = ${2:-ssh}
 EOF
+    # A journal-only server (LAB_JOURNAL=1): the jail reads the journal (python3-systemd).
+    if [[ ${LAB_JOURNAL:-0} == 1 ]]; then
+        printf 'backend = systemd\n'
+    fi
 }
 
 # f2b_ban_cannot_bite: the end of the scenarios where the client's own address is

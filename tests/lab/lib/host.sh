@@ -136,9 +136,12 @@ holder_main() {
         umount -R -l /run/netns
     fi
     shadow_dir /dev "$base/mnt/dev" log
-    shadow_dir /run "$base/mnt/run" netns sshd sudo
+    shadow_dir /run "$base/mnt/run" netns sshd sudo log
     # sshd's privilege-separation chroot: compiled-in path, must be root-owned, 0755.
     mkdir -m 0755 /run/sshd
+    # A private /run/log: a journal-only server (LAB_JOURNAL=1) keeps its journal
+    # files there, and nothing may land in the machine's own.
+    mkdir -m 0755 /run/log
     # sudo's time stamps (the real /run/sudo is not shared).
     mkdir -m 0711 /run/sudo
     holder_identity "$base"
@@ -182,10 +185,14 @@ holder_identity() {
             mount --bind -- "$base/home/$u" "/home/$u"
         done
     fi
-    # Where Debian keeps sshd's log, and the login records sshd writes.
-    shadow_dir /var/log "$base/mnt/log" auth.log wtmp btmp lastlog
-    : >/var/log/auth.log
-    mount --bind -- "$S/auth.log" /var/log/auth.log
+    # Where Debian keeps sshd's log, and the login records sshd writes. A
+    # journal-only server (LAB_JOURNAL=1) has no auth.log, and no /var/log/journal
+    # but its private one in /run/log.
+    shadow_dir /var/log "$base/mnt/log" auth.log wtmp btmp lastlog journal
+    if [[ ${LAB_JOURNAL:-0} != 1 ]]; then
+        : >/var/log/auth.log
+        mount --bind -- "$S/auth.log" /var/log/auth.log
+    fi
     for f in wtmp btmp lastlog; do
         : >"/var/log/$f"
         mount --bind -- "$base/log/$f" "/var/log/$f"
@@ -212,14 +219,41 @@ holder_identity() {
 }
 
 # host_syslog ROLE HOSTNAME LOGFILE: a private /dev/log for the host, written as
-# classic syslog lines to LOGFILE.
+# classic syslog lines to LOGFILE. With LAB_JOURNAL=1 the server is journal-only:
+# each message also goes, as a journal export record, through a FIFO to
+# systemd-journal-remote, which writes the journal file journalctl reads
+# (/run/log/journal/<machine-id>/, the server's private /run/log; no journald),
+# and the server has no /var/log/auth.log (LOGFILE stays, for the lab's own checks).
 host_syslog() {
     local role=$1 host=$2 out=$3 ready="$S/run/syslog-$1.ready"
+    local -a journal=()
     : >"$out"
+    if [[ ${LAB_JOURNAL:-0} == 1 && $role == server ]]; then
+        journal_up "$role"
+        journal=(--journal "$S/run/journal-$role.fifo" --machine-id "$(host_exec "$role" cat /etc/machine-id)")
+    fi
     host_spawn "syslog-$role" "$role" \
         "$LAB_PYTHON" "$LAB_DIR/bin/syslogd.py" --socket /dev/log --out "$out" \
-        --hostname "$host" --ready "$ready" --not-in-mntns "$(readlink /proc/self/ns/mnt)"
+        --hostname "$host" --ready "$ready" --not-in-mntns "$(readlink /proc/self/ns/mnt)" "${journal[@]}"
     lab_wait 10 "the $role syslog listener" test -f "$ready"
+}
+
+# journal_up ROLE: systemd-journal-remote in the host, writing what it reads from
+# <statedir>/run/journal-ROLE.fifo to /run/log/journal/<machine-id>/system.journal
+# there. It waits for the FIFO's writer (the syslog listener); when that stops at
+# teardown, it sees the end of its input and exits.
+journal_up() {
+    local role=$1 fifo="$S/run/journal-$1.fifo" remote=/lib/systemd/systemd-journal-remote id dir
+    [[ -x $remote ]] || die "LAB_JOURNAL=1 needs systemd-journal-remote (Debian package systemd-journal-remote)"
+    id=$(host_exec "$role" cat /etc/machine-id)
+    dir="/run/log/journal/$id"
+    # Only in the lab's own /run/log: a tmpfs of the holder's, never the machine's.
+    [[ $(host_exec "$role" findmnt -n -o SOURCE,FSTYPE /run) == "sst-lab tmpfs" ]] || die "$role: /run is not the lab's"
+    host_exec "$role" mkdir -p "$dir"
+    mkfifo -m 0600 "$fifo"
+    host_spawn "journal-$role" "$role" sh -c 'exec "$1" --output="$2" - <"$3"' journal-remote "$remote" "$dir/system.journal" "$fifo"
+    lab_env JOURNAL_FILE "$dir/system.journal"
+    lab_env JOURNAL_REMOTE_PID "$(lab_pid "journal-$role")"
 }
 
 # host_nft ROLE NAME: load nft rules from stdin into the host's network namespace,

@@ -25,6 +25,8 @@ server_host_up() {
     lab_env SERVER_HOSTNAME sst-server
     host_syslog server sst-server "$S/auth.log"
     lab_env AUTH_LOG "$S/auth.log"
+    # Where sshd's lines are for a reader in the server: /var/log/auth.log, or only the journal.
+    lab_env SERVER_LOG "$([[ ${LAB_JOURNAL:-0} == 1 ]] && echo journal || echo /var/log/auth.log)"
     ssh_identities
     sshd_write_config main "${PORT:-22}"
     lab_env SSHD_CONFIG "$S/server/sshd-main/sshd_config"
@@ -216,7 +218,8 @@ sshd_start() {
 # test is another one: OpenSSH 10's sshd-session checks TCP wrappers under the
 # name "sshd" whatever its argv[0], so hosts-deny would lock it out too.
 # With a ROLE other than server (a gateway): that host's own management sshd,
-# see mgmt_sshd_hop_up.
+# see mgmt_sshd_hop_up. A scenario may add Match blocks (MGMT_SSHD_MATCH, lines).
+MGMT_SSHD_MATCH=()
 mgmt_sshd_up() {
     if [[ ${1:-server} != server ]]; then
         mgmt_sshd_hop_up "$1"
@@ -238,7 +241,7 @@ mgmt_sshd_up() {
     SSHD_INSTANCE_BIN=$sbin SSHD_INSTANCE_LABEL=/usr/sbin/sshd \
         sshd_start mgmt "$MGMT_PORT" "${extra[@]}" "MaxStartups 100:30:200" -- \
         "Match User stall" "    ForceCommand sleep 300" \
-        "Match User triage,nosudo" "    PasswordAuthentication yes"
+        "Match User triage,nosudo" "    PasswordAuthentication yes" "${MGMT_SSHD_MATCH[@]}"
     lab_env SSHD_MGMT_VERSION "$version"
     lab_env MGMT_PORT "$MGMT_PORT"
 }

@@ -5,6 +5,8 @@
 # jail counts none and bans nobody ("Journal matches:" instead of "File list:" in
 # `fail2ban-client status sshd`). The client still connects.
 scenario_up() {
+    # The case of a jail that reads a journal nobody writes: not a journal-only server.
+    [[ ${LAB_JOURNAL:-0} != 1 ]] || die "f2b-journal is the no-journal case; LAB_JOURNAL=1 does not apply"
     topo_base
     server_host_up
     mgmt_sshd_up

@@ -53,7 +53,7 @@ namespace SshTriage.Diagnosis.Rules
                 cause.Jail = ban.Jail;
                 cause.IPAddress = ban.IPAddress.ToString();
                 cause.Remedy = $"Enforce the ban where the client's own address is still visible: on the proxy or gateway {visible} (a Fail2Ban action there, or a remote ban action), or have the proxy pass the client address through instead of rewriting it. Banning {visible} here would lock out everyone behind it.";
-                cause.RemedyCommand = $"Get-Fail2BanBan -ComputerName {context.ComputerName} -IPAddress {client}";
+                cause.RemedyCommand = context.Command("Get-Fail2BanBan", $"-IPAddress {client}");
                 yield return cause;
             }
         }

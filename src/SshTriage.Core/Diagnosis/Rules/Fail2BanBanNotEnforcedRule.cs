@@ -28,7 +28,7 @@ namespace SshTriage.Diagnosis.Rules
                 cause.Jail = ban.Jail;
                 cause.IPAddress = ban.IPAddress.ToString();
                 cause.Remedy = "Restart the jail so its action rebuilds the firewall objects (fail2ban-client restart " + ban.Jail + "), or unban the address if the ban is not wanted; then look for the tool that flushed the rules.";
-                cause.RemedyCommand = $"Unblock-Fail2BanIp -ComputerName {context.ComputerName} -IPAddress {ban.IPAddress} -Jail {ban.Jail}";
+                cause.RemedyCommand = context.Command("Unblock-Fail2BanIp", $"-IPAddress {ban.IPAddress} -Jail {ban.Jail}");
                 yield return cause;
             }
         }

@@ -43,7 +43,7 @@ namespace SshTriage.Diagnosis.Rules
                 cause.Jail = ban.Jail;
                 cause.IPAddress = ban.IPAddress.ToString();
                 cause.Remedy = $"Unban {client} in jail {ban.Jail}, and find out what failed its logins (Get-SshLogEvent -IPAddress {client}).";
-                cause.RemedyCommand = $"Unblock-Fail2BanIp -ComputerName {context.ComputerName} -IPAddress {client} -Jail {ban.Jail}";
+                cause.RemedyCommand = context.Command("Unblock-Fail2BanIp", $"-IPAddress {client} -Jail {ban.Jail}");
                 yield return cause;
             }
         }

@@ -39,7 +39,7 @@ namespace SshTriage.Diagnosis.Rules
                 cause.Jail = ban.Jail;
                 cause.IPAddress = ban.IPAddress.ToString();
                 cause.Remedy = $"Unban {visible} in jail {ban.Jail}, then add exactly that address (not its network) to the jail's ignoreip, so the gateway that carries legitimate traffic is not banned again.";
-                cause.RemedyCommand = $"Unblock-Fail2BanIp -ComputerName {context.ComputerName} -IPAddress {visible} -Jail {ban.Jail} -AddToIgnoreList";
+                cause.RemedyCommand = context.Command("Unblock-Fail2BanIp", $"-IPAddress {visible} -Jail {ban.Jail} -AddToIgnoreList");
                 yield return cause;
             }
         }

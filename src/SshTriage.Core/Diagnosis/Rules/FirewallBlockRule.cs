@@ -61,7 +61,7 @@ namespace SshTriage.Diagnosis.Rules
                 $"{where} {(wanted == FirewallDecision.Drop ? "drops" : "rejects")} connections from {verdict.SourceAddress} to port {verdict.Port}: the client sees {verdict.ExpectedSymptom}.",
                 evidence.ToArray());
             cause.Remedy = $"Allow {verdict.SourceAddress} (or its network) to port {verdict.Port} before {where}, with the tool that manages it ({rule?.Owner ?? rule?.Backend.ToString() ?? "iptables"}).";
-            cause.RemedyCommand = $"Get-FirewallRule -ComputerName {context.ComputerName} -Port {verdict.Port} -SourceAddress {verdict.SourceAddress}";
+            cause.RemedyCommand = context.Command("Get-FirewallRule", $"-Port {verdict.Port} -SourceAddress {verdict.SourceAddress}");
             yield return cause;
         }
     }

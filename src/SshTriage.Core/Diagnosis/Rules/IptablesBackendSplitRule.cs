@@ -34,7 +34,7 @@ namespace SshTriage.Diagnosis.Rules
                 $"A rule in the legacy iptables tables {(verdict.Verdict == FirewallDecision.Drop ? "drops" : "rejects")} connections from {verdict.SourceAddress} to port {verdict.Port}, while the nft-based iptables that `iptables -L` shows lets them through.",
                 context.Quote("iptables-legacy-save", rule.Text));
             cause.Remedy = "Remove the rule from the legacy tables (iptables-legacy -D ...) and keep one backend; whatever still loads legacy rules at boot should move to iptables-nft or nftables.";
-            cause.RemedyCommand = $"Get-FirewallRule -ComputerName {context.ComputerName} -Backend IptablesLegacy -Port {context.Port}";
+            cause.RemedyCommand = context.Command("Get-FirewallRule", $"-Backend IptablesLegacy -Port {context.Port}");
             yield return cause;
         }
     }

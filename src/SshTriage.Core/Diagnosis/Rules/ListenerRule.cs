@@ -46,7 +46,7 @@ namespace SshTriage.Diagnosis.Rules
                     yield return WithRemedy(context.Cause(Cause, CauseConfidence.Confirmed, $"sshd listens on port {ports}, not on {context.Port}.", ss), $"Connect to port {ports}, or set Port {context.Port} in sshd_config and reload sshd.", $"Test-SshPort -ComputerName {context.ComputerName} -Port {sshd.First().Port}");
                     break;
                 case RejectCause.NotListeningOnAddress when onPort.Count > 0 && onPort.All(l => IsLoopback(l.Address)):
-                    yield return WithRemedy(context.Cause(Cause, CauseConfidence.Confirmed, $"sshd listens on port {context.Port} only on {string.Join(" and ", onPort.Select(l => l.Address))}: no other host can reach it.", ss), "Set ListenAddress to the address clients use (or remove it to listen everywhere) and reload sshd.", $"Get-SshdConfig -ComputerName {context.ComputerName} -Sudo");
+                    yield return WithRemedy(context.Cause(Cause, CauseConfidence.Confirmed, $"sshd listens on port {context.Port} only on {string.Join(" and ", onPort.Select(l => l.Address))}: no other host can reach it.", ss), "Set ListenAddress to the address clients use (or remove it to listen everywhere) and reload sshd.", context.Command("Get-SshdConfig", "-Sudo"));
                     break;
             }
         }

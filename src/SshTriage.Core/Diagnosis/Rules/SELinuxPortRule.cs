@@ -60,7 +60,7 @@ namespace SshTriage.Diagnosis.Rules
                 $"SELinux is enforcing and port {context.Port} is not labelled ssh_port_t, so sshd may not bind it.",
                 evidence.ToArray());
             cause.Remedy = $"Label the port for sshd (semanage port -a -t ssh_port_t -p tcp {context.Port}) and restart sshd; do not switch SELinux off.";
-            cause.RemedyCommand = $"Get-SshLogEvent -ComputerName {context.ComputerName} -Last 50 -Sudo";
+            cause.RemedyCommand = context.Command("Get-SshLogEvent", "-Last 50 -Sudo");
             yield return cause;
         }
 

@@ -56,7 +56,7 @@ namespace SshTriage.Diagnosis.Rules
                 : "Check the filters between the client and the server: cloud security groups or network ACLs, and the firewalls of the gateways on the path (give them with -Hop).";
             cause.RemedyCommand = blocking.Count > 0
                 ? $"Get-FirewallRule -ComputerName {blocking[0].Host} -Port {context.Port}"
-                : context.Gateway == null ? null : $"Find-SshRejectCause -ComputerName {context.ComputerName} -Port {context.Port} -Hop {context.Gateway}";
+                : context.Gateway == null ? null : context.Command("Find-SshRejectCause", $"-Port {context.Port} -Hop {context.Gateway}");
             yield return cause;
         }
 

@@ -1,0 +1,36 @@
+# shellcheck shell=bash
+# fw-recent-drop: the classic brute-force guard in plain iptables (nft backend):
+# every NEW connection to PORT is recorded in the -m recent list SSH (--set), and
+# the 4th within 60 s is dropped (--update --seconds 60 --hitcount 4 -j DROP). The
+# scenario makes 3 banner connections per family, so the client's next NEW
+# connection times out until 60 s pass without one (every dropped SYN counts too).
+scenario_up() {
+    topo_base
+    server_host_up
+    mgmt_sshd_up
+    sshd_start main "$PORT"
+    local tool
+    for tool in iptables-restore ip6tables-restore; do
+        fw_load server "fw-recent-drop.$tool" "$tool" <<EOF2
+*filter
+:INPUT ACCEPT [0:0]
+:FORWARD ACCEPT [0:0]
+:OUTPUT ACCEPT [0:0]
+-A INPUT -p tcp -m tcp --dport $PORT -m conntrack --ctstate NEW -m recent --set --name SSH --rsource
+-A INPUT -p tcp -m tcp --dport $PORT -m conntrack --ctstate NEW -m recent --update --seconds 60 --hitcount 4 --name SSH --rsource -j DROP
+COMMIT
+EOF2
+    done
+    fw_probe_burst 198.51.100.20 "$PORT" 3
+    fw_probe_burst 2001:db8:100::20 "$PORT" 3
+    lab_env RECENT_LIST SSH
+    lab_env RECENT_HITCOUNT 4
+    lab_env RECENT_SECONDS 60
+    lab_env FIREWALL iptables-nft
+    lab_env FIREWALL_VERDICT drop
+    lab_env FIREWALL_VERDICT_CHAIN filter/INPUT
+    lab_env EXPECT_CONNECT timeout
+    lab_env EXPECT_CONNECT6 timeout
+    lab_env EXPECT_SYMPTOM TimedOut
+    lab_env EXPECT_CAUSE FirewallDrop
+}
