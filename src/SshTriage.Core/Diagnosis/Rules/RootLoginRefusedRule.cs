@@ -36,7 +36,7 @@ namespace SshTriage.Diagnosis.Rules
                 LogLines.Evidence(context.Quote(login!.Value.Command, "permitrootlogin " + setting), proof));
             cause.Remedy = refusesAll
                 ? "Log in as a named user and use sudo; only if root logins are really wanted, set PermitRootLogin prohibit-password (keys only) for the admin network in a Match Address block."
-                : "Log in as root with a key (put its .pub line in /root/.ssh/authorized_keys), or as a named user and use sudo.";
+                : "Log in as root with a key (put its .pub line in root's ~/.ssh/authorized_keys), or as a named user and use sudo.";
             cause.RemedyCommand = context.Command("Get-SshdConfig", $"-MatchUser root -MatchAddress {context.VisibleAddress?.ToString() ?? "ADDRESS"} -Sudo");
             yield return cause;
         }
