@@ -197,10 +197,11 @@ namespace SshTriage.Tests.Lab
         }
 
         [LabFact]
-        public void NoSshClientIsAClearError()
+        public void NoSshClientIsAClearErrorForTheOpenSshTransport()
         {
+            // -Transport Auto would take SSH.NET here: only OpenSSH needs the ssh program.
             using var lab = LabInstance.Up("open");
-            var arguments = new[] { "server", "listener" }.Concat(ServerLab.Connection(lab, "root", "CLIENT_KEY")).Append(lab["SERVER_ADDR"]).ToArray();
+            var arguments = new[] { "server", "listener", "--transport", "OpenSsh" }.Concat(ServerLab.Connection(lab, "root", "CLIENT_KEY")).Append(lab["SERVER_ADDR"]).ToArray();
             var output = LabRunner.Run(lab, "client", TimeSpan.FromSeconds(60), new[] { "PATH=/nonexistent" }, arguments);
 
             Assert.Equal(new[] { "SshClientNotFound" }, output.ErrorIds);
