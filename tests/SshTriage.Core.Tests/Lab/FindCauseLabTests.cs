@@ -10,18 +10,24 @@ namespace SshTriage.Tests.Lab
     /// Find-SshRejectCause's Core against the lab's broken servers, run from the lab's client:
     /// a probe from there, the server's evidence over the management sshd, and the right cause first.
     /// </summary>
-    public class FindCauseLabTests
+    public abstract class FindCauseLabTests
     {
+        /// <summary>Runs every test over <paramref name="transport"/> (see <see cref="LabTransport"/>).</summary>
+        protected FindCauseLabTests(string transport) => Transport = transport;
+
+        /// <summary>OpenSsh or SshNet: the runner's --transport.</summary>
+        protected string Transport { get; }
+
         private const string Cause = "SshTriage.SshRejectCause";
 
-        private static List<JsonElement> Causes(LabInstance lab, params string[] extra) => Causes(lab, null, extra);
+        private List<JsonElement> Causes(LabInstance lab, params string[] extra) => Causes(lab, null, extra);
 
         // From the client, over the management sshd; counting the ssh processes when asked.
-        private static List<JsonElement> Causes(LabInstance lab, SshCounter? counter, params string[] extra)
+        private List<JsonElement> Causes(LabInstance lab, SshCounter? counter, params string[] extra)
         {
             var arguments = new List<string> { "server", "cause", "--client", lab["CLIENT_ADDR"], "--port", lab["PORT"] };
             arguments.AddRange(extra);
-            arguments.AddRange(ServerLab.Connection(lab, "root", "CLIENT_KEY"));
+            arguments.AddRange(ServerLab.Connection(lab, Transport, "root", "CLIENT_KEY"));
             arguments.Add(lab["SERVER_ADDR"]);
             return Objects(LabRunner.Run(lab, "client", ServerLab.Timeout, counter?.Environment ?? Array.Empty<string>(), arguments.ToArray()));
         }
@@ -30,6 +36,9 @@ namespace SshTriage.Tests.Lab
 
         private static string Describe(IEnumerable<JsonElement> causes) =>
             string.Join(", ", causes.Select(c => c.GetProperty("ComputerName").GetString() + ":" + c.GetProperty("Cause").GetString() + "/" + c.GetProperty("Confidence").GetString()));
+
+        // SSH.NET starts no process: its sessions are counted in the server's log instead.
+        private int SshProcesses(int overOpenSsh) => Transport == LabTransport.OpenSsh ? overOpenSsh : 0;
 
         private static IEnumerable<string> Excerpts(JsonElement cause) => cause.GetProperty("Evidence").EnumerateArray().Select(e => e.GetProperty("Excerpt").GetString()!);
 
@@ -57,7 +66,7 @@ namespace SshTriage.Tests.Lab
                 "server", "cause", "--port", lab["PORT"],
                 "--from-host", lab["CLIENT_ADDR"], "--from-user", lab["FROMHOST_USER"], "--from-key", lab["FROMHOST_KEY"], "--from-known-hosts", lab["FROMHOST_KNOWN_HOSTS"],
             };
-            arguments.AddRange(ServerLab.Connection(lab, "root", "CLIENT_KEY"));
+            arguments.AddRange(ServerLab.Connection(lab, Transport, "root", "CLIENT_KEY"));
             arguments.Add(lab["SERVER_ADDR"]);
 
             // L itself is the admin's machine here: it reaches R over ssh, R cannot reach L.
@@ -71,7 +80,7 @@ namespace SshTriage.Tests.Lab
             Assert.Equal("Refused", first.GetProperty("Symptom").GetString());
             Assert.Contains("-AddToIgnoreList", first.GetProperty("RemedyCommand").GetString());
             Assert.Contains(Excerpts(first), e => e.Contains("during the probes") && e.Contains(lab["GATEWAY_ADDR"]));
-            Assert.Equal(2, counter.Count);
+            Assert.Equal(SshProcesses(2), counter.Count);
         }
 
         [LabFact]
@@ -89,17 +98,23 @@ namespace SshTriage.Tests.Lab
         }
 
         [LabFact]
-        public void TheSeedCaseTakesOneSshProcessAndShowsTheCounterThatMoved()
+        public void TheSeedCaseTakesOneSshSessionAndShowsTheCounterThatMoved()
         {
             using var lab = LabInstance.Up("f2b-gateway-banned");
             using var counter = new SshCounter(lab);
+            var sessions = ManagementLogins(lab);
 
             var first = Causes(lab, counter).First();
 
             Assert.Equal("Fail2BanGatewayBanned", first.GetProperty("Cause").GetString());
             Assert.Contains(Excerpts(first), e => e.Contains("during the probes the counter"));
-            Assert.Equal(1, counter.Count);
+            Assert.Equal(SshProcesses(1), counter.Count);
+            Assert.Equal(sessions + 1, ManagementLogins(lab));
         }
+
+        // Logins to the server's management sshd so far, as its log has them.
+        private static int ManagementLogins(LabInstance lab) =>
+            System.IO.File.ReadAllLines(lab["AUTH_LOG"]).Count(l => l.Contains("sshd-mgmt[", StringComparison.Ordinal) && l.Contains("Accepted publickey for root", StringComparison.Ordinal));
 
         [LabFact]
         public void ABanOfAClientBehindAProxyCannotBite()
@@ -133,7 +148,7 @@ namespace SshTriage.Tests.Lab
             var first = shown.First();
             Assert.True(first.GetProperty("Cause").GetString() == "UpstreamFilter" && first.GetProperty("Confidence").GetString() == "Confirmed", Describe(shown));
             Assert.Contains(first.GetProperty("Evidence").EnumerateArray(), e => e.GetProperty("Source").GetString() == lab["GATEWAY_MGMT_ADDR"]);
-            Assert.Equal(2, counter.Count);
+            Assert.Equal(SshProcesses(2), counter.Count);
         }
 
         [LabFact]
@@ -145,7 +160,7 @@ namespace SshTriage.Tests.Lab
                 "client",
                 ServerLab.Timeout,
                 "server", "cause", "--client", lab["CLIENT_ADDR"], "--port", lab["PORT"], "--probe-timeout", "2",
-                "--user", "root", "--key", lab["CLIENT_KEY"], "--ssh-port", "2222", "--option", "UserKnownHostsFile=" + lab["KNOWN_HOSTS"], "--timeout", "5",
+                "--transport", Transport, "--user", "root", "--key", lab["CLIENT_KEY"], "--ssh-port", "2222", "--option", "UserKnownHostsFile=" + lab["KNOWN_HOSTS"], "--timeout", "5",
                 lab["SERVER_ADDR"]);
 
             Assert.Contains("SshConnectionFailed", output.ErrorIds);
