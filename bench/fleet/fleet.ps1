@@ -9,10 +9,16 @@ param(
     [Parameter(Mandatory)] [string] $HostFile,
     [Parameter(Mandatory)] [string] $KeyFile,
     [Parameter(Mandatory)] [string] $KnownHosts,
-    [int] $ThrottleLimit = 50
+    [int] $ThrottleLimit = 50,
+    # Only start PowerShell and import the module: what every run pays before the first host.
+    [switch] $Baseline
 )
 $ErrorActionPreference = 'Stop'
 Import-Module $Module
+if ($Baseline) {
+    'hosts_ok=0 listeners=0 errors=0 cmdlet_s=0'
+    return
+}
 $hosts = Get-Content -Path $HostFile
 $options = @{ UserKnownHostsFile = $KnownHosts; GlobalKnownHostsFile = '/dev/null' }
 $problems = $null

@@ -77,7 +77,7 @@ def main():
         "cpu_s": round(usage.ru_utime + usage.ru_stime, 3),
         "peak_pss_mib": round(peak["pss"] / 1024, 1),
         "peak_rss_mib": round(peak["rss"] / 1024, 1),
-        "output": output.decode(errors="replace")[-4000:],
+        "output": output.decode(errors="replace"),
     }))
 
 

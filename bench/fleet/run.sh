@@ -137,25 +137,46 @@ local_tmp = $work/ansible-local
 ssh_args = -o ControlMaster=no -o UserKnownHostsFile=$work/known_hosts -o GlobalKnownHostsFile=/dev/null
 CONFIG
 
+# CPU seconds the servers' sshd spent so far: each listener's own and its reaped children's
+# (one sshd per connection, and what it ran: the collector, Ansible's python).
+server_cpu() {
+    python3 - "$work" "$servers" <<'PY'
+import os, sys
+work, servers = sys.argv[1], int(sys.argv[2])
+ticks = 0
+for i in range(servers):
+    pid = open(f"{work}/sshd-{i}.pid").read().strip()
+    fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+    ticks += sum(int(f) for f in fields[11:15])
+print(ticks / os.sysconf("SC_CLK_TCK"))
+PY
+}
+
 run_tool() {
-    local label=$1
+    local label=$1 before after
     shift
-    in_client env HOME="$work" ANSIBLE_CONFIG="$work/ansible.cfg" python3 "$here/measure.py" "$label" -- "$@" >>"$work/results.jsonl"
+    before=$(server_cpu)
+    in_client env HOME="$work" ANSIBLE_CONFIG="$work/ansible.cfg" python3 "$here/measure.py" "$label" -- "$@" >"$work/run.json"
+    after=$(server_cpu)
+    python3 -c 'import json, sys; run = json.load(open(sys.argv[1])); run["server_cpu_s"] = round(float(sys.argv[3]) - float(sys.argv[2]), 2); print(json.dumps(run))' \
+        "$work/run.json" "$before" "$after" >>"$work/results.jsonl"
 }
 sshtriage() {
-    run_tool "Get-SshListener $1" "$dotnet" "$pwsh_dll" -NoProfile -NonInteractive -File "$here/fleet.ps1" \
-        -Module "$module" -Transport "$1" -HostFile "$work/hosts" -KeyFile "$work/id_ed25519" -KnownHosts "$work/known_hosts" -ThrottleLimit "$throttle"
+    run_tool "${2:-Get-SshListener $1}" "$dotnet" "$pwsh_dll" -NoProfile -NonInteractive -File "$here/fleet.ps1" \
+        -Module "$module" -Transport "$1" -HostFile "$work/hosts" -KeyFile "$work/id_ed25519" -KnownHosts "$work/known_hosts" -ThrottleLimit "$throttle" ${3:-}
 }
 ansible_adhoc() {
     run_tool "ansible ad hoc" ansible all -m command -a 'ss -H -ltn' -f "$throttle" -o
 }
 
 echo "$servers servers, throttle $throttle, $rounds rounds; OpenSSH $(ssh -V 2>&1 | cut -d, -f1), $(ansible --version 2>/dev/null | sed -n 1p)"
+echo "$(nproc) cores; load average before: $(cut -d' ' -f1-3 /proc/loadavg) (the machine is shared: read the ratios, not the absolute times)"
 for ((r = 1; r <= rounds; r++)); do
+    sshtriage SshNet "PowerShell + Import-Module" -Baseline
     sshtriage SshNet
     sshtriage OpenSsh
     ansible_adhoc
-    echo "round $r done"
+    echo "round $r done (load average $(cut -d' ' -f1 /proc/loadavg))"
 done
 
 python3 - "$work/results.jsonl" "$servers" <<'PY'
@@ -163,6 +184,7 @@ import json, re, statistics, sys
 servers = int(sys.argv[2])
 runs = [json.loads(line) for line in open(sys.argv[1])]
 tools = ["Get-SshListener SshNet", "Get-SshListener OpenSsh", "ansible ad hoc"]
+baseline = [r for r in runs if r["label"] == "PowerShell + Import-Module"]
 
 def ok(run):
     if run["label"].startswith("Get-SshListener"):
@@ -180,7 +202,7 @@ for tool in tools:
     med = lambda key: statistics.median(r[key] for r in mine)
     inner = [cmdlet(r) for r in mine if cmdlet(r) is not None]
     rows[tool] = {
-        "wall": med("wall_s"), "cpu": med("cpu_s"), "pss": med("peak_pss_mib"), "rss": med("peak_rss_mib"),
+        "wall": med("wall_s"), "cpu": med("cpu_s"), "pss": med("peak_pss_mib"), "rss": med("peak_rss_mib"), "server": med("server_cpu_s"),
         "ok": min(ok(r) for r in mine), "inner": statistics.median(inner) if inner else None,
         "exits": sorted({r["exit"] for r in mine}),
     }
@@ -189,11 +211,16 @@ for tool in tools:
             print(f"!! {tool}: exit {r['exit']}, {ok(r)} of {servers} hosts read; output ends:\n{r['output'][-800:]}")
 
 print()
-print(f"{'tool':26} {'wall s':>8} {'in-call s':>9} {'CPU s':>8} {'peak PSS MiB':>13} {'peak RSS MiB':>13} {'hosts read':>11}")
+print(f"{'tool':26} {'wall s':>8} {'in-call s':>9} {'CPU s':>8} {'server CPU s':>13} {'peak PSS MiB':>13} {'peak RSS MiB':>13} {'hosts read':>11}")
 for tool in tools:
     row = rows[tool]
     inner = f"{row['inner']:.2f}" if row["inner"] is not None else "-"
-    print(f"{tool:26} {row['wall']:8.2f} {inner:>9} {row['cpu']:8.2f} {row['pss']:13.1f} {row['rss']:13.1f} {row['ok']:>6}/{servers}")
+    print(f"{tool:26} {row['wall']:8.2f} {inner:>9} {row['cpu']:8.2f} {row['server']:13.2f} {row['pss']:13.1f} {row['rss']:13.1f} {row['ok']:>6}/{servers}")
+if baseline:
+    base_wall = statistics.median(r["wall_s"] for r in baseline)
+    base_cpu = statistics.median(r["cpu_s"] for r in baseline)
+    print(f"(PowerShell's start and Import-Module alone, in both Get-SshListener runs: {base_wall:.2f} s wall, {base_cpu:.2f} s CPU;")
+    print(f" CPU per server without it: SSH.NET {(rows[tools[0]]['cpu'] - base_cpu) / servers * 1000:.0f} ms, OpenSSH {(rows[tools[1]]['cpu'] - base_cpu) / servers * 1000:.0f} ms, Ansible {rows[tools[2]]['cpu'] / servers * 1000:.0f} ms)")
 base = rows["Get-SshListener SshNet"]
 print()
 print("ratios to the SSH.NET transport (higher: SSH.NET is better by that factor)")

@@ -36,6 +36,7 @@ namespace SshTriage.SshNet
         {
             var methods = SshLogin.Methods(user, target, host);
             var info = new ConnectionInfo(address, connectPort, user, methods) { Timeout = target.Timeout };
+            AlgorithmPolicy.Apply(info);
             HostKeyAlgorithmOrder.Apply(info, verifier.KnownKeyTypes(host, port), verifier.HasAuthority(host, port));
             var client = new SshClient(info);
             HostKeyVerdict? verdict = null;
