@@ -152,11 +152,32 @@ print(ticks / os.sysconf("SC_CLK_TCK"))
 PY
 }
 
+# Waits (up to 60 s) until no sshd has a session left, so that a run's server CPU is all
+# reaped before it is read, and none of it is counted in the next run.
+servers_idle() {
+    local i pid busy
+    for _ in $(seq 600); do
+        busy=0
+        for ((i = 0; i < servers; i++)); do
+            pid=$(<"$work/sshd-$i.pid")
+            if [[ -n $(<"/proc/$pid/task/$pid/children") ]]; then
+                busy=1
+                break
+            fi
+        done
+        ((busy)) || return 0
+        sleep 0.1
+    done
+    echo "sessions still open after 60 s" >&2
+}
+
 run_tool() {
     local label=$1 before after
     shift
+    servers_idle
     before=$(server_cpu)
     in_client env HOME="$work" ANSIBLE_CONFIG="$work/ansible.cfg" python3 "$here/measure.py" "$label" -- "$@" >"$work/run.json"
+    servers_idle
     after=$(server_cpu)
     python3 -c 'import json, sys; run = json.load(open(sys.argv[1])); run["server_cpu_s"] = round(float(sys.argv[3]) - float(sys.argv[2]), 2); print(json.dumps(run))' \
         "$work/run.json" "$before" "$after" >>"$work/results.jsonl"
