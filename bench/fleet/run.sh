@@ -4,8 +4,10 @@
 # transport and over the OpenSSH transport, and, in the same run, with the tool an admin would
 # use instead: an Ansible ad hoc command (`ss -H -ltn`, -f 50, key auth). Each tool runs ROUNDS
 # times (3 by default), in turns; the median of each figure is printed: wall time, CPU time
-# (the tool and every process it waited for: ssh clients, Ansible's workers) and peak memory
-# (the PSS and RSS of its whole process tree, sampled by measure.py), then the ratios.
+# (the tool and every process it waited for: ssh clients, Ansible's workers), the servers' CPU
+# time (every sshd and what its sessions ran, read once all sessions are reaped), peak memory
+# (the PSS and RSS of the tool's whole process tree, sampled by measure.py), then the ratios.
+# The servers share the client's cores, so the wall times include the servers' work.
 #
 # Every server has its own sshd (the machine's), so no listen backlog is shared; all of them
 # run in one private mount namespace that gives sshd its /run/sshd and changes nothing outside.
