@@ -28,6 +28,24 @@ Describe 'The transport parameters' {
     }
 }
 
+Describe 'The module layout' {
+    It 'ships SSH.NET and its dependencies in a folder of their own, and no System.Management.Automation' {
+        $base = (Get-Module SshTriage).ModuleBase
+        $private = @(Get-ChildItem -Path (Join-Path $base 'SshNet') -Filter '*.dll').Name
+        $private | Should -Contain 'SshTriage.SshNet.dll'
+        $private | Should -Contain 'Renci.SshNet.dll'
+        $private | Should -Contain 'BouncyCastle.Cryptography.dll'
+        $private | Should -Not -Contain 'SshTriage.Core.dll'
+        @(Get-ChildItem -Path $base -Filter '*.dll').Name | Sort-Object | Should -Be @('SshTriage.Core.dll', 'SshTriage.dll')
+        Get-ChildItem -Path $base -Recurse -Filter 'System.Management.Automation.dll' | Should -BeNullOrEmpty
+    }
+
+    It 'imports without loading SSH.NET until a server is read over it' {
+        $loaded = & (Get-Process -Id $PID).Path @(if ((Get-Process -Id $PID).ProcessName -eq 'dotnet') { Join-Path $PSHOME 'pwsh.dll' }) -NoProfile -NonInteractive -Command "Import-Module '$((Get-Module SshTriage).Path -replace '\.dll$', '.psd1')'; Get-SshListener -EvidencePath '$(Join-Path $PSScriptRoot 'SshTriage.Core.Tests/Fixtures/bundles/open-root.txt')' | Out-Null; @([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq 'Renci.SshNet' }).Count"
+        $loaded | Should -Be '0'
+    }
+}
+
 Describe 'Refused before connecting' {
     It 'refuses a credential for OpenSSH, which never takes a password' {
         $null = Get-SshListener -ComputerName web01 -Transport OpenSsh -Credential $credential -ErrorVariable problems -ErrorAction SilentlyContinue

@@ -17,13 +17,13 @@ namespace SshTriage.SshNet
         private readonly Action abort;
         private readonly Stream input;
 
-        /// <summary>Starts <paramref name="command"/>; <paramref name="abort"/> ends the whole session.</summary>
+        /// <summary>Starts <paramref name="command"/> (this blocks until the server has the request); <paramref name="abort"/> ends the whole session.</summary>
         public SshCommandChannel(SshCommand command, Action abort)
         {
             this.command = command;
             this.abort = abort;
-            Output = new StreamReader(command.OutputStream, Utf8);
-            Error = new StreamReader(command.ExtendedOutputStream, Utf8);
+            Output = new PumpedReader(command.OutputStream, Utf8, "SshTriage SSH.NET stdout");
+            Error = new PumpedReader(command.ExtendedOutputStream, Utf8, "SshTriage SSH.NET stderr");
             Exited = Observe(command.ExecuteAsync(CancellationToken.None));
             input = command.CreateInputStream();
         }

@@ -36,35 +36,46 @@ namespace SshTriage.SshNet
         {
             var methods = SshLogin.Methods(user, target, host);
             var info = new ConnectionInfo(address, connectPort, user, methods) { Timeout = target.Timeout };
+            AlgorithmPolicy.Apply(info);
             HostKeyAlgorithmOrder.Apply(info, verifier.KnownKeyTypes(host, port), verifier.HasAuthority(host, port));
             var client = new SshClient(info);
             HostKeyVerdict? verdict = null;
             client.HostKeyReceived += (sender, e) =>
             {
-                verdict = verifier.Verify(host, port, e.HostKey, certificate => AuthoritySignature.Verifies(info.HostKeyAlgorithms, certificate), DateTimeOffset.UtcNow);
+                verdict = verifier.Verify(host, port, OfferedHostKey.Of(e), certificate => AuthoritySignature.Verifies(info.HostKeyAlgorithms, certificate), DateTimeOffset.UtcNow);
                 e.CanTrust = verdict.IsTrusted;
             };
 
+            // SSH.NET's key exchange and login block their thread; the wait here does not.
+            var connecting = DedicatedThread.Run(() =>
+            {
+                client.Connect();
+                return client;
+            });
+            Exception failure;
             using (var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
-                limit.CancelAfter(target.Timeout);
-                try
+                var finished = await Task.WhenAny(connecting, Task.Delay(target.Timeout, limit.Token)).ConfigureAwait(false);
+                limit.Cancel();
+                if (finished == connecting && connecting.Status == TaskStatus.RanToCompletion)
                 {
-                    await client.ConnectAsync(limit.Token).ConfigureAwait(false);
                     return client;
                 }
-                catch (Exception failure) when (!cancellationToken.IsCancellationRequested)
-                {
-                    client.Dispose();
-                    DisposeAll(methods);
-                    if (verdict != null && !verdict.IsTrusted)
-                    {
-                        throw new RemoteShellException(verdict.ToError(host));
-                    }
 
-                    throw new RemoteShellException(SshNetErrors.FromConnect(failure, host, port, user, via, target.Timeout));
-                }
+                failure = finished == connecting ? connecting.Exception!.GetBaseException() : new TimeoutException();
             }
+
+            // Ends a connect still under way; its own failure then is of no interest.
+            client.Dispose();
+            _ = connecting.ContinueWith(ended => ended.Exception, TaskScheduler.Default);
+            DisposeAll(methods);
+            cancellationToken.ThrowIfCancellationRequested();
+            if (verdict != null && !verdict.IsTrusted)
+            {
+                throw new RemoteShellException(verdict.ToError(host));
+            }
+
+            throw new RemoteShellException(SshNetErrors.FromConnect(failure, host, port, user, via, target.Timeout));
         }
 
         private static void DisposeAll(AuthenticationMethod[] methods)

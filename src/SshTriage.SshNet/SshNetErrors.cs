@@ -28,7 +28,7 @@ namespace SshTriage.SshNet
                 case SshConnectionException closed:
                     return RemoteErrors.ConnectionFailed(host, $"The SSH session with {where} could not be set up: {closed.Message}{(closed.DisconnectReason == DisconnectReason.None ? string.Empty : " (" + closed.DisconnectReason + ")")}.");
                 case SshOperationTimeoutException _:
-                case OperationCanceledException _:
+                case TimeoutException _:
                     return RemoteErrors.ConnectionFailed(host, $"The management connection to {where} did not open within {(int)timeout.TotalSeconds} s.");
                 default:
                     return RemoteErrors.ConnectionFailed(host, $"The management connection to {where} failed: {failure.Message}");

@@ -26,9 +26,22 @@ namespace SshTriage.SshNet
             using (var command = session.Client.CreateCommand(RemoteCommand.For(target)))
             {
                 // Connecting may take the timeout, and the collector as long again, as with OpenSSH.
+                var channel = await Start(command, session, target).ConfigureAwait(false);
                 var left = OpenSshShell.OverallTimeout(target) - clock.Elapsed;
-                var channel = new SshCommandChannel(command, session.Abort);
                 return await ScriptExchange.RunAsync(channel, RemoteCommand.Input(target, script), left > TimeSpan.FromSeconds(1) ? left : TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        // The session may still refuse the command (a channel limit, a dropped connection).
+        private static async Task<SshCommandChannel> Start(Renci.SshNet.SshCommand command, SshSession session, RemoteTarget target)
+        {
+            try
+            {
+                return await DedicatedThread.Run(() => new SshCommandChannel(command, session.Abort)).ConfigureAwait(false);
+            }
+            catch (Exception refused) when (refused is Renci.SshNet.Common.SshException || refused is InvalidOperationException || refused is System.Net.Sockets.SocketException)
+            {
+                throw new RemoteShellException(RemoteErrors.ConnectionFailed(target.ComputerName, $"{target.ComputerName} did not start the collector: {refused.Message}"));
             }
         }
     }

@@ -59,6 +59,14 @@ namespace SshTriage.Tests.HostKeys
         }
 
         [Fact]
+        public void TheTransportSeesTheCertificateAsItCame()
+        {
+            var blob = KnownHostsFixtures.Key("host-cert");
+
+            Assert.Equal(blob, OfferedHostKey.Encoding(new Renci.SshNet.Security.Certificate(blob)));
+        }
+
+        [Fact]
         public void ATamperedCertificateFailsItsSignature()
         {
             var blob = KnownHostsFixtures.Key("host-cert");

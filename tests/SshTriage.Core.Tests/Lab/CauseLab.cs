@@ -23,31 +23,32 @@ namespace SshTriage.Tests.Lab
         /// <summary>On the server itself, without a probe.</summary>
         public const string LocalPath = "Local";
 
-        /// <summary>Runs the diagnosis along <paramref name="path"/>; -ComputerName and -Local name the client's address.</summary>
+        /// <summary>Runs the diagnosis along <paramref name="path"/> (over OpenSSH); -ComputerName and -Local name the client's address.</summary>
         public static LabRunOutput Run(LabInstance lab, string path, params string[] extra) => path switch
         {
-            ComputerNamePath => FromClient(lab, null, extra),
-            FromHostPath => FromHost(lab, null, "10", extra),
+            ComputerNamePath => FromClient(lab, LabTransport.OpenSsh, null, extra),
+            FromHostPath => FromHost(lab, LabTransport.OpenSsh, null, "10", extra),
             LocalPath => Local(lab, extra),
             _ => throw new ArgumentOutOfRangeException(nameof(path), path, "ComputerName, FromHost or Local"),
         };
 
-        /// <summary>From the client, over the management sshd; counting the ssh processes when asked.</summary>
-        public static LabRunOutput FromClient(LabInstance lab, SshCounter? counter, params string[] extra)
+        /// <summary>From the client, over the management sshd with <paramref name="transport"/>; counting the ssh processes when asked.</summary>
+        public static LabRunOutput FromClient(LabInstance lab, string transport, SshCounter? counter, params string[] extra)
         {
             var arguments = new List<string> { "server", "cause", "--client", lab["CLIENT_ADDR"], "--port", lab["PORT"] };
             arguments.AddRange(extra);
-            arguments.AddRange(ServerLab.Connection(lab, "root", "CLIENT_KEY"));
+            arguments.AddRange(ServerLab.Connection(lab, transport, "root", "CLIENT_KEY"));
             arguments.Add(lab["SERVER_ADDR"]);
             return LabRunner.Run(lab, "client", ServerLab.Timeout, counter?.Environment ?? Array.Empty<string>(), arguments.ToArray());
         }
 
         /// <summary>
         /// From the server (the admin's machine L, which reaches R over ssh), probing from the
-        /// client's sshd (-FromHost); the collector over the management sshd. Without
+        /// client's sshd (-FromHost); the collector over the management sshd with
+        /// <paramref name="transport"/>. Without
         /// <paramref name="timeoutSec"/>, every timeout is the cmdlet's default.
         /// </summary>
-        public static LabRunOutput FromHost(LabInstance lab, SshCounter? counter, string? timeoutSec, params string[] extra)
+        public static LabRunOutput FromHost(LabInstance lab, string transport, SshCounter? counter, string? timeoutSec, params string[] extra)
         {
             var arguments = new List<string>
             {
@@ -60,7 +61,7 @@ namespace SshTriage.Tests.Lab
             }
 
             arguments.AddRange(extra);
-            arguments.AddRange(ServerLab.Connection(lab, "root", "CLIENT_KEY", timeoutSec: timeoutSec));
+            arguments.AddRange(ServerLab.Connection(lab, transport, "root", "CLIENT_KEY", timeoutSec: timeoutSec));
             arguments.Add(lab["SERVER_ADDR"]);
             return LabRunner.Run(lab, "server", ServerLab.Timeout, counter?.Environment ?? Array.Empty<string>(), arguments.ToArray());
         }

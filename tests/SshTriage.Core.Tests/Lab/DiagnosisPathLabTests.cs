@@ -67,7 +67,7 @@ namespace SshTriage.Tests.Lab
         public void ASilentProgramOnThePortIsNamedAndExplainsTheMovedSshd()
         {
             using var lab = LabInstance.Up("not-ssh-silent");
-            var causes = CauseLab.Causes(CauseLab.FromClient(lab, null));
+            var causes = CauseLab.Causes(CauseLab.FromClient(lab, LabTransport.OpenSsh, null));
 
             var first = causes.First();
             Assert.Equal("NotSshService", CauseLab.Text(first, "Cause"));
@@ -106,7 +106,7 @@ namespace SshTriage.Tests.Lab
             var wrongPort = causes.Single(c => CauseLab.Text(c, "Cause") == "Fail2BanWrongPort");
             Assert.Equal((lab["JAIL"], lab["BANNED_IP"]), (CauseLab.Text(wrongPort, "Jail"), CauseLab.Text(wrongPort, "IPAddress")));
             var unban = new List<string> { "server", "unban", "--address", CauseLab.Text(wrongPort, "IPAddress"), "--jail", CauseLab.Text(wrongPort, "Jail"), "--approve" };
-            unban.AddRange(path == CauseLab.LocalPath ? new[] { "--local" } : ServerLab.Connection(lab, "root", "CLIENT_KEY").Append(lab["SERVER_ADDR"]));
+            unban.AddRange(path == CauseLab.LocalPath ? new[] { "--local" } : ServerLab.Connection(lab, LabTransport.OpenSsh, "root", "CLIENT_KEY").Append(lab["SERVER_ADDR"]));
             var result = LabRunner.Run(lab, path == CauseLab.LocalPath ? "server" : "client", ServerLab.Timeout, unban.ToArray());
             var unbanned = Assert.Single(result.Objects, o => o.Type == "SshTriage.Fail2BanUnbanResult").Object;
             Assert.True(unbanned.GetProperty("Unbanned").GetBoolean(), result.Describe());

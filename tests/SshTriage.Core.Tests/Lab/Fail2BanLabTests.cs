@@ -11,14 +11,20 @@ namespace SshTriage.Tests.Lab
     /// Get-Fail2BanJail, Get-Fail2BanBan and Unblock-Fail2BanIp's Core against a real Fail2Ban
     /// in the lab, with bans made by real failed logins and enforced by real firewalls.
     /// </summary>
-    public class Fail2BanLabTests
+    public abstract class Fail2BanLabTests
     {
+        /// <summary>Runs every test over <paramref name="transport"/> (see <see cref="LabTransport"/>).</summary>
+        protected Fail2BanLabTests(string transport) => Transport = transport;
+
+        /// <summary>OpenSsh or SshNet: the runner's --transport.</summary>
+        protected string Transport { get; }
+
         private const string Ban = "SshTriage.Fail2BanBan";
         private const string Jail = "SshTriage.Fail2BanJail";
         private const string Result = "SshTriage.Fail2BanUnbanResult";
         private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
 
-        private static LabRunOutput Unban(LabInstance lab, string address, bool approve, params string[] extra)
+        private LabRunOutput Unban(LabInstance lab, string address, bool approve, params string[] extra)
         {
             var arguments = new List<string> { "server", "unban", "--address", address };
             if (approve)
@@ -27,12 +33,12 @@ namespace SshTriage.Tests.Lab
             }
 
             arguments.AddRange(extra);
-            arguments.AddRange(ServerLab.Connection(lab, "root", "CLIENT_KEY"));
+            arguments.AddRange(ServerLab.Connection(lab, Transport, "root", "CLIENT_KEY"));
             arguments.Add(lab["SERVER_ADDR"]);
             return LabRunner.Run(lab, "client", Timeout, arguments.ToArray());
         }
 
-        private static List<JsonElement> Bans(LabInstance lab) => ServerLab.AsRoot(lab, "ban").Objects.Where(o => o.Type == Ban).Select(o => o.Object).ToList();
+        private List<JsonElement> Bans(LabInstance lab) => ServerLab.AsRoot(lab, Transport, "ban").Objects.Where(o => o.Type == Ban).Select(o => o.Object).ToList();
 
         private static string Sha256(LabInstance lab, string path) => lab.Exec("server", TimeSpan.FromSeconds(10), "sha256sum", path).StandardOutput.Split(' ')[0];
 
@@ -64,7 +70,7 @@ namespace SshTriage.Tests.Lab
         public void JailsShowTheirLimitsAndBans()
         {
             using var lab = LabInstance.Up("f2b-iptables");
-            var output = ServerLab.AsRoot(lab, "jail", "--name", "ss*", "--name", "nosuchjail");
+            var output = ServerLab.AsRoot(lab, Transport, "jail", "--name", "ss*", "--name", "nosuchjail");
             var jail = output.Objects.Single(o => o.Type == Jail).Object;
 
             Assert.Equal("sshd", jail.GetProperty("Name").GetString());

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
@@ -9,15 +10,24 @@ namespace SshTriage.Tests.Lab
     /// Find-SshRejectCause's Core against the lab's broken servers, run from the lab's client:
     /// a probe from there, the server's evidence over the management sshd, and the right cause first.
     /// </summary>
-    public class FindCauseLabTests
+    public abstract class FindCauseLabTests
     {
-        private static List<JsonElement> Causes(LabInstance lab, params string[] extra) => CauseLab.Causes(CauseLab.FromClient(lab, null, extra));
+        /// <summary>Runs every test over <paramref name="transport"/> (see <see cref="LabTransport"/>).</summary>
+        protected FindCauseLabTests(string transport) => Transport = transport;
 
-        private static List<JsonElement> Causes(LabInstance lab, SshCounter? counter, params string[] extra) => CauseLab.Causes(CauseLab.FromClient(lab, counter, extra));
+        /// <summary>OpenSsh or SshNet: the runner's --transport.</summary>
+        protected string Transport { get; }
+
+        private List<JsonElement> Causes(LabInstance lab, params string[] extra) => Causes(lab, null, extra);
+
+        private List<JsonElement> Causes(LabInstance lab, SshCounter? counter, params string[] extra) => CauseLab.Causes(CauseLab.FromClient(lab, Transport, counter, extra));
 
         private static List<JsonElement> Objects(LabRunOutput output) => CauseLab.Causes(output);
 
         private static string Describe(IEnumerable<JsonElement> causes) => CauseLab.Describe(causes);
+
+        // SSH.NET starts no process: its sessions are counted in the server's log instead.
+        private int SshProcesses(int overOpenSsh) => Transport == LabTransport.OpenSsh ? overOpenSsh : 0;
 
         private static IEnumerable<string> Excerpts(JsonElement cause) => CauseLab.Excerpts(cause);
 
@@ -42,7 +52,7 @@ namespace SshTriage.Tests.Lab
             using var counter = new SshCounter(lab);
 
             // L itself is the admin's machine here: it reaches R over ssh, R cannot reach L.
-            var causes = Objects(CauseLab.FromHost(lab, counter, "10"));
+            var causes = Objects(CauseLab.FromHost(lab, Transport, counter, "10"));
 
             var first = causes.First();
             Assert.True(first.GetProperty("Cause").GetString() == "Fail2BanGatewayBanned", Describe(causes));
@@ -52,7 +62,7 @@ namespace SshTriage.Tests.Lab
             Assert.Equal("Refused", first.GetProperty("Symptom").GetString());
             Assert.Contains("-AddToIgnoreList", first.GetProperty("RemedyCommand").GetString());
             Assert.Contains(Excerpts(first), e => e.Contains("during the probes") && e.Contains(lab["GATEWAY_ADDR"]));
-            Assert.Equal(2, counter.Count);
+            Assert.Equal(SshProcesses(2), counter.Count);
         }
 
         // A dropped port seen from -FromHost, every timeout at its default: the probes time out
@@ -63,7 +73,7 @@ namespace SshTriage.Tests.Lab
         {
             using var lab = LabInstance.Up("drop", fromHost: true);
 
-            var output = CauseLab.FromHost(lab, null, null);
+            var output = CauseLab.FromHost(lab, Transport, null, null);
 
             Assert.True(!output.Errors.Any(), output.Describe());
             var causes = Objects(output);
@@ -89,17 +99,23 @@ namespace SshTriage.Tests.Lab
         }
 
         [LabFact]
-        public void TheSeedCaseTakesOneSshProcessAndShowsTheCounterThatMoved()
+        public void TheSeedCaseTakesOneSshSessionAndShowsTheCounterThatMoved()
         {
             using var lab = LabInstance.Up("f2b-gateway-banned");
             using var counter = new SshCounter(lab);
+            var sessions = ManagementLogins(lab);
 
             var first = Causes(lab, counter).First();
 
             Assert.Equal("Fail2BanGatewayBanned", first.GetProperty("Cause").GetString());
             Assert.Contains(Excerpts(first), e => e.Contains("during the probes the counter"));
-            Assert.Equal(1, counter.Count);
+            Assert.Equal(SshProcesses(1), counter.Count);
+            Assert.Equal(sessions + 1, ManagementLogins(lab));
         }
+
+        // Logins to the server's management sshd so far, as its log has them.
+        private static int ManagementLogins(LabInstance lab) =>
+            System.IO.File.ReadAllLines(lab["AUTH_LOG"]).Count(l => l.Contains("sshd-mgmt[", StringComparison.Ordinal) && l.Contains("Accepted publickey for root", StringComparison.Ordinal));
 
         [LabFact]
         public void ABanOfAClientBehindAProxyCannotBite()
@@ -133,7 +149,7 @@ namespace SshTriage.Tests.Lab
             var first = shown.First();
             Assert.True(first.GetProperty("Cause").GetString() == "UpstreamFilter" && first.GetProperty("Confidence").GetString() == "Confirmed", Describe(shown));
             Assert.Contains(first.GetProperty("Evidence").EnumerateArray(), e => e.GetProperty("Source").GetString() == lab["GATEWAY_MGMT_ADDR"]);
-            Assert.Equal(2, counter.Count);
+            Assert.Equal(SshProcesses(2), counter.Count);
         }
 
         [LabFact]
@@ -145,7 +161,7 @@ namespace SshTriage.Tests.Lab
                 "client",
                 ServerLab.Timeout,
                 "server", "cause", "--client", lab["CLIENT_ADDR"], "--port", lab["PORT"], "--probe-timeout", "2",
-                "--user", "root", "--key", lab["CLIENT_KEY"], "--ssh-port", "2222", "--option", "UserKnownHostsFile=" + lab["KNOWN_HOSTS"], "--timeout", "5",
+                "--transport", Transport, "--user", "root", "--key", lab["CLIENT_KEY"], "--ssh-port", "2222", "--option", "UserKnownHostsFile=" + lab["KNOWN_HOSTS"], "--timeout", "5",
                 lab["SERVER_ADDR"]);
 
             Assert.Contains("SshConnectionFailed", output.ErrorIds);

@@ -5,8 +5,14 @@ using Xunit;
 namespace SshTriage.Tests.Lab
 {
     /// <summary>Get-FirewallRule's Core against real iptables (both backends), ufw and firewalld in the lab.</summary>
-    public class FirewallLabTests
+    public abstract class FirewallLabTests
     {
+        /// <summary>Runs every test over <paramref name="transport"/> (see <see cref="LabTransport"/>).</summary>
+        protected FirewallLabTests(string transport) => Transport = transport;
+
+        /// <summary>OpenSsh or SshNet: the runner's --transport.</summary>
+        protected string Transport { get; }
+
         private const string Rule = "SshTriage.FirewallRule";
         private const string Cause = "SshTriage.SshRejectCause";
 
@@ -15,7 +21,7 @@ namespace SshTriage.Tests.Lab
         {
             using var lab = LabInstance.Up("fw-iptables-chains");
             LabProbe.From(lab, "client", int.Parse(lab["PORT"], CultureInfo.InvariantCulture), 2, lab["SERVER_ADDR"]);
-            var rules = ServerLab.AsRoot(lab, "rules", "--port", "22", "--source", lab["CLIENT_ADDR"]).Objects.Where(o => o.Type == Rule).Select(o => o.Object).ToList();
+            var rules = ServerLab.AsRoot(lab, Transport, "rules", "--port", "22", "--source", lab["CLIENT_ADDR"]).Objects.Where(o => o.Type == Rule).Select(o => o.Object).ToList();
 
             var reject = rules.Single(r => r.GetProperty("Action").GetString() == "Reject" && r.GetProperty("Family").GetString() == "ipv4");
             Assert.Equal("IptablesNft", reject.GetProperty("Backend").GetString());
@@ -27,7 +33,7 @@ namespace SshTriage.Tests.Lab
         public void TheLegacyBackendsRulesAreListedToo()
         {
             using var lab = LabInstance.Up("fw-legacy-split");
-            var rules = ServerLab.AsRoot(lab, "rules", "--port", "22").Objects.Where(o => o.Type == Rule).Select(o => o.Object).ToList();
+            var rules = ServerLab.AsRoot(lab, Transport, "rules", "--port", "22").Objects.Where(o => o.Type == Rule).Select(o => o.Object).ToList();
 
             Assert.Contains(rules, r => r.GetProperty("Backend").GetString() == "IptablesLegacy" && r.GetProperty("Action").GetString() == "Drop");
             Assert.Contains(rules, r => r.GetProperty("Backend").GetString() == "IptablesNft");
@@ -37,7 +43,7 @@ namespace SshTriage.Tests.Lab
         public void UfwRulesAreListedInUfwsWords()
         {
             using var lab = LabInstance.Up("fw-ufw-limit");
-            var rules = ServerLab.AsRoot(lab, "rules", "--port", "22").Objects.Where(o => o.Type == Rule).Select(o => o.Object).ToList();
+            var rules = ServerLab.AsRoot(lab, Transport, "rules", "--port", "22").Objects.Where(o => o.Type == Rule).Select(o => o.Object).ToList();
 
             Assert.Contains(rules, r => r.GetProperty("Backend").GetString() == "Ufw" && r.GetProperty("Action").GetString() == "Limit");
             Assert.Contains(rules, r => r.GetProperty("Owner").GetString() == "ufw" && r.GetProperty("Backend").GetString() == "IptablesNft");
@@ -47,14 +53,14 @@ namespace SshTriage.Tests.Lab
         public void FirewalldsVerdictIsWhatTheClientSees()
         {
             using var lab = LabInstance.Up("fw-firewalld");
-            FirewallAccessLabTests.AssertThePredictedSymptomIsSeen(lab);
+            FirewallAccessLabTests.AssertThePredictedSymptomIsSeen(lab, Transport);
         }
 
         [LabFact]
         public void FirewalldsZoneIsListedInFirewalldsWords()
         {
             using var lab = LabInstance.Up("fw-firewalld");
-            var rules = ServerLab.AsRoot(lab, "rules").Objects.Where(o => o.Type == Rule).Select(o => o.Object).ToList();
+            var rules = ServerLab.AsRoot(lab, Transport, "rules").Objects.Where(o => o.Type == Rule).Select(o => o.Object).ToList();
             var zone = rules.Where(r => r.GetProperty("Backend").GetString() == "Firewalld").ToList();
 
             Assert.NotEmpty(zone);
@@ -79,7 +85,7 @@ namespace SshTriage.Tests.Lab
         public void FirewalldsRejectIsTheCauseWithItsRule()
         {
             using var lab = LabInstance.Up("fw-firewalld");
-            var causes = ServerLab.AsRoot(lab, "cause", "--client", lab["CLIENT_ADDR"], "--port", lab["PORT"]).Objects.Where(o => o.Type == Cause).Select(o => o.Object).ToList();
+            var causes = ServerLab.AsRoot(lab, Transport, "cause", "--client", lab["CLIENT_ADDR"], "--port", lab["PORT"]).Objects.Where(o => o.Type == Cause).Select(o => o.Object).ToList();
             var shown = string.Join(", ", causes.Select(c => c.GetProperty("Cause").GetString() + "/" + c.GetProperty("Confidence").GetString() + ": " + c.GetProperty("Summary").GetString()));
 
             var first = causes.First();
@@ -100,8 +106,14 @@ namespace SshTriage.Tests.Lab
     /// Test-FirewallAccess's verdict against what really happens: for each rule set in the lab,
     /// the symptom the walk predicts for the client is the one Test-SshPort sees from the client.
     /// </summary>
-    public class FirewallAccessLabTests
+    public abstract class FirewallAccessLabTests
     {
+        /// <summary>Runs every test over <paramref name="transport"/> (see <see cref="LabTransport"/>).</summary>
+        protected FirewallAccessLabTests(string transport) => Transport = transport;
+
+        /// <summary>OpenSsh or SshNet: the runner's --transport.</summary>
+        protected string Transport { get; }
+
         [LabTheory]
         [InlineData("open")]
         [InlineData("drop")]
@@ -122,11 +134,11 @@ namespace SshTriage.Tests.Lab
         public void ThePredictedSymptomIsWhatTheClientSees(string scenario)
         {
             using var lab = LabInstance.Up(scenario);
-            AssertThePredictedSymptomIsSeen(lab);
+            AssertThePredictedSymptomIsSeen(lab, Transport);
         }
 
         /// <summary>Probes the lab server from the client over IPv4 and IPv6 and checks each against the walk's verdict for the client.</summary>
-        internal static void AssertThePredictedSymptomIsSeen(LabInstance lab)
+        internal static void AssertThePredictedSymptomIsSeen(LabInstance lab, string transport)
         {
             var scenario = lab.Scenario;
             var port = int.Parse(lab["PORT"], CultureInfo.InvariantCulture);
@@ -134,7 +146,7 @@ namespace SshTriage.Tests.Lab
 
             foreach (var (address, client) in new[] { (lab["SERVER_ADDR"], lab["CLIENT_ADDR"]), (lab["SERVER_ADDR6"], lab["CLIENT_ADDR6"]) })
             {
-                var output = ServerLab.AsRoot(lab, "access", "--source", client, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                var output = ServerLab.AsRoot(lab, transport, "access", "--source", client, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 var verdict = output.Objects.Single(o => o.Type == "SshTriage.FirewallVerdict").Object;
                 var observed = seen.Single(r => r.RemoteAddress == address).Status.ToString();
 

@@ -11,8 +11,14 @@ namespace SshTriage.Tests.Lab
     /// over its management sshd with the system ssh client, as root, as a sudo user and as users
     /// without rights; and every error id of the transport produced for real.
     /// </summary>
-    public class ServerEvidenceLabTests
+    public abstract class ServerEvidenceLabTests
     {
+        /// <summary>Runs every test over <paramref name="transport"/> (see <see cref="LabTransport"/>).</summary>
+        protected ServerEvidenceLabTests(string transport) => Transport = transport;
+
+        /// <summary>OpenSsh or SshNet: the runner's --transport.</summary>
+        protected string Transport { get; }
+
         private const string Listener = "SshTriage.SshListener";
         private const string Config = "SshTriage.SshdConfig";
         private const string LogEvent = "SshTriage.SshLogEvent";
@@ -21,7 +27,7 @@ namespace SshTriage.Tests.Lab
         public void ListenersShowSshdOnEveryAddress()
         {
             using var lab = LabInstance.Up("open");
-            var output = ServerLab.AsRoot(lab, "listener");
+            var output = ServerLab.AsRoot(lab, Transport, "listener");
 
             var sshd = output.Objects.Where(o => o.Type == Listener).Select(o => o.Object).Where(l => l.GetProperty("Port").GetInt32() == 22).ToList();
             Assert.Equal(new[] { "0.0.0.0", "::" }, sshd.Select(l => l.GetProperty("Address").GetString()).OrderBy(a => a, StringComparer.Ordinal));
@@ -34,7 +40,7 @@ namespace SshTriage.Tests.Lab
         public void AMovedPortShowsWhereSshdReallyListens()
         {
             using var lab = LabInstance.Up("moved-port");
-            var output = ServerLab.AsRoot(lab, "listener");
+            var output = ServerLab.AsRoot(lab, Transport, "listener");
 
             var ports = output.Objects.Where(o => o.Type == Listener).Select(o => o.Object)
                 .Where(l => l.GetProperty("ProcessId").GetInt32() == int.Parse(lab["SSHD_PID"], CultureInfo.InvariantCulture))
@@ -46,7 +52,7 @@ namespace SshTriage.Tests.Lab
         public void ALoopbackOnlyListenAddressIsVisible()
         {
             using var lab = LabInstance.Up("loopback-only");
-            var output = ServerLab.AsRoot(lab, "listener", "--port", "22");
+            var output = ServerLab.AsRoot(lab, Transport, "listener", "--port", "22");
 
             Assert.Equal(new[] { "127.0.0.1", "::1" }, output.Objects.Select(o => o.Object.GetProperty("Address").GetString()).OrderBy(a => a, StringComparer.Ordinal));
         }
@@ -55,7 +61,7 @@ namespace SshTriage.Tests.Lab
         public void WithoutRootTheListenersComeBackWithoutProcessesAndAnAccessError()
         {
             using var lab = LabInstance.Up("open");
-            var output = ServerLab.Run(lab, "listener", ServerLab.Connection(lab, "triage", "USER_TRIAGE_KEY"));
+            var output = ServerLab.Run(lab, "listener", ServerLab.Connection(lab, Transport, "triage", "USER_TRIAGE_KEY"));
 
             Assert.NotEmpty(output.Objects);
             Assert.All(output.Objects, o => Assert.Equal(JsonValueKind.Null, o.Object.GetProperty("Process").ValueKind));
@@ -66,7 +72,7 @@ namespace SshTriage.Tests.Lab
         public void SudoGivesANonRootUserTheWholePicture()
         {
             using var lab = LabInstance.Up("open");
-            var connection = ServerLab.Connection(lab, "triage", "USER_TRIAGE_KEY");
+            var connection = ServerLab.Connection(lab, Transport, "triage", "USER_TRIAGE_KEY");
             connection.Add("--sudo");
             var output = ServerLab.Run(lab, "listener", connection);
 
@@ -78,8 +84,8 @@ namespace SshTriage.Tests.Lab
         public void MatchBlocksAreEvaluatedForAUserAndAnAddress()
         {
             using var lab = LabInstance.Up("match-block");
-            var plain = ServerLab.AsRoot(lab, "sshd-config").Objects.Single(o => o.Type == Config).Object;
-            var matched = ServerLab.AsRoot(lab, "sshd-config", "--match-user", "alice", "--match-host", "client", "--match-addr", lab["CLIENT_ADDR"]).Objects.Single(o => o.Type == Config).Object;
+            var plain = ServerLab.AsRoot(lab, Transport, "sshd-config").Objects.Single(o => o.Type == Config).Object;
+            var matched = ServerLab.AsRoot(lab, Transport, "sshd-config", "--match-user", "alice", "--match-host", "client", "--match-addr", lab["CLIENT_ADDR"]).Objects.Single(o => o.Type == Config).Object;
 
             Assert.Equal("alice", matched.GetProperty("MatchUser").GetString());
             Assert.Equal(lab["CLIENT_ADDR"], matched.GetProperty("MatchAddress").GetString());
@@ -91,7 +97,7 @@ namespace SshTriage.Tests.Lab
         public void AnInvalidConfigOnDiskIsReportedWithSshdsMessage()
         {
             using var lab = LabInstance.Up("invalid-config");
-            var config = ServerLab.AsRoot(lab, "sshd-config").Objects.Single(o => o.Type == Config).Object;
+            var config = ServerLab.AsRoot(lab, Transport, "sshd-config").Objects.Single(o => o.Type == Config).Object;
 
             Assert.False(config.GetProperty("IsValid").GetBoolean());
             Assert.False(string.IsNullOrWhiteSpace(config.GetProperty("ValidationMessage").GetString()));
@@ -101,7 +107,7 @@ namespace SshTriage.Tests.Lab
         public void SshdConfigWithoutRootIsAnAccessError()
         {
             using var lab = LabInstance.Up("open");
-            var output = ServerLab.Run(lab, "sshd-config", ServerLab.Connection(lab, "triage", "USER_TRIAGE_KEY"));
+            var output = ServerLab.Run(lab, "sshd-config", ServerLab.Connection(lab, Transport, "triage", "USER_TRIAGE_KEY"));
 
             Assert.Equal(new[] { "RemoteAccessDenied" }, output.ErrorIds);
             Assert.Empty(output.Objects);
@@ -111,7 +117,7 @@ namespace SshTriage.Tests.Lab
         public void FailedLoginsAreTypedEvents()
         {
             using var lab = LabInstance.Up("failed-logins");
-            var kinds = ServerLab.AsRoot(lab, "log", "--ip", lab["CLIENT_ADDR"]).Objects
+            var kinds = ServerLab.AsRoot(lab, Transport, "log", "--ip", lab["CLIENT_ADDR"]).Objects
                 .Where(o => o.Type == LogEvent).Select(o => o.Object.GetProperty("Kind").GetString()).ToHashSet();
 
             Assert.Contains("Failed", kinds);
@@ -124,7 +130,7 @@ namespace SshTriage.Tests.Lab
         public void AnAllowUsersRefusalNamesTheUser()
         {
             using var lab = LabInstance.Up("allowusers");
-            var refusals = ServerLab.AsRoot(lab, "log", "--log-user", "bob").Objects
+            var refusals = ServerLab.AsRoot(lab, Transport, "log", "--log-user", "bob").Objects
                 .Where(o => o.Type == LogEvent).Select(o => o.Object)
                 .Where(e => e.GetProperty("Kind").GetString() == "NotAllowed").ToList();
 
@@ -137,7 +143,7 @@ namespace SshTriage.Tests.Lab
         {
             using var lab = LabInstance.Up("hosts-deny");
             LabProbe.From(lab, "client", int.Parse(lab["PORT"], CultureInfo.InvariantCulture), 8, lab["SERVER_ADDR"]);
-            var refused = ServerLab.AsRoot(lab, "log", "--ip", lab["CLIENT_ADDR"]).Objects
+            var refused = ServerLab.AsRoot(lab, Transport, "log", "--ip", lab["CLIENT_ADDR"]).Objects
                 .Where(o => o.Type == LogEvent).Select(o => o.Object)
                 .Where(e => e.GetProperty("Kind").GetString() == "RefusedConnect");
 
@@ -148,7 +154,7 @@ namespace SshTriage.Tests.Lab
         public void AChangedHostKeyIsRefusedNotBypassed()
         {
             using var lab = LabInstance.Up("open");
-            var output = ServerLab.Run(lab, "listener", ServerLab.Connection(lab, "root", "CLIENT_KEY", "WRONG_KNOWN_HOSTS"));
+            var output = ServerLab.Run(lab, "listener", ServerLab.Connection(lab, Transport, "root", "CLIENT_KEY", "WRONG_KNOWN_HOSTS"));
 
             Assert.Equal(new[] { "SshHostKeyVerificationFailed" }, output.ErrorIds);
             Assert.Empty(output.Objects);
@@ -158,7 +164,7 @@ namespace SshTriage.Tests.Lab
         public void AWrongKeyIsAnAuthenticationFailure()
         {
             using var lab = LabInstance.Up("open");
-            var output = ServerLab.Run(lab, "listener", ServerLab.Connection(lab, "root", "USER_BOB_KEY"));
+            var output = ServerLab.Run(lab, "listener", ServerLab.Connection(lab, Transport, "root", "USER_BOB_KEY"));
 
             Assert.Equal(new[] { "SshAuthenticationFailed" }, output.ErrorIds);
         }
@@ -167,7 +173,7 @@ namespace SshTriage.Tests.Lab
         public void AClosedManagementPortIsAConnectionFailure()
         {
             using var lab = LabInstance.Up("open");
-            var connection = ServerLab.Connection(lab, "root", "CLIENT_KEY");
+            var connection = ServerLab.Connection(lab, Transport, "root", "CLIENT_KEY");
             connection[connection.IndexOf("--ssh-port") + 1] = "2223";
             var output = ServerLab.Run(lab, "listener", connection);
 
@@ -178,7 +184,7 @@ namespace SshTriage.Tests.Lab
         public void SudoThatWantsAPasswordIsAClearError()
         {
             using var lab = LabInstance.Up("open");
-            var connection = ServerLab.Connection(lab, "nosudo", "USER_NOSUDO_KEY");
+            var connection = ServerLab.Connection(lab, Transport, "nosudo", "USER_NOSUDO_KEY");
             connection.Add("--sudo");
             var output = ServerLab.Run(lab, "listener", connection);
 
@@ -186,10 +192,69 @@ namespace SshTriage.Tests.Lab
         }
 
         [LabFact]
+        public void ASudoPasswordGivesAUserWithoutNopasswdTheWholePicture()
+        {
+            using var lab = LabInstance.Up("open");
+            var connection = ServerLab.Connection(lab, Transport, "nosudo", "USER_NOSUDO_KEY");
+            connection.AddRange(new[] { "--sudo-password-env", "SST_SUDO_PASSWORD" });
+            var output = ServerLab.RunWithEnvironment(lab, "listener", connection, new[] { "SST_SUDO_PASSWORD=" + lab["USER_NOSUDO_PASSWORD"] });
+
+            Assert.Empty(output.Errors);
+            Assert.Contains(output.Objects, o => o.Object.GetProperty("Process").GetString() == "sshd-mgmt");
+            Assert.DoesNotContain(lab["USER_NOSUDO_PASSWORD"], output.Describe(), StringComparison.Ordinal);
+            Assert.DoesNotContain(lab["USER_NOSUDO_PASSWORD"], System.IO.File.ReadAllText(lab["AUTH_LOG"]), StringComparison.Ordinal);
+        }
+
+        [LabFact]
+        public void ASudoPasswordSudoRefusesIsRejected()
+        {
+            using var lab = LabInstance.Up("open");
+            var connection = ServerLab.Connection(lab, Transport, "nosudo", "USER_NOSUDO_KEY");
+            connection.AddRange(new[] { "--sudo-password-env", "SST_SUDO_PASSWORD" });
+            var output = ServerLab.RunWithEnvironment(lab, "listener", connection, new[] { "SST_SUDO_PASSWORD=sst-not-the-password" });
+
+            Assert.Equal(new[] { "SudoPasswordRejected" }, output.ErrorIds);
+        }
+
+        [LabFact]
+        public void AServerKnownByOneOfItsKeysIsAskedForThatOne()
+        {
+            using var lab = LabInstance.Up("open");
+            var ecdsaOnly = System.IO.Path.Combine(lab["STATE_DIR"], "client", "known_hosts_ecdsa");
+            System.IO.File.WriteAllLines(ecdsaOnly, System.IO.File.ReadAllLines(lab["KNOWN_HOSTS"]).Where(l => l.Contains(" ecdsa-sha2-nistp256 ", StringComparison.Ordinal)));
+            var connection = ServerLab.Connection(lab, Transport, "root", "CLIENT_KEY");
+            connection[connection.IndexOf("UserKnownHostsFile=" + lab["KNOWN_HOSTS"])] = "UserKnownHostsFile=" + ecdsaOnly;
+
+            var output = ServerLab.Run(lab, "listener", connection);
+
+            Assert.Empty(output.Errors);
+            Assert.NotEmpty(output.Objects);
+        }
+
+        [LabFact]
+        public void AHostCertificateFromATrustedAuthorityIsAcceptedAndARevokedAuthorityIsNot()
+        {
+            using var lab = LabInstance.Up("open");
+            var authority = new HostAuthority(lab);
+            authority.CertifyManagementSshd();
+            var connection = ServerLab.Connection(lab, Transport, "root", "CLIENT_KEY");
+            var knownHosts = connection.IndexOf("UserKnownHostsFile=" + lab["KNOWN_HOSTS"]);
+
+            connection[knownHosts] = "UserKnownHostsFile=" + authority.KnownHosts(revoked: false);
+            var trusted = ServerLab.Run(lab, "listener", connection);
+            connection[knownHosts] = "UserKnownHostsFile=" + authority.KnownHosts(revoked: true);
+            var revoked = ServerLab.Run(lab, "listener", connection);
+
+            Assert.Empty(trusted.Errors);
+            Assert.NotEmpty(trusted.Objects);
+            Assert.Equal(new[] { "SshHostKeyVerificationFailed" }, revoked.ErrorIds);
+        }
+
+        [LabFact]
         public void ACollectorThatNeverFinishesIsATimeout()
         {
             using var lab = LabInstance.Up("open");
-            var connection = ServerLab.Connection(lab, "stall", "USER_STALL_KEY");
+            var connection = ServerLab.Connection(lab, Transport, "stall", "USER_STALL_KEY");
             connection[connection.IndexOf("--timeout") + 1] = "2";
             var output = ServerLab.Run(lab, "listener", connection);
 
@@ -197,21 +262,28 @@ namespace SshTriage.Tests.Lab
         }
 
         [LabFact]
-        public void NoSshClientIsAClearErrorForTheOpenSshTransport()
+        public void WithoutAnSshClientOpenSshIsAClearErrorAndSshNetReadsOn()
         {
-            // -Transport Auto would take SSH.NET here: only OpenSSH needs the ssh program.
             using var lab = LabInstance.Up("open");
-            var arguments = new[] { "server", "listener", "--transport", "OpenSsh" }.Concat(ServerLab.Connection(lab, "root", "CLIENT_KEY")).Append(lab["SERVER_ADDR"]).ToArray();
+            var arguments = new[] { "server", "listener" }.Concat(ServerLab.Connection(lab, Transport, "root", "CLIENT_KEY")).Append(lab["SERVER_ADDR"]).ToArray();
             var output = LabRunner.Run(lab, "client", TimeSpan.FromSeconds(60), new[] { "PATH=/nonexistent" }, arguments);
 
-            Assert.Equal(new[] { "SshClientNotFound" }, output.ErrorIds);
+            if (Transport == LabTransport.OpenSsh)
+            {
+                Assert.Equal(new[] { "SshClientNotFound" }, output.ErrorIds);
+            }
+            else
+            {
+                Assert.Empty(output.Errors);
+                Assert.NotEmpty(output.Objects);
+            }
         }
 
         [LabFact]
         public void ReadingTheAuthLogWithoutRootIsAnAccessError()
         {
             using var lab = LabInstance.Up("open");
-            var output = ServerLab.Run(lab, "log", ServerLab.Connection(lab, "triage", "USER_TRIAGE_KEY"));
+            var output = ServerLab.Run(lab, "log", ServerLab.Connection(lab, Transport, "triage", "USER_TRIAGE_KEY"));
 
             Assert.Equal(new[] { "RemoteAccessDenied" }, output.ErrorIds);
         }
@@ -220,7 +292,7 @@ namespace SshTriage.Tests.Lab
         public void OneFailingHostDoesNotStopTheOthers()
         {
             using var lab = LabInstance.Up("open");
-            var arguments = new[] { "server", "listener" }.Concat(ServerLab.Connection(lab, "root", "CLIENT_KEY")).Concat(new[] { lab["SERVER_ADDR"], "198.51.100.99" }).ToArray();
+            var arguments = new[] { "server", "listener" }.Concat(ServerLab.Connection(lab, Transport, "root", "CLIENT_KEY")).Concat(new[] { lab["SERVER_ADDR"], "198.51.100.99" }).ToArray();
             var output = LabRunner.Run(lab, "client", TimeSpan.FromSeconds(60), arguments);
 
             Assert.Equal(new[] { "SshConnectionFailed" }, output.ErrorIds);
@@ -235,9 +307,9 @@ namespace SshTriage.Tests.Lab
             var hostile = new[] { $"$(touch {canary})", $"`touch {canary}`", $"';touch {canary};'", $"x\";touch {canary};\"" };
             foreach (var value in hostile)
             {
-                ServerLab.AsRoot(lab, "sshd-config", "--match-user", value, "--match-host", value);
-                ServerLab.AsRoot(lab, "log", "--log-user", value);
-                LabRunner.Run(lab, "client", TimeSpan.FromSeconds(60), "server", "listener", "--user", value, "--jump", value, "--option", "User=" + value, value);
+                ServerLab.AsRoot(lab, Transport, "sshd-config", "--match-user", value, "--match-host", value);
+                ServerLab.AsRoot(lab, Transport, "log", "--log-user", value);
+                LabRunner.Run(lab, "client", TimeSpan.FromSeconds(60), "server", "listener", "--transport", Transport, "--user", value, "--jump", value, "--option", "User=" + value, value);
             }
 
             Assert.False(System.IO.File.Exists(canary), "an injected command ran");
@@ -255,7 +327,7 @@ namespace SshTriage.Tests.Lab
                 $"ssh -T -o BatchMode=yes -o UserKnownHostsFile={lab["KNOWN_HOSTS"]} -o GlobalKnownHostsFile=/dev/null -i {lab["CLIENT_KEY"]} -p {lab["MGMT_PORT"]} root@{lab["SERVER_ADDR"]} 'sh -s' < {script} > {bundle}");
             Assert.Equal(0, collect.ExitCode);
 
-            var live = ServerLab.AsRoot(lab, "listener");
+            var live = ServerLab.AsRoot(lab, Transport, "listener");
             var saved = LabRunner.Run(lab, "client", TimeSpan.FromSeconds(60), "server", "listener", "--evidence", bundle);
 
             Assert.Equal(

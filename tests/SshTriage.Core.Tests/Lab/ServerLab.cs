@@ -11,12 +11,14 @@ namespace SshTriage.Tests.Lab
 
         /// <summary>
         /// The runner arguments that reach the lab server over its management port as
-        /// <paramref name="user"/>; without <paramref name="timeoutSec"/>, at the cmdlets' default timeout.
+        /// <paramref name="user"/> with <paramref name="transport"/>; without <paramref name="timeoutSec"/>,
+        /// at the cmdlets' default timeout.
         /// </summary>
-        public static List<string> Connection(LabInstance lab, string user, string keyVariable, string knownHostsVariable = "KNOWN_HOSTS", string? timeoutSec = "10")
+        public static List<string> Connection(LabInstance lab, string transport, string user, string keyVariable, string knownHostsVariable = "KNOWN_HOSTS", string? timeoutSec = "10")
         {
             var arguments = new List<string>
             {
+                "--transport", transport,
                 "--user", user,
                 "--key", lab[keyVariable],
                 "--ssh-port", lab["MGMT_PORT"],
@@ -32,18 +34,26 @@ namespace SshTriage.Tests.Lab
         }
 
         /// <summary>Runs one report as root against the lab server's IPv4 address.</summary>
-        public static LabRunOutput AsRoot(LabInstance lab, string report, params string[] extra) =>
-            Run(lab, report, Connection(lab, "root", "CLIENT_KEY"), extra);
+        public static LabRunOutput AsRoot(LabInstance lab, string transport, string report, params string[] extra) =>
+            Run(lab, report, Connection(lab, transport, "root", "CLIENT_KEY"), extra);
 
         /// <summary>Runs one report with the given connection arguments.</summary>
-        public static LabRunOutput Run(LabInstance lab, string report, IEnumerable<string> connection, params string[] extra)
+        public static LabRunOutput Run(LabInstance lab, string report, IEnumerable<string> connection, params string[] extra) =>
+            RunWithEnvironment(lab, report, connection, Array.Empty<string>(), extra);
+
+        /// <summary>Runs one report with the given connection arguments and NAME=value settings (passwords the runner reads).</summary>
+        public static LabRunOutput RunWithEnvironment(LabInstance lab, string report, IEnumerable<string> connection, string[] environment, params string[] extra)
         {
             var arguments = new List<string> { "server", report };
             arguments.AddRange(connection);
             arguments.AddRange(extra);
             arguments.Add(lab["SERVER_ADDR"]);
-            return LabRunner.Run(lab, "client", Timeout, arguments.ToArray());
+            return LabRunner.Run(lab, "client", Timeout, environment, arguments.ToArray());
         }
+
+        /// <summary>The management sshd's ED25519 host key file (private; ".pub" beside it).</summary>
+        public static string ManagementHostKey(LabInstance lab) =>
+            System.IO.File.ReadAllLines(lab["SSHD_MGMT_CONFIG"]).Select(l => l.Split(' ')).First(f => f[0] == "HostKey" && f[1].EndsWith("ed25519_key", StringComparison.Ordinal))[1];
 
         /// <summary>The string values of a JSON array property.</summary>
         public static string[] Strings(System.Text.Json.JsonElement element, string property) =>
