@@ -14,6 +14,15 @@ namespace SshTriage.Remote
     /// </summary>
     public static class ProcessRunner
     {
+        /// <summary>The most standard output kept: a bundle's limit (a character is at least a byte).</summary>
+        public const long MaxOutputCharacters = Evidence.EvidenceLimits.MaxBundleBytes;
+
+        // How long the output may still arrive once the program has ended.
+        private static readonly TimeSpan ReaderGrace = TimeSpan.FromSeconds(2);
+
+        /// <summary>The most standard error kept; the rest is dropped (ssh's and the tools' messages are short).</summary>
+        public const long MaxErrorCharacters = 1024 * 1024;
+
         /// <summary>Thrown when the program does not exist or cannot be started.</summary>
         public sealed class StartException : Exception
         {
@@ -30,14 +39,16 @@ namespace SshTriage.Remote
         /// <summary>
         /// Runs <paramref name="fileName"/> with <paramref name="input"/> on its standard input.
         /// The time limit applies to each part of a paused input; the caller's work between the
-        /// parts has its own limits.
+        /// parts has its own limits. A program that prints more than <paramref name="maxOutput"/>
+        /// characters is ended, and the outcome says so.
         /// </summary>
         public static async Task<ProcessOutcome> RunAsync(
             string fileName,
             IReadOnlyList<string> arguments,
             ScriptInput input,
             TimeSpan timeout,
-            CancellationToken cancellationToken)
+            CancellationToken cancellationToken,
+            long maxOutput = MaxOutputCharacters)
         {
             var info = new ProcessStartInfo(fileName)
             {
@@ -64,9 +75,13 @@ namespace SshTriage.Remote
                     throw new StartException(fileName, failure);
                 }
 
-                var output = new OutputWatch(input.PauseLine);
+                var output = new OutputWatch(input.PauseLine, maxOutput);
+                var errors = new OutputWatch(null, MaxErrorCharacters, dropPastLimit: true);
                 var stdout = output.ReadAsync(process.StandardOutput);
-                var stderr = process.StandardError.ReadToEndAsync();
+                var stderr = errors.ReadAsync(process.StandardError);
+
+                // A program that has said too much has said enough: it ends as if it had exited.
+                var ended = Task.WhenAny(exited.Task, output.Exceeded);
                 var timedOut = false;
                 try
                 {
@@ -74,7 +89,7 @@ namespace SshTriage.Remote
                     if (open && input.Rest != null)
                     {
                         // The first part's time limit: until the script says it has run it.
-                        var first = Task.WhenAny(output.Paused, exited.Task);
+                        var first = Task.WhenAny(output.Paused, ended);
                         timedOut = !await WaitAsync(first, timeout, cancellationToken).ConfigureAwait(false);
                         if (!timedOut && output.Paused.IsCompleted && output.Paused.Result)
                         {
@@ -83,12 +98,12 @@ namespace SshTriage.Remote
                     }
 
                     Close(process);
-                    if (!timedOut && !await WaitAsync(exited.Task, timeout, cancellationToken).ConfigureAwait(false))
+                    if (!timedOut && !await WaitAsync(ended, timeout, cancellationToken).ConfigureAwait(false))
                     {
                         timedOut = true;
                     }
 
-                    if (timedOut)
+                    if (timedOut || output.LimitExceeded)
                     {
                         Kill(process);
                     }
@@ -100,9 +115,11 @@ namespace SshTriage.Remote
                 }
 
                 process.WaitForExit();
-                await stdout.ConfigureAwait(false);
-                var error = await stderr.ConfigureAwait(false);
-                return new ProcessOutcome(timedOut ? -1 : process.ExitCode, output.Text, error, timedOut);
+
+                // A child the program left behind (killed or not) may hold its output open: what
+                // came before the program ended is all there is.
+                await Task.WhenAny(Task.WhenAll(stdout, stderr), Task.Delay(ReaderGrace)).ConfigureAwait(false);
+                return new ProcessOutcome(timedOut || output.LimitExceeded ? -1 : process.ExitCode, output.Text, errors.Text, timedOut, output.LimitExceeded);
             }
         }
 

@@ -1,5 +1,4 @@
 using System;
-using System.IO;
 using System.Management.Automation;
 using System.Net;
 using SshTriage.Server;
@@ -61,22 +60,7 @@ namespace SshTriage.Commands
             {
                 foreach (var file in ResolvePaths(path))
                 {
-                    string text;
-                    try
-                    {
-                        text = File.ReadAllText(file);
-                    }
-                    catch (Exception failure) when (failure is IOException || failure is UnauthorizedAccessException)
-                    {
-                        WriteError(new ErrorRecord(failure, "SshLogUnreadable", ErrorCategory.ReadError, file));
-                        continue;
-                    }
-
-                    var events = SshLogParser.Parse(null, text, file, new DateTimeOffset(File.GetLastWriteTime(file)));
-                    foreach (var logEvent in Filter.Apply(events))
-                    {
-                        WriteObject(logEvent);
-                    }
+                    RunCore(() => SshLogFile.Read(file, Filter, Sink, CancelToken));
                 }
             }
         }

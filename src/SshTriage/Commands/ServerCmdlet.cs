@@ -51,7 +51,7 @@ namespace SshTriage.Commands
                     {
                         foreach (var resolved in ResolvePaths(path))
                         {
-                            query!.AddEvidenceFile(resolved, Sink);
+                            RunCore(() => query!.AddEvidenceFile(resolved, Sink));
                         }
                     }
 
