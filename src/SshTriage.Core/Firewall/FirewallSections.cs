@@ -25,6 +25,9 @@ namespace SshTriage.Firewall
 
             /// <summary>firewalld's zones, when it runs.</summary>
             public const string Firewalld = "fw-firewalld";
+
+            /// <summary>Every firewall section.</summary>
+            public static readonly string[] All = { IptablesSave, NftRuleset, NftJson, Ipset, Ufw, Firewalld };
         }
 
         /// <summary>The iptables rule sets of both backends and families, with counters.</summary>
