@@ -27,9 +27,11 @@ Set-Location -LiteralPath $Folder
 function Case([string] $Label, [scriptblock] $Body) {
     $all = @(try { & $Body 2>&1 } catch { $_ })
     $errors = @($all | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
+    $objects = @($all | Where-Object { $_ -isnot [System.Management.Automation.ErrorRecord] })
     [pscustomobject]@{
         Case = $Label
-        Objects = @($all | Where-Object { $_ -isnot [System.Management.Automation.ErrorRecord] }).Count
+        Objects = $objects.Count
+        Values = @($objects | ForEach-Object { ""$_"" })
         Errors = @($errors | ForEach-Object { ($_.FullyQualifiedErrorId -split ',')[0] })
         Messages = @($errors | ForEach-Object { $_.Exception.Message })
     } | ConvertTo-Json -Compress
@@ -65,8 +67,8 @@ function Case([string] $Label, [scriptblock] $Body) {
         }
     }
 
-    /// <summary>What one case of a <see cref="PwshScript"/> wrote.</summary>
-    internal sealed record PwshCase(string Case, int Objects, string[] Errors, string[] Messages);
+    /// <summary>What one case of a <see cref="PwshScript"/> wrote: how many objects, each as text, and its errors.</summary>
+    internal sealed record PwshCase(string Case, int Objects, string[] Values, string[] Errors, string[] Messages);
 
     /// <summary>A fact that runs only where the pinned PowerShell is restored.</summary>
     internal sealed class PwshFactAttribute : Xunit.FactAttribute
