@@ -67,7 +67,8 @@ namespace SshTriage.Firewall
 
                     var family = answer.Query.StartsWith("ip6tables", StringComparison.Ordinal) ? "ipv6" : "ipv4";
                     var backend = answer.Query.Contains("legacy") ? FirewallBackend.IptablesLegacy : (FirewallBackend?)null;
-                    iptables.Add(IptablesSaveParser.Parse(host, answer.Output, backend, family));
+                    var (text, start, length) = answer.Place;
+                    iptables.Add(IptablesSaveParser.Parse(host, text, start, length, backend, family));
                 }
             }
 
