@@ -126,7 +126,8 @@ namespace SshTriage.Commands
 
         // What resolving a path can throw for a bad one: a bad wildcard, drive or provider
         // (RuntimeException's kinds), characters the file system refuses, a name too long.
+        // Ctrl+C (PipelineStoppedException, a RuntimeException too) is no bad path.
         private static bool IsPathProblem(Exception problem) =>
-            problem is RuntimeException || problem is ArgumentException || problem is IOException || problem is NotSupportedException || problem is UnauthorizedAccessException;
+            (problem is RuntimeException && !(problem is PipelineStoppedException)) || problem is ArgumentException || problem is IOException || problem is NotSupportedException || problem is UnauthorizedAccessException;
     }
 }
