@@ -42,5 +42,8 @@ namespace SshTriage
 
         /// <summary>The firewalls that were consulted.</summary>
         public FirewallBackend[] Backends { get; internal set; } = Array.Empty<FirewallBackend>();
+
+        /// <summary>For an Unknown verdict that no rule decided: the evidence that was missing (no rules read, not root, damaged output).</summary>
+        public string? Reason { get; internal set; }
     }
 }

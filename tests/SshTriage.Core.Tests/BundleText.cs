@@ -3,7 +3,7 @@ using System.Text;
 
 namespace SshTriage.Tests
 {
-    /// <summary>Collector output written the way the collector prints it, from sections given as text.</summary>
+    /// <summary>Collector output written the way the collector (the current format) prints it, from sections given as text.</summary>
     internal static class BundleText
     {
         public const string Boundary = "00112233445566778899";
@@ -23,16 +23,16 @@ namespace SshTriage.Tests
             return text.Append(Done).ToString();
         }
 
-        public static string Header => "#%" + Boundary + " sshtriage-evidence version=1\n";
+        public static string Header => "#%" + Boundary + " sshtriage-evidence version=" + Evidence.CollectorScript.FormatVersion + "\n";
 
         public static string Done => "#%" + Boundary + " done\n";
 
-        /// <summary>Appends one section as the collector prints it: exit code, output, a newline, standard error, a newline.</summary>
+        /// <summary>Appends one section as the collector prints it: output, a newline, standard error, a newline, the exit code.</summary>
         public static void Section(StringBuilder text, string name, int exit, string output, string error)
         {
             var mark = "#%" + Boundary + " ";
-            text.Append(mark).Append("section ").Append(name).Append(" exit=").Append(exit).Append('\n').Append(output).Append('\n')
-                .Append(mark).Append("stderr\n").Append(error).Append('\n').Append(mark).Append("end\n");
+            text.Append(mark).Append("section ").Append(name).Append('\n').Append(output).Append('\n')
+                .Append(mark).Append("stderr\n").Append(error).Append('\n').Append(mark).Append("end exit=").Append(exit).Append('\n');
         }
     }
 }

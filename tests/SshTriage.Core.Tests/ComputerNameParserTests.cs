@@ -50,6 +50,46 @@ namespace SshTriage.Tests
             Assert.Contains(reason, error);
         }
 
+        // .NET's own parser reads "[::1]:2222" as ::1 and drops the port.
+        [Theory]
+        [InlineData("[2001:db8::7]:2222")]
+        [InlineData("[::1]:22")]
+        [InlineData("web01:2222")]
+        [InlineData("198.51.100.7:22")]
+        public void ANameWithAPortIsRefusedNotShortened(string input)
+        {
+            Assert.False(ComputerNameParser.TryParse(input, out _, out var error));
+            Assert.Contains("carries a port", error);
+        }
+
+        [Theory]
+        [InlineData("[::1]:2222", "::1", 2222)]
+        [InlineData("[2001:db8::7]:22", "2001:db8::7", 22)]
+        [InlineData("web01:2222", "web01", 2222)]
+        [InlineData(" 198.51.100.7:65535 ", "198.51.100.7", 65535)]
+        [InlineData("2001:db8::7", "2001:db8::7", null)]
+        [InlineData("[2001:db8::7]", "[2001:db8::7]", null)]
+        [InlineData("web01", "web01", null)]
+        public void APortIsSplitOffTheName(string input, string name, int? port)
+        {
+            Assert.True(ComputerNameParser.TrySplitPort(input, out var split, out var splitPort, out var error), error);
+            Assert.Equal((name, port), (split, splitPort));
+        }
+
+        [Theory]
+        [InlineData("web01:")]
+        [InlineData("web01:0")]
+        [InlineData("web01:65536")]
+        [InlineData("web01:99999999999")]
+        [InlineData("web01:\u0662\u0662")]
+        [InlineData("web01:+22")]
+        [InlineData("[::1]:ssh")]
+        public void APortThatIsNoneIsRefused(string input)
+        {
+            Assert.False(ComputerNameParser.TrySplitPort(input, out _, out _, out var error));
+            Assert.Contains("not a TCP port", error);
+        }
+
         [Fact]
         public void OverlongNamesAreRefused()
         {

@@ -245,6 +245,9 @@ namespace SshTriage.Tests
         [InlineData("#%00112233445566778899 sshtriage-evidence version=\u0661\n#%00112233445566778899 done\n")]
         [InlineData("#%00112233445566778899 sshtriage-evidence version=1\n#%00112233445566778899 section x exit=99999999999\n\n#%00112233445566778899 stderr\n\n#%00112233445566778899 end\n#%00112233445566778899 done\n")]
         [InlineData("#%00112233445566778899 sshtriage-evidence version=1\n#%00112233445566778899 section x exit=\u0661\n\n#%00112233445566778899 stderr\n\n#%00112233445566778899 end\n#%00112233445566778899 done\n")]
+        [InlineData("#%00112233445566778899 sshtriage-evidence version=2\n#%00112233445566778899 section x\n\n#%00112233445566778899 stderr\n\n#%00112233445566778899 end exit=99999999999\n#%00112233445566778899 done\n")]
+        [InlineData("#%00112233445566778899 sshtriage-evidence version=2\n#%00112233445566778899 section x\n\n#%00112233445566778899 stderr\n\n#%00112233445566778899 end\n#%00112233445566778899 done\n")]
+        [InlineData("#%00112233445566778899 sshtriage-evidence version=2\n#%00112233445566778899 section x exit=0\n\n#%00112233445566778899 stderr\n\n#%00112233445566778899 end exit=0\n#%00112233445566778899 done\n")]
         [InlineData("#%sshtriage-compressed version=1 sha256=00\n!!!!\n#%sshtriage-compressed end\n")]
         [InlineData("#%sshtriage-compressed version=1 sha256=00\nH4sIAAAAAAAAA2NgYGBgBGIOBgYGAA==\n#%sshtriage-compressed end\n")]
         public void BrokenHeadersAreFormatErrors(string text)

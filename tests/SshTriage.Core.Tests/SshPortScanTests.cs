@@ -35,6 +35,26 @@ namespace SshTriage.Tests
         }
 
         [Fact]
+        public void APortInTheNameIsProbedAndAConflictingPortRefused()
+        {
+            using var peer = ScriptedPeer.Sends("SSH-2.0-OpenSSH_9.2p1\r\n", thenClose: false, address: IPAddress.IPv6Any);
+            var sink = new RecordingSink();
+            var scan = NewScan();
+
+            scan.Add("[::1]:" + peer.Port, 22, sink, portIsDefault: true);
+            scan.Add("127.0.0.1:" + peer.Port, peer.Port, sink);
+            scan.Add("127.0.0.1:" + peer.Port, 22, sink);
+            scan.Add("127.0.0.1:ssh", 22, sink, portIsDefault: true);
+            scan.WriteRemaining(sink);
+
+            var results = sink.OfType<SshPortResult>().OrderBy(r => r.RemoteAddress!.AddressFamily).ToList();
+            Assert.Equal(2, results.Count);
+            Assert.All(results, r => Assert.Equal((SshPortStatus.Open, peer.Port), (r.Status, r.Port)));
+            Assert.Equal(new[] { "127.0.0.1", "::1" }, results.Select(r => r.ComputerName));
+            Assert.Equal(new[] { "PortConflict", "InvalidComputerName" }, sink.Errors.Select(e => e.ErrorId));
+        }
+
+        [Fact]
         public void TheSystemResolverIsUsedForRealNames()
         {
             using var peer = ScriptedPeer.Sends("SSH-2.0-OpenSSH_9.2p1\r\n", thenClose: false);

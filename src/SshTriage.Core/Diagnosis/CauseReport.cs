@@ -124,6 +124,14 @@ namespace SshTriage.Diagnosis
                 }
             }
 
+            // Evidence with nothing to diagnose (a bundle of a header and a last line) says so
+            // rather than "nothing explains a refusal"; an older bundle without a newer section
+            // is read for what it has.
+            if (CollectorSections.All.All(s => s.Name == CollectorSections.Names.Meta || evidence.Bundle[s.Name] == null))
+            {
+                yield return EvidenceErrors.NothingToDiagnose(evidence);
+            }
+
             var client = clientAddress ?? window?.OriginAddress;
             var route = evidence.Bundle[ClientSections.Route] is EvidenceRecord record && record.Succeeded ? record.StandardOutput : null;
             var context = new DiagnosisContext(evidence, port, client, clientUser, window?.Failure == null ? window : null, route) { Hops = hopEvidence, ClientKey = clientKey };

@@ -13,8 +13,13 @@ namespace SshTriage.Evidence
     /// </summary>
     public static class CollectorScript
     {
-        /// <summary>The collector's format version; readers accept this and older ones.</summary>
-        public const int FormatVersion = 1;
+        /// <summary>
+        /// The collector's format version; readers accept this and older ones. Version 2 writes a
+        /// section's exit code on its last line, so the output streams through and nothing is
+        /// written on the server (version 1 kept it in temporary files, and stopped where /tmp
+        /// was read-only).
+        /// </summary>
+        public const int FormatVersion = 2;
 
         /// <summary>Builds a script for <paramref name="sections"/> with a fresh random boundary.</summary>
         public static string Build(IEnumerable<CollectorSection> sections) => Build(sections, NewBoundary());
@@ -51,7 +56,7 @@ namespace SshTriage.Evidence
         private const string Done = "printf '%s done\\n' \"$sst_mark\"\n";
 
         private static string Begin(string boundary) =>
-            Prologue.Replace("@ENVIRONMENT@", ShellEnvironment.Prologue).Replace("@BOUNDARY@", boundary).Replace("@VERSION@", FormatVersion.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Prologue.Replace("@ENVIRONMENT@", ShellEnvironment.Prologue).Replace("@BOUNDARY@", boundary).Replace("@VERSION@", Version);
 
         private static string Sections(IEnumerable<CollectorSection> sections)
         {
@@ -76,43 +81,61 @@ namespace SshTriage.Evidence
         /// <summary>
         /// Wraps a collector so that its output travels as gzip and base64 with a sha256 of the
         /// plain output: for consoles that wrap, drop or mangle long output. The reader
-        /// (<see cref="EvidenceBundle.Parse"/>) checks the sum and unpacks it.
+        /// (<see cref="EvidenceBundle.Parse"/>) checks the sum and unpacks it. The sum needs the
+        /// plain output in a file first, in a private folder in /tmp (or $TMPDIR), /dev/shm,
+        /// /var/tmp or the home folder; where none can be written (or sha256sum is missing) the
+        /// output streams with "sha256=none" and gzip's own check, and the script says so.
         /// </summary>
         public static string Compressed(string collector) =>
             "#!/bin/sh\n" +
             "# SshTriage evidence collector, compressed output. It only reads: it changes nothing on this host.\n" +
             "# Run it with sh (as root to see everything) and copy all of its output back.\n" +
             ShellEnvironment.Prologue +
-            "for t in gzip base64 sha256sum; do command -v \"$t\" >/dev/null 2>&1 || { echo \"$t is missing: use the uncompressed collector\" >&2; exit 69; }; done\n" +
-            "sst_raw=$(mktemp 2>/dev/null) || { sst_raw=${TMPDIR:-/tmp}/sshtriage-raw.$$; : > \"$sst_raw\" || exit 70; }\n" +
-            "trap 'rm -f \"$sst_raw\"' EXIT\n" +
-            "sh > \"$sst_raw\" <<'SSTCOLLECTOR'\n" + collector + "SSTCOLLECTOR\n" +
-            "printf '%s%s sha256=%s\\n' '" + CompressedHeader + "' " + FormatVersion.ToString(System.Globalization.CultureInfo.InvariantCulture) + " \"$(sha256sum < \"$sst_raw\" | cut -d' ' -f1)\"\n" +
-            "gzip -c < \"$sst_raw\" | base64\n" +
+            "for t in gzip base64; do command -v \"$t\" >/dev/null 2>&1 || { echo \"$t is missing: use the uncompressed collector\" >&2; exit 69; }; done\n" +
+            "sst_collector=$(cat <<'SSTCOLLECTOR'\n" + collector + "SSTCOLLECTOR\n)\n" +
+            "sst_dir=\n" +
+            "for sst_base in \"${TMPDIR:-/tmp}\" /dev/shm /var/tmp \"${HOME:-/nonexistent}\"; do\n" +
+            "    if mkdir -m 700 \"$sst_base/sshtriage.$$\" 2>/dev/null; then sst_dir=$sst_base/sshtriage.$$; break; fi\n" +
+            "done\n" +
+            "if [ -n \"$sst_dir\" ] && command -v sha256sum >/dev/null 2>&1; then\n" +
+            "    trap 'rm -rf \"$sst_dir\"' EXIT\n" +
+            "    printf '%s\\n' \"$sst_collector\" | sh > \"$sst_dir/raw\"\n" +
+            "    printf '%s%s sha256=%s\\n' '" + CompressedHeader + "' " + Version + " \"$(sha256sum < \"$sst_dir/raw\" | cut -d' ' -f1)\"\n" +
+            "    gzip -c < \"$sst_dir/raw\" | base64\n" +
+            "else\n" +
+            "    echo 'No folder to write a temporary file in (or no sha256sum): the output carries no sha256, only gzip'\\''s own check.' >&2\n" +
+            "    printf '%s%s sha256=" + NoChecksum + "\\n' '" + CompressedHeader + "' " + Version + "\n" +
+            "    printf '%s\\n' \"$sst_collector\" | sh | gzip -c | base64\n" +
+            "fi\n" +
             "printf '%s\\n' '" + CompressedEnd + "'\n";
 
+        /// <summary>The checksum a compressed output carries when the server had nowhere to compute it.</summary>
+        internal const string NoChecksum = "none";
+
+        private static string Version => FormatVersion.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
         // Every value in a section is single-quoted when the script is built; the command text
-        // is evaluated here, in a subshell, with no input.
+        // is evaluated here, in a subshell, with no input. Its output goes straight to the
+        // script's (fd 3); its errors are kept in a variable, with the exit code after a last
+        // newline so that trailing newlines survive the command substitution.
         private const string Prologue = @"#!/bin/sh
 # SshTriage evidence collector, format @VERSION@. It only reads: it changes nothing on this host.
 # Run it with sh (as root to see everything) and copy all of its output back.
-@ENVIRONMENT@umask 077
-sst_mark='#%@BOUNDARY@'
-sst_tmp=$(mktemp -d 2>/dev/null) || { sst_tmp=${TMPDIR:-/tmp}/sshtriage.$$; mkdir ""$sst_tmp"" || exit 70; }
-trap 'rm -rf ""$sst_tmp""' EXIT
+@ENVIRONMENT@sst_mark='#%@BOUNDARY@'
 trap 'exit 130' HUP INT TERM
+exec 3>&1
 sst_section() {
     if [ -n ""$2"" ] && ! command -v ""$2"" >/dev/null 2>&1; then
         printf '%s section %s missing=%s\n%s end\n' ""$sst_mark"" ""$1"" ""$2"" ""$sst_mark""
         return 0
     fi
-    ( eval ""$3"" ) >""$sst_tmp/out"" 2>""$sst_tmp/err"" </dev/null
-    sst_rc=$?
-    printf '%s section %s exit=%s\n' ""$sst_mark"" ""$1"" ""$sst_rc""
-    cat ""$sst_tmp/out""
-    printf '\n%s stderr\n' ""$sst_mark""
-    cat ""$sst_tmp/err""
-    printf '\n%s end\n' ""$sst_mark""
+    printf '%s section %s\n' ""$sst_mark"" ""$1""
+    sst_err=$( ( eval ""$3"" ) 2>&1 1>&3 3>&- </dev/null; printf '\n%s' ""$?"" )
+    sst_rc=${sst_err##*
+}
+    sst_err=${sst_err%
+*}
+    printf '\n%s stderr\n%s\n%s end exit=%s\n' ""$sst_mark"" ""$sst_err"" ""$sst_mark"" ""$sst_rc""
 }
 printf '%s sshtriage-evidence version=@VERSION@\n' ""$sst_mark""
 ";

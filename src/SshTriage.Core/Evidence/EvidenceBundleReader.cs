@@ -20,7 +20,10 @@ namespace SshTriage.Evidence
         private const int MaxDirective = 4096;
 
         private static readonly Regex HeaderLine = new Regex(@"^#%(?<b>[0-9a-f]{8,64}) sshtriage-evidence version=(?<v>[0-9]+)$", RegexOptions.CultureInvariant);
-        private static readonly Regex SectionLine = new Regex(@"^section (?<name>[A-Za-z0-9._-]+) (?:exit=(?<exit>[0-9]+)|missing=(?<missing>\S*))$", RegexOptions.CultureInvariant);
+        // Format 1 writes the exit code on the section line, format 2 on the end line.
+        private static readonly Regex SectionLine = new Regex(@"^section (?<name>[A-Za-z0-9._-]+)(?: exit=(?<exit>[0-9]+)| missing=(?<missing>\S*))?$", RegexOptions.CultureInvariant);
+        private static readonly Regex EndLine = new Regex(@"^end(?: exit=(?<exit>[0-9]+))?$", RegexOptions.CultureInvariant);
+        private static readonly Regex StderrLine = new Regex("^stderr$", RegexOptions.CultureInvariant);
 
         /// <summary>Reads plain or compressed collector output from <paramref name="text"/>.</summary>
         public static EvidenceBundle Read(TextReader text, string source, CancellationToken cancellationToken) =>
@@ -94,21 +97,24 @@ namespace SshTriage.Evidence
                     continue;
                 }
 
-                if (!AsciiNumber.TryParseInt32(section.Groups["exit"].Value, out var exit))
-                {
-                    throw new EvidenceFormatException($"{source} is damaged near line {lines.LineNumber}: the exit code of section '{name}' is not a number the collector writes.");
-                }
+                var at = lines.LineNumber;
 
                 // A builder of its own for each: a cleared one would keep its largest size.
-                var output = Body(lines, mark, "stderr", source, name);
-                var error = Body(lines, mark, "end", source, name);
-                records[name] = new EvidenceRecord(name, exit, null, output, error);
+                var output = Body(lines, mark, StderrLine, "stderr", source, name, out _);
+                var error = Body(lines, mark, EndLine, "end", source, name, out var last);
+                var exit = section.Groups["exit"].Success ? section.Groups["exit"].Value : last.Groups["exit"].Value;
+                if (!AsciiNumber.TryParseInt32(exit, out var code) || section.Groups["exit"].Success == last.Groups["exit"].Success)
+                {
+                    throw new EvidenceFormatException($"{source} is damaged near line {at}: section '{name}' has no exit code the collector writes, or two.");
+                }
+
+                records[name] = new EvidenceRecord(name, code, null, output, error);
             }
         }
 
         // The lines up to the marker line; any other line that starts with the mark is part of
         // them, as it always was.
-        private static string Body(LineReader lines, string mark, string marker, string source, string section)
+        private static string Body(LineReader lines, string mark, Regex markerLine, string marker, string source, string section, out Match found)
         {
             var body = new StringBuilder();
             while (true)
@@ -121,7 +127,8 @@ namespace SshTriage.Evidence
 
                 if (kind == LineKind.Prefixed)
                 {
-                    if (directive == marker)
+                    found = markerLine.Match(directive!);
+                    if (found.Success)
                     {
                         return Text(body);
                     }

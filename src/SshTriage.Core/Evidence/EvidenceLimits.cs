@@ -8,8 +8,12 @@ namespace SshTriage.Evidence
     /// </summary>
     public static class EvidenceLimits
     {
-        /// <summary>The most a bundle may hold, as a file, as a server's output or once unpacked: 256 MiB.</summary>
-        public const long MaxBundleBytes = 256L * 1024 * 1024;
+        /// <summary>
+        /// The most a bundle may hold, as a file, as a server's output or once unpacked: 128 MiB,
+        /// ten times a bundle of 100,000 firewall rules and as many set elements. Read, it takes
+        /// twice that in memory (.NET strings hold two bytes a character).
+        /// </summary>
+        public const long MaxBundleBytes = 128L * 1024 * 1024;
 
         /// <summary>The most a log file read with Get-SshLogEvent -Path may be: 1 GiB (it is read a line at a time).</summary>
         public const long MaxLogBytes = 1024L * 1024 * 1024;

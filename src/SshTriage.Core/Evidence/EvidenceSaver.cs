@@ -1,6 +1,4 @@
-using System;
 using System.IO;
-using System.Text;
 using System.Threading;
 using SshTriage.Operations;
 using SshTriage.Remote;
@@ -48,17 +46,7 @@ namespace SshTriage.Evidence
                 return null;
             }
 
-            try
-            {
-                File.WriteAllText(path, outcome!.StandardOutput, new UTF8Encoding(false));
-            }
-            catch (Exception failed) when (failed is IOException || failed is UnauthorizedAccessException)
-            {
-                sink.WriteError(new TriageError("EvidenceNotSaved", failed, TriageErrorCategory.WriteError, path, "Choose a path you can write to."));
-                return null;
-            }
-
-            return new FileInfo(path);
+            return TextFile.TryWrite(path, outcome!.StandardOutput, "EvidenceNotSaved", sink) ? new FileInfo(path) : null;
         }
     }
 }

@@ -17,6 +17,6 @@ namespace SshTriage.Evidence
 
         /// <inheritdoc />
         public override TriageError ToError(object target, string recommendedAction) =>
-            new TriageError("EvidenceTooLarge", this, TriageErrorCategory.LimitsExceeded, target, "Give a bundle saved by Save-SshTriageEvidence or copied from the collector's output, or only the part of a log that is needed (grep, tail).");
+            new TriageError("EvidenceTooLarge", this, TriageErrorCategory.LimitsExceeded, target, recommendedAction);
     }
 }

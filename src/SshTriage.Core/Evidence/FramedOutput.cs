@@ -34,6 +34,9 @@ namespace SshTriage.Evidence
         /// <summary>The lines of <see cref="Output"/>, one at a time, without a copy of all of it.</summary>
         public IEnumerable<string> Lines() => TextLines.Of(text, start, length);
 
+        /// <summary>Where <see cref="Output"/> lies in the section's text, for a reader that reads it in place.</summary>
+        internal (string Text, int Start, int Length) Place => (text, start, length);
+
         /// <summary>The tool's exit code.</summary>
         public int ExitCode { get; }
     }

@@ -14,7 +14,7 @@ namespace SshTriage.Fail2Ban
             var host = evidence.ComputerName;
             if (record == null)
             {
-                return null;
+                return EvidenceErrors.SectionMissing(evidence, "Fail2Ban state", Fail2BanSections.Names.Fail2Ban);
             }
 
             if (record.MissingTool != null)

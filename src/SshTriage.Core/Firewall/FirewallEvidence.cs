@@ -13,8 +13,9 @@ namespace SshTriage.Firewall
     /// </summary>
     internal sealed class FirewallEvidence
     {
-        private FirewallEvidence(IReadOnlyList<IptablesRuleSet> iptables, NftRuleset? nftables, IReadOnlyDictionary<string, AddressSet> ipsets, IReadOnlyList<FirewallRule> managers, IReadOnlyList<string> denied, IReadOnlyList<string> unreadable)
+        private FirewallEvidence(bool collected, IReadOnlyList<IptablesRuleSet> iptables, NftRuleset? nftables, IReadOnlyDictionary<string, AddressSet> ipsets, IReadOnlyList<FirewallRule> managers, IReadOnlyList<string> denied, IReadOnlyList<string> unreadable)
         {
+            Collected = collected;
             Unreadable = unreadable;
             Iptables = iptables;
             Nftables = nftables;
@@ -38,6 +39,12 @@ namespace SshTriage.Firewall
         /// <summary>What a tool printed that could not be read as its rules (damaged on the way, or not the tool's), with why.</summary>
         public IReadOnlyList<string> Unreadable { get; }
 
+        /// <summary>False when the evidence has none of the firewall sections (a bundle from a collector that did not read them).</summary>
+        public bool Collected { get; }
+
+        /// <summary>True when iptables' or nftables' rules were read: only then can a walk say that nothing blocks.</summary>
+        public bool RulesRead => Iptables.Count > 0 || Nftables != null;
+
         public static FirewallEvidence Read(ServerEvidence evidence)
         {
             var host = evidence.ComputerName;
@@ -60,7 +67,8 @@ namespace SshTriage.Firewall
 
                     var family = answer.Query.StartsWith("ip6tables", StringComparison.Ordinal) ? "ipv6" : "ipv4";
                     var backend = answer.Query.Contains("legacy") ? FirewallBackend.IptablesLegacy : (FirewallBackend?)null;
-                    iptables.Add(IptablesSaveParser.Parse(host, answer.Output, backend, family));
+                    var (text, start, length) = answer.Place;
+                    iptables.Add(IptablesSaveParser.Parse(host, text, start, length, backend, family));
                 }
             }
 
@@ -104,7 +112,8 @@ namespace SshTriage.Firewall
                 }
             }
 
-            return new FirewallEvidence(iptables, nftables, ipsets, managers, denied, unreadable);
+            var collected = FirewallSections.Names.All.Any(name => evidence.Bundle[name] != null);
+            return new FirewallEvidence(collected, iptables, nftables, ipsets, managers, denied, unreadable);
         }
 
         /// <summary>One walker per iptables backend, and one for nftables (which skips the tables iptables-nft manages).</summary>

@@ -45,18 +45,49 @@ namespace SshTriage.Firewall
             }
 
             var verdict = FirewallAccess.Decide(evidence.ComputerName, packet, firewall.Walkers());
-            if (firewall.Unreadable.Count > 0 && verdict.Verdict == FirewallDecision.Accept)
+            var missing = Missing(evidence, firewall);
+            if (missing != null && verdict.Verdict == FirewallDecision.Accept)
             {
-                // Rules that could not be read may drop what the others accept.
+                // Rules that were not read may drop what the others accept; with none read, nothing is known.
                 verdict.Verdict = FirewallDecision.Unknown;
                 verdict.ExpectedSymptom = null;
+                verdict.Reason = missing;
             }
 
             yield return verdict;
         }
 
+        // Why the rules that were read may not be all there are; null when they are.
+        private static string? Missing(ServerEvidence evidence, FirewallEvidence firewall)
+        {
+            if (!firewall.Collected)
+            {
+                return $"{evidence.Bundle.Source} holds no firewall rules: the collector that wrote it did not read them.";
+            }
+
+            if (firewall.Unreadable.Count > 0)
+            {
+                return "Some rules could not be read: " + string.Join("; ", firewall.Unreadable);
+            }
+
+            if (firewall.RulesRead)
+            {
+                return null;
+            }
+
+            return firewall.Denied.Count > 0
+                ? $"Reading the rules ({string.Join(", ", firewall.Denied)}) needs root, and the collector on {evidence.ComputerName} ran without it."
+                : $"No rules could be read on {evidence.ComputerName}: neither iptables-save nor nft answered (not installed?).";
+        }
+
         internal static IEnumerable<TriageError> Problems(ServerEvidence evidence, FirewallEvidence firewall)
         {
+            if (!firewall.Collected)
+            {
+                yield return EvidenceErrors.SectionMissing(evidence, "firewall rules", FirewallSections.Names.IptablesSave);
+                yield break;
+            }
+
             if (firewall.Denied.Count > 0 && !evidence.Facts.IsRoot)
             {
                 yield return EvidenceErrors.NeedsRoot(evidence, "Reading the firewall rules (" + string.Join(", ", firewall.Denied) + ")");

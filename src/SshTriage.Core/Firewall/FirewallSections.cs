@@ -28,6 +28,9 @@ namespace SshTriage.Firewall
 
             /// <summary>The state of rate limits: -m recent lists and hashlimit tables, with the kernel's clock.</summary>
             public const string RateLimits = "fw-rate-limits";
+
+            /// <summary>Every section that holds rules (the rate-limit state holds none).</summary>
+            public static readonly string[] All = { IptablesSave, NftRuleset, NftJson, Ipset, Ufw, Firewalld };
         }
 
         /// <summary>The iptables rule sets of both backends and families, with counters.</summary>

@@ -78,19 +78,28 @@ namespace SshTriage.Firewall
 
         private static RuleWords Scratch => scratch ??= new RuleWords();
 
-        public static IptablesRuleSet Parse(string computerName, string output, FirewallBackend? backend, string family)
+        public static IptablesRuleSet Parse(string computerName, string output, FirewallBackend? backend, string family) =>
+            Parse(computerName, output, 0, output.Length, backend, family);
+
+        /// <summary>
+        /// Reads the <paramref name="length"/> characters of <paramref name="text"/> from
+        /// <paramref name="from"/> (one answer of a framed section) where they are, without a copy.
+        /// </summary>
+        internal static IptablesRuleSet Parse(string computerName, string text, int from, int length, FirewallBackend? backend, string family)
         {
-            var detected = backend ?? (output.Contains("(legacy)") ? FirewallBackend.IptablesLegacy : FirewallBackend.IptablesNft);
+            var output = text;
+            var stop = from + length;
+            var detected = backend ?? (output.IndexOf("(legacy)", from, length, StringComparison.Ordinal) >= 0 ? FirewallBackend.IptablesLegacy : FirewallBackend.IptablesNft);
             var set = new IptablesRuleSet(computerName, detected, family, output);
             Dictionary<string, IptablesChain>? table = null;
             var tableName = string.Empty;
             IptablesChain? last = null;
-            var position = 0;
-            while (position < output.Length)
+            var position = from;
+            while (position < stop)
             {
                 var start = position;
-                var newline = output.IndexOf('\n', start);
-                var end = newline < 0 ? output.Length : newline;
+                var newline = output.IndexOf('\n', start, stop - start);
+                var end = newline < 0 ? stop : newline;
                 position = end + 1;
                 while (end > start && output[end - 1] == '\r')
                 {

@@ -38,7 +38,15 @@ namespace SshTriage.Probing
                 text = text.Substring(1, text.Length - 2);
             }
 
-            if (text.IndexOf(':') >= 0)
+            // .NET reads "[2001:db8::7]:2222" as the address alone: a port must never be dropped unseen.
+            var colon = text.IndexOf(':');
+            if (text.StartsWith("[", StringComparison.Ordinal) || (colon >= 0 && colon == text.LastIndexOf(':')))
+            {
+                error = $"'{value}' carries a port: give the computer name alone and the port as a parameter (-Port, -SshPort).";
+                return false;
+            }
+
+            if (colon >= 0)
             {
                 return TryParseIPv6(value, text, out address, out error);
             }
@@ -49,6 +57,45 @@ namespace SshTriage.Probing
             }
 
             return TryValidateHostName(value, text, out error);
+        }
+
+        /// <summary>
+        /// Splits "host:port", "198.51.100.7:port" and "[2001:db8::7]:port" into the name and the
+        /// port. A name without a port, a bare IPv6 address included, comes back whole with a null
+        /// port. False, with a message, when what follows the colon is not a TCP port.
+        /// </summary>
+        public static bool TrySplitPort(string value, out string name, out int? port, out string error)
+        {
+            name = value.Trim();
+            port = null;
+            error = string.Empty;
+            string? portText = null;
+            var close = name.IndexOf(']');
+            if (name.StartsWith("[", StringComparison.Ordinal) && close > 0 && close + 1 < name.Length && name[close + 1] == ':')
+            {
+                portText = name.Substring(close + 2);
+                name = name.Substring(1, close - 1);
+            }
+            else if (!name.StartsWith("[", StringComparison.Ordinal) && name.IndexOf(':') > 0 && name.IndexOf(':') == name.LastIndexOf(':'))
+            {
+                var colon = name.IndexOf(':');
+                portText = name.Substring(colon + 1);
+                name = name.Substring(0, colon);
+            }
+
+            if (portText == null)
+            {
+                return true;
+            }
+
+            if (!Text.AsciiNumber.TryParseInt32(portText, out var number) || number < 1 || number > 65535)
+            {
+                error = $"'{value}' ends in ':{portText}', which is not a TCP port (1-65535).";
+                return false;
+            }
+
+            port = number;
+            return true;
         }
 
         // Digits in four dot-separated groups; checked by hand because firewall dumps hold 100,000 addresses.

@@ -31,10 +31,32 @@ namespace SshTriage.Probing
 
         /// <summary>
         /// Starts probing every address of <paramref name="computerName"/>. A malformed name or
-        /// port is reported to <paramref name="sink"/> at once and nothing is probed.
+        /// port is reported to <paramref name="sink"/> at once and nothing is probed. A name may
+        /// carry its port ("host:2222", "[2001:db8::7]:2222"): it is used unless
+        /// <paramref name="port"/> was given too (<paramref name="portIsDefault"/> false) and
+        /// differs, which is a PortConflict error.
         /// </summary>
-        public void Add(string computerName, int port, IOperationSink sink)
+        public void Add(string computerName, int port, IOperationSink sink, bool portIsDefault = false)
         {
+            if (!ComputerNameParser.TrySplitPort(computerName, out var host, out var namedPort, out var badPort))
+            {
+                sink.WriteError(new TriageError("InvalidComputerName", new ArgumentException(badPort), TriageErrorCategory.InvalidArgument, computerName, "Give host:port with a port between 1 and 65535, or the name alone and -Port."));
+                return;
+            }
+
+            if (namedPort.HasValue && namedPort != port && !portIsDefault)
+            {
+                sink.WriteError(new TriageError(
+                    "PortConflict",
+                    new ArgumentException($"'{computerName}' names port {namedPort}, and -Port says {port}: which one is meant?"),
+                    TriageErrorCategory.InvalidArgument,
+                    computerName,
+                    "Give the port once: in the name or with -Port."));
+                return;
+            }
+
+            port = namedPort ?? port;
+            computerName = host;
             if (port < 1 || port > 65535)
             {
                 sink.WriteError(new TriageError(

@@ -4,21 +4,48 @@ using System.Threading.Tasks;
 
 namespace SshTriage.Remote
 {
-    /// <summary>Collects a program's standard output and notices the line a paused script prints.</summary>
+    /// <summary>
+    /// Collects a program's output up to a limit, and notices the line a paused script prints.
+    /// Past the limit it either stops reading and says so (the runner then ends the program), or
+    /// keeps reading and drops the rest (for messages, where the start says enough).
+    /// </summary>
     internal sealed class OutputWatch
     {
         private readonly string? pauseLine;
+        private readonly long limit;
+        private readonly bool dropPastLimit;
         private readonly StringBuilder text = new StringBuilder();
         private readonly TaskCompletionSource<bool> paused = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource<bool> exceeded = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         private int lineStart;
 
-        public OutputWatch(string? pauseLine) => this.pauseLine = pauseLine;
+        public OutputWatch(string? pauseLine, long limit, bool dropPastLimit = false)
+        {
+            this.pauseLine = pauseLine;
+            this.limit = limit;
+            this.dropPastLimit = dropPastLimit;
+        }
 
         /// <summary>True once the pause line has been read; false when the output ended without it.</summary>
         public Task<bool> Paused => paused.Task;
 
-        /// <summary>Everything read.</summary>
-        public string Text => text.ToString();
+        /// <summary>Completes when the output has gone past the limit.</summary>
+        public Task Exceeded => exceeded.Task;
+
+        /// <summary>True when the output went past the limit; <see cref="Text"/> then holds what came before it.</summary>
+        public bool LimitExceeded => exceeded.Task.IsCompleted;
+
+        /// <summary>Everything read so far (the reader may still be running when a child holds the output open).</summary>
+        public string Text
+        {
+            get
+            {
+                lock (text)
+                {
+                    return text.ToString();
+                }
+            }
+        }
 
         public async Task ReadAsync(TextReader reader)
         {
@@ -26,10 +53,24 @@ namespace SshTriage.Remote
             int count;
             while ((count = await reader.ReadAsync(buffer, 0, buffer.Length).ConfigureAwait(false)) > 0)
             {
-                text.Append(buffer, 0, count);
-                if (pauseLine != null && !paused.Task.IsCompleted)
+                if (text.Length + count > limit)
                 {
-                    Scan();
+                    if (dropPastLimit)
+                    {
+                        continue;
+                    }
+
+                    exceeded.TrySetResult(true);
+                    break;
+                }
+
+                lock (text)
+                {
+                    text.Append(buffer, 0, count);
+                    if (pauseLine != null && !paused.Task.IsCompleted)
+                    {
+                        Scan();
+                    }
                 }
             }
 

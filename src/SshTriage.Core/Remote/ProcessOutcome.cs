@@ -4,12 +4,13 @@ namespace SshTriage.Remote
     public sealed class ProcessOutcome
     {
         /// <summary>Creates an outcome.</summary>
-        public ProcessOutcome(int exitCode, string standardOutput, string standardError, bool timedOut)
+        public ProcessOutcome(int exitCode, string standardOutput, string standardError, bool timedOut, bool outputLimitExceeded = false)
         {
             ExitCode = exitCode;
             StandardOutput = standardOutput;
             StandardError = standardError;
             TimedOut = timedOut;
+            OutputLimitExceeded = outputLimitExceeded;
         }
 
         /// <summary>The exit code; -1 when the process was killed for taking too long.</summary>
@@ -23,5 +24,8 @@ namespace SshTriage.Remote
 
         /// <summary>True when the process was killed at the time limit.</summary>
         public bool TimedOut { get; }
+
+        /// <summary>True when the process was stopped for printing more than <see cref="ScriptExchange"/> keeps.</summary>
+        public bool OutputLimitExceeded { get; }
     }
 }

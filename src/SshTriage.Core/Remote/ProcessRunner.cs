@@ -30,14 +30,16 @@ namespace SshTriage.Remote
         /// <summary>
         /// Runs <paramref name="fileName"/> with <paramref name="input"/> on its standard input.
         /// The time limit applies to each part of a paused input; the caller's work between the
-        /// parts has its own limits.
+        /// parts has its own limits. A program that prints more than <paramref name="maxOutput"/>
+        /// characters is ended, and the outcome says so.
         /// </summary>
         public static async Task<ProcessOutcome> RunAsync(
             string fileName,
             IReadOnlyList<string> arguments,
             ScriptInput input,
             TimeSpan timeout,
-            CancellationToken cancellationToken)
+            CancellationToken cancellationToken,
+            long maxOutput = ScriptExchange.MaxOutputCharacters)
         {
             var info = new ProcessStartInfo(fileName)
             {
@@ -63,7 +65,7 @@ namespace SshTriage.Remote
                     throw new StartException(fileName, failure);
                 }
 
-                return await ScriptExchange.RunAsync(channel, input, timeout, cancellationToken).ConfigureAwait(false);
+                return await ScriptExchange.RunAsync(channel, input, timeout, cancellationToken, maxOutput).ConfigureAwait(false);
             }
         }
 

@@ -31,6 +31,12 @@ namespace SshTriage.Remote
             var host = target.ComputerName;
             var stderr = outcome.StandardError.Trim();
             var detail = stderr.Length == 0 ? string.Empty : " ssh said: " + LastLines(stderr);
+            if (outcome.OutputLimitExceeded)
+            {
+                return new Evidence.EvidenceTooLargeException(host, "printed", ScriptExchange.MaxOutputCharacters)
+                    .ToError(host, "No collector prints that much: check what the server's login shell and tools print.");
+            }
+
             if (outcome.TimedOut)
             {
                 return RemoteErrors.CommandTimedOut(host, OpenSshShell.OverallTimeout(target));

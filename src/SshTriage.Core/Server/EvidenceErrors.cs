@@ -31,6 +31,21 @@ namespace SshTriage.Server
             evidence.ComputerName,
             "Run the command on the server by hand to see the whole message.");
 
+        /// <summary>The evidence has no section for a check: a bundle from a collector that did not read it.</summary>
+        public static TriageError SectionMissing(ServerEvidence evidence, string what, string section) =>
+            SectionsMissing(evidence, $"{evidence.Bundle.Source} holds no {what}: the collector that wrote it did not read them (no '{section}' section).");
+
+        /// <summary>The evidence holds none of the sections a diagnosis reads.</summary>
+        public static TriageError NothingToDiagnose(ServerEvidence evidence) =>
+            SectionsMissing(evidence, $"{evidence.Bundle.Source} holds none of the sections a diagnosis reads (listeners, sshd's configuration and log, Fail2Ban, firewalls): what follows rests on nothing the server showed.");
+
+        private static TriageError SectionsMissing(ServerEvidence evidence, string message) => new TriageError(
+            "EvidenceSectionMissing",
+            new EvidenceFormatException(message),
+            TriageErrorCategory.ObjectNotFound,
+            evidence.ComputerName,
+            "Collect the evidence again, with Save-SshTriageEvidence or the script of Export-SshTriageCollector.");
+
         /// <summary>True when a failed command's message is a permission problem and the collector was not root.</summary>
         public static bool IsPermissionProblem(ServerEvidence evidence, EvidenceRecord record) =>
             !evidence.Facts.IsRoot

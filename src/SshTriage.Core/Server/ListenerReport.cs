@@ -22,6 +22,7 @@ namespace SshTriage.Server
             var ss = evidence.Bundle[CollectorSections.Names.Listeners];
             if (ss == null)
             {
+                yield return EvidenceErrors.SectionMissing(evidence, "listening sockets", CollectorSections.Names.Listeners);
                 yield break;
             }
 

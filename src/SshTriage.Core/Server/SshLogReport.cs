@@ -65,6 +65,7 @@ namespace SshTriage.Server
             var record = evidence.Bundle[CollectorSections.Names.SshdLog];
             if (record == null)
             {
+                yield return EvidenceErrors.SectionMissing(evidence, "sshd log lines", CollectorSections.Names.SshdLog);
                 yield break;
             }
 

@@ -30,6 +30,7 @@ namespace SshTriage.Server
             var test = evidence.Bundle[CollectorSections.Names.SshdConfigTest];
             if (dump == null)
             {
+                yield return EvidenceErrors.SectionMissing(evidence, "sshd configuration", CollectorSections.Names.SshdEffectiveConfig);
                 yield break;
             }
 

@@ -1,6 +1,5 @@
 using System.IO;
 using System.Management.Automation;
-using System.Text;
 using SshTriage.Evidence;
 using SshTriage.Server;
 
@@ -10,14 +9,24 @@ namespace SshTriage.Commands
     /// Export-SshTriageCollector: the collector as a standalone POSIX sh script, for a console
     /// (cloud serial console, KVM, a colleague at the machine) when SSH is down for everyone.
     /// </summary>
-    [Cmdlet(VerbsData.Export, "SshTriageCollector", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [Cmdlet(VerbsData.Export, "SshTriageCollector", DefaultParameterSetName = PathSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(string), typeof(FileInfo))]
     public sealed class ExportSshTriageCollectorCommand : SshTriageCmdlet
     {
-        /// <summary>Write the script to this file instead of the pipeline.</summary>
-        [Parameter(Position = 0)]
+        private const string PathSet = "Path";
+        private const string LiteralPathSet = "LiteralPath";
+
+        /// <summary>Write the script to this file instead of the pipeline; wildcards may name one existing file.</summary>
+        [Parameter(Position = 0, ParameterSetName = PathSet)]
+        [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         public string? Path { get; set; }
+
+        /// <summary>Write the script to this file, named exactly: no character is a wildcard.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet)]
+        [Alias("LP", "PSPath")]
+        [ValidateNotNullOrEmpty]
+        public string? LiteralPath { get; set; }
 
         /// <summary>Make the script print its output as gzip and base64 with a checksum.</summary>
         [Parameter]
@@ -36,26 +45,31 @@ namespace SshTriage.Commands
                 script = CollectorScript.Compressed(script);
             }
 
-            if (Path == null)
+            var literal = ParameterSetName == LiteralPathSet;
+            if (!literal && Path == null)
             {
                 WriteObject(script);
                 return;
             }
 
-            var file = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
+            if (!(PathResolver.Output(this, literal ? LiteralPath! : Path!, literal, "CollectorPath") is string file))
+            {
+                return;
+            }
+
             if (File.Exists(file) && !Force)
             {
-                ThrowTerminatingError(new ErrorRecord(
+                WriteError(new ErrorRecord(
                     new IOException($"{file} exists. Add -Force to overwrite it."),
                     "CollectorFileExists",
                     ErrorCategory.ResourceExists,
                     file));
+                return;
             }
 
-            if (ShouldProcess(file, "Write the SshTriage collector script"))
+            // LF line endings and no BOM: the script runs under sh on the server.
+            if (ShouldProcess(file, "Write the SshTriage collector script") && TextFile.TryWrite(file, script, "CollectorNotSaved", Sink))
             {
-                // LF line endings and no BOM: the script runs under sh on the server.
-                File.WriteAllText(file, script, new UTF8Encoding(false));
                 WriteObject(new FileInfo(file));
             }
         }

@@ -13,7 +13,7 @@ namespace SshTriage.Commands
     /// <summary>Find-SshRejectCause: from the symptom to the proven cause, with the evidence that shows it and the remedy.</summary>
     [Cmdlet(VerbsCommon.Find, "SshRejectCause", DefaultParameterSetName = RemoteSet)]
     [OutputType(typeof(SshRejectCause))]
-    public sealed class FindSshRejectCauseCommand : ServerCmdlet
+    public sealed class FindSshRejectCauseCommand : LiteralEvidenceCmdlet
     {
         /// <summary>The SSH port that refuses.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]

@@ -7,7 +7,7 @@ namespace SshTriage.Commands
     /// <summary>Get-Fail2BanBan: one object per ban, with its times and whether the firewall really enforces it.</summary>
     [Cmdlet(VerbsCommon.Get, "Fail2BanBan", DefaultParameterSetName = RemoteSet)]
     [OutputType(typeof(Fail2BanBan))]
-    public sealed class GetFail2BanBanCommand : ServerCmdlet
+    public sealed class GetFail2BanBanCommand : LiteralEvidenceCmdlet
     {
         /// <summary>Only bans of this address, or inside this prefix (198.51.100.0/24).</summary>
         [Parameter]

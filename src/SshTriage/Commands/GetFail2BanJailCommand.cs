@@ -7,7 +7,7 @@ namespace SshTriage.Commands
     /// <summary>Get-Fail2BanJail: a server's Fail2Ban jails with their counts, ban lists, actions, ignoreip and ports.</summary>
     [Cmdlet(VerbsCommon.Get, "Fail2BanJail", DefaultParameterSetName = RemoteSet)]
     [OutputType(typeof(Fail2BanJail))]
-    public sealed class GetFail2BanJailCommand : ServerCmdlet
+    public sealed class GetFail2BanJailCommand : LiteralEvidenceCmdlet
     {
         /// <summary>Only jails with these names; wildcards are allowed.</summary>
         [Parameter]

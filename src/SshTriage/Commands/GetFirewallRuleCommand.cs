@@ -7,7 +7,7 @@ namespace SshTriage.Commands
     /// <summary>Get-FirewallRule: the host's firewall rules from iptables (nft and legacy), nftables, ufw and firewalld, typed.</summary>
     [Cmdlet(VerbsCommon.Get, "FirewallRule", DefaultParameterSetName = RemoteSet)]
     [OutputType(typeof(FirewallRule))]
-    public sealed class GetFirewallRuleCommand : ServerCmdlet
+    public sealed class GetFirewallRuleCommand : LiteralEvidenceCmdlet
     {
         /// <summary>Only rules that can apply to this destination port.</summary>
         [Parameter]

@@ -6,7 +6,7 @@ namespace SshTriage.Commands
     /// <summary>Get-SshListener: who listens on which address and port on a server, and whether systemd owns the socket.</summary>
     [Cmdlet(VerbsCommon.Get, "SshListener", DefaultParameterSetName = RemoteSet)]
     [OutputType(typeof(SshListener))]
-    public sealed class GetSshListenerCommand : ServerCmdlet
+    public sealed class GetSshListenerCommand : LiteralEvidenceCmdlet
     {
         /// <summary>Only sockets on these ports; by default sshd's sockets, ssh socket units and port 22.</summary>
         [Parameter]

@@ -1,5 +1,4 @@
 using System;
-using System.IO;
 using System.Management.Automation;
 using System.Net;
 using SshTriage.Server;
@@ -12,11 +11,24 @@ namespace SshTriage.Commands
     public sealed class GetSshLogEventCommand : ServerCmdlet
     {
         private const string PathSet = "Path";
+        private const string LiteralPathSet = "LiteralPath";
 
-        /// <summary>A plain log file to parse instead (a copied auth.log, a journalctl -o short export).</summary>
+        /// <summary>Plain log files to parse instead (a copied auth.log, a journalctl -o short export); wildcards are expanded.</summary>
         [Parameter(Mandatory = true, ParameterSetName = PathSet)]
+        [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         public string[] Path { get; set; } = Array.Empty<string>();
+
+        /// <summary>Plain log files named exactly: no character is a wildcard (Get-ChildItem's output binds here by PSPath).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("LP", "PSPath")]
+        [ValidateNotNullOrEmpty]
+        public string[] LiteralPath { get; set; } = Array.Empty<string>();
+
+        /// <summary>Saved collector output named exactly (here -LiteralPath names log files).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = LiteralEvidenceSet)]
+        [ValidateNotNullOrEmpty]
+        public string[] LiteralEvidencePath { get; set; } = Array.Empty<string>();
 
         /// <summary>Only events that name this client address (as the server saw it).</summary>
         [Parameter]
@@ -39,6 +51,11 @@ namespace SshTriage.Commands
         /// <inheritdoc />
         protected override string Activity => "Get-SshLogEvent";
 
+        /// <inheritdoc />
+        protected override string[] LiteralEvidence => LiteralEvidencePath;
+
+        private bool ReadsLogFiles => ParameterSetName == PathSet || ParameterSetName == LiteralPathSet;
+
         private SshLogFilter Filter => new SshLogFilter(IPAddress, User, Since.HasValue ? new DateTimeOffset(Since.Value) : (DateTimeOffset?)null, Last);
 
         /// <inheritdoc />
@@ -51,32 +68,18 @@ namespace SshTriage.Commands
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
-            if (ParameterSetName != PathSet)
+            if (!ReadsLogFiles)
             {
                 base.ProcessRecord();
                 return;
             }
 
-            foreach (var path in Path)
+            var literal = ParameterSetName == LiteralPathSet;
+            foreach (var path in literal ? LiteralPath : Path)
             {
-                foreach (var file in ResolvePaths(path))
+                foreach (var file in PathResolver.Inputs(this, path, literal, "SshLogPath"))
                 {
-                    string text;
-                    try
-                    {
-                        text = File.ReadAllText(file);
-                    }
-                    catch (Exception failure) when (failure is IOException || failure is UnauthorizedAccessException)
-                    {
-                        WriteError(new ErrorRecord(failure, "SshLogUnreadable", ErrorCategory.ReadError, file));
-                        continue;
-                    }
-
-                    var events = SshLogParser.Parse(null, text, file, new DateTimeOffset(File.GetLastWriteTime(file)));
-                    foreach (var logEvent in Filter.Apply(events))
-                    {
-                        WriteObject(logEvent);
-                    }
+                    RunCore(() => SshLogFile.Read(file, Filter, Sink, CancelToken));
                 }
             }
         }
@@ -84,7 +87,7 @@ namespace SshTriage.Commands
         /// <inheritdoc />
         protected override void EndProcessing()
         {
-            if (ParameterSetName != PathSet)
+            if (!ReadsLogFiles)
             {
                 base.EndProcessing();
             }

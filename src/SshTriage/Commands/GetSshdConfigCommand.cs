@@ -8,7 +8,7 @@ namespace SshTriage.Commands
     /// <summary>Get-SshdConfig: sshd's effective configuration, with Match blocks evaluated for a user, host or address, and whether the file on disk is valid.</summary>
     [Cmdlet(VerbsCommon.Get, "SshdConfig", DefaultParameterSetName = RemoteSet)]
     [OutputType(typeof(SshdConfig))]
-    public sealed class GetSshdConfigCommand : ServerCmdlet
+    public sealed class GetSshdConfigCommand : LiteralEvidenceCmdlet
     {
         /// <summary>Evaluate Match blocks for this user.</summary>
         [Parameter(ParameterSetName = RemoteSet)]

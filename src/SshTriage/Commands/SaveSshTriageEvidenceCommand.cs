@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Management.Automation;
 using SshTriage.Evidence;
@@ -10,21 +11,59 @@ namespace SshTriage.Commands
     public sealed class SaveSshTriageEvidenceCommand : RemoteCmdlet
     {
         private readonly EvidenceSaver saver = new EvidenceSaver();
+        private string? destination;
 
-        /// <summary>The bundle file; with several servers, a folder that gets one COMPUTERNAME.sshtriage.txt each.</summary>
-        [Parameter(Mandatory = true)]
+        /// <summary>
+        /// The bundle file; with several servers, a folder that gets one COMPUTERNAME.sshtriage.txt
+        /// each. Wildcards may name one existing file or folder.
+        /// </summary>
+        [Parameter]
+        [SupportsWildcards]
         [ValidateNotNullOrEmpty]
-        public string Path { get; set; } = string.Empty;
+        public string? Path { get; set; }
+
+        /// <summary>As -Path, named exactly: no character is a wildcard.</summary>
+        [Parameter]
+        [Alias("LP", "PSPath")]
+        [ValidateNotNullOrEmpty]
+        public string? LiteralPath { get; set; }
 
         /// <summary>Overwrite existing files.</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
 
         /// <inheritdoc />
+        protected override void BeginProcessing()
+        {
+            // One of the two, as Export-Csv asks: they cannot be parameter sets of their own
+            // beside -ComputerName and -Local.
+            if ((Path == null) == (LiteralPath == null))
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new ArgumentException("Give -Path or -LiteralPath, one of them."),
+                    Path == null ? "PathMissing" : "PathConflict",
+                    ErrorCategory.InvalidArgument,
+                    null));
+            }
+
+            destination = LiteralPath != null
+                ? PathResolver.Output(this, LiteralPath, literal: true, "EvidencePath")
+                : PathResolver.Output(this, Path!, literal: false, "EvidencePath");
+            if (destination != null && !TextFile.CanWriteIn(destination, "EvidenceNotSaved", Sink))
+            {
+                destination = null;
+            }
+        }
+
+        /// <inheritdoc />
         protected override void ProcessRecord()
         {
+            if (destination == null)
+            {
+                return;
+            }
+
             var names = ParameterSetName == LocalSet ? new[] { string.Empty } : ComputerName;
-            var folder = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
             foreach (var name in names)
             {
                 if (!(BuildTarget(name) is Remote.RemoteTarget target))
@@ -32,7 +71,7 @@ namespace SshTriage.Commands
                     continue;
                 }
 
-                var file = Directory.Exists(folder) ? System.IO.Path.Combine(folder, target.ComputerName.Replace(':', '_') + ".sshtriage.txt") : folder;
+                var file = Directory.Exists(destination) ? System.IO.Path.Combine(destination, target.ComputerName.Replace(':', '_') + ".sshtriage.txt") : destination;
                 if (File.Exists(file) && !Force)
                 {
                     WriteError(new ErrorRecord(new IOException($"{file} exists. Add -Force to overwrite it."), "EvidenceFileExists", ErrorCategory.ResourceExists, file));

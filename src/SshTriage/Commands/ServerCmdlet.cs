@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Management.Automation;
 using SshTriage.Remote;
 using SshTriage.Server;
@@ -8,19 +7,22 @@ namespace SshTriage.Commands
 {
     /// <summary>
     /// Base of the cmdlets that read a server: over ssh (-ComputerName), on this machine
-    /// (-Local), or from a saved bundle (-EvidencePath). One collector run per host, many hosts
-    /// at once.
+    /// (-Local), or from saved bundles (-EvidencePath with wildcards, or as written). One
+    /// collector run per host, many hosts at once.
     /// </summary>
     public abstract class ServerCmdlet : RemoteCmdlet
     {
-        /// <summary>Parameter set for reading a saved bundle.</summary>
+        /// <summary>Parameter set for reading saved bundles named with wildcards.</summary>
         protected const string EvidenceSet = "EvidencePath";
+
+        /// <summary>Parameter set for reading saved bundles named exactly.</summary>
+        protected const string LiteralEvidenceSet = "LiteralEvidencePath";
 
         private ServerQuery? query;
 
-        /// <summary>Read saved collector output instead of connecting.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = EvidenceSet, ValueFromPipelineByPropertyName = true)]
-        [Alias("FullName")]
+        /// <summary>Read saved collector output instead of connecting; wildcards are expanded.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = EvidenceSet)]
+        [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         public string[] EvidencePath { get; set; } = Array.Empty<string>();
 
@@ -31,6 +33,9 @@ namespace SshTriage.Commands
 
         /// <summary>The cmdlet's name, for progress.</summary>
         protected abstract string Activity { get; }
+
+        /// <summary>The saved bundles named exactly, in <see cref="LiteralEvidenceSet"/> (the derived class names the parameter).</summary>
+        protected abstract string[] LiteralEvidence { get; }
 
         /// <summary>Builds the query for this call, from the cmdlet's own parameters.</summary>
         protected abstract ServerQuery CreateQuery();
@@ -47,11 +52,13 @@ namespace SshTriage.Commands
                     query!.Add(BuildTarget(string.Empty)!);
                     break;
                 case EvidenceSet:
-                    foreach (var path in EvidencePath)
+                case LiteralEvidenceSet:
+                    var literal = ParameterSetName == LiteralEvidenceSet;
+                    foreach (var path in literal ? LiteralEvidence : EvidencePath)
                     {
-                        foreach (var resolved in ResolvePaths(path))
+                        foreach (var resolved in PathResolver.Inputs(this, path, literal, "EvidencePath"))
                         {
-                            query!.AddEvidenceFile(resolved, Sink);
+                            RunCore(() => query!.AddEvidenceFile(resolved, Sink));
                         }
                     }
 
@@ -73,19 +80,5 @@ namespace SshTriage.Commands
 
         /// <inheritdoc />
         protected override void EndProcessing() => RunCore(() => query!.WriteRemaining(Sink));
-
-        /// <summary>Resolves a path with wildcards; a path that matches nothing is an error record.</summary>
-        protected IEnumerable<string> ResolvePaths(string path)
-        {
-            try
-            {
-                return GetResolvedProviderPathFromPSPath(path, out _);
-            }
-            catch (ItemNotFoundException missing)
-            {
-                WriteError(new ErrorRecord(missing, "EvidenceUnreadable", ErrorCategory.ObjectNotFound, path));
-                return Array.Empty<string>();
-            }
-        }
     }
 }

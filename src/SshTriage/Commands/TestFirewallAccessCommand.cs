@@ -8,7 +8,7 @@ namespace SshTriage.Commands
     /// <summary>Test-FirewallAccess: walks the input path a new connection takes and reports the verdict and the rule that decides it.</summary>
     [Cmdlet(VerbsDiagnostic.Test, "FirewallAccess", DefaultParameterSetName = RemoteSet)]
     [OutputType(typeof(FirewallVerdict))]
-    public sealed class TestFirewallAccessCommand : ServerCmdlet
+    public sealed class TestFirewallAccessCommand : LiteralEvidenceCmdlet
     {
         /// <summary>The source address of the connection, as the server sees it.</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]

@@ -14,13 +14,13 @@ namespace SshTriage.Commands
     {
         private SshPortScan? scan;
 
-        /// <summary>Host names or IP addresses to probe.</summary>
+        /// <summary>Host names or IP addresses to probe, each alone or with its port: host:2222, [2001:db8::7]:2222.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("CN", "HostName")]
         [ValidateNotNullOrEmpty]
         public string[] ComputerName { get; set; } = Array.Empty<string>();
 
-        /// <summary>The TCP port sshd should answer on.</summary>
+        /// <summary>The TCP port sshd should answer on; a port in a name is used instead, and both that differ are an error.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateRange(1, 65535)]
         public int Port { get; set; } = 22;
@@ -49,7 +49,7 @@ namespace SshTriage.Commands
         {
             foreach (var name in ComputerName)
             {
-                scan!.Add(name, Port, Sink);
+                scan!.Add(name, Port, Sink, portIsDefault: !MyInvocation.BoundParameters.ContainsKey(nameof(Port)));
             }
 
             scan!.WriteCompleted(Sink);

@@ -1,0 +1,104 @@
+using System.Linq;
+using System.Net;
+using SshTriage.Diagnosis;
+using SshTriage.Evidence;
+using SshTriage.Fail2Ban;
+using SshTriage.Firewall;
+using SshTriage.Server;
+using Xunit;
+
+namespace SshTriage.Tests
+{
+    /// <summary>
+    /// Evidence that does not say: a bundle of only its header and last line, firewall tools
+    /// that are not installed or ran without root. Nothing read is no answer: every reader says
+    /// what was missing, and no firewall verdict is Accept.
+    /// </summary>
+    public class MissingEvidenceTests
+    {
+        private static readonly PacketQuery Client = new PacketQuery(IPAddress.Parse("198.51.100.10"), 22, "tcp", null);
+
+        private static ServerEvidence Evidence(string text, string source = "empty.txt") =>
+            new ServerEvidence("web01", EvidenceBundle.Parse(text, source));
+
+        private static ServerEvidence Empty => Evidence(BundleText.Header + BundleText.Done);
+
+        [Fact]
+        public void EveryGetCmdletSaysWhatTheEmptyBundleLacks()
+        {
+            var readers = new (string What, System.Collections.Generic.IEnumerable<object> Output)[]
+            {
+                ("listeners", new ListenerReport(null).Read(Empty)),
+                ("sshd config", new SshdConfigReport(null, null, null).Read(Empty)),
+                ("sshd log", new SshLogReport(new SshLogFilter(null, null, null, null)).Read(Empty)),
+                ("jails", new Fail2BanReport(null).ReadJails(Empty)),
+                ("bans", new Fail2BanReport(null).ReadBans(Empty)),
+                ("rules", new FirewallReport(new FirewallRuleFilter(null, null, null, null, null)).ReadRules(Empty)),
+            };
+
+            foreach (var (what, output) in readers)
+            {
+                var error = Assert.IsType<Operations.TriageError>(Assert.Single(output));
+                Assert.True(error.ErrorId == "EvidenceSectionMissing", what + ": " + error.ErrorId);
+                Assert.Contains("empty.txt holds no", error.Exception.Message);
+            }
+        }
+
+        [Fact]
+        public void NoFirewallEvidenceIsUnknownNotAccept()
+        {
+            var output = FirewallReport.ReadVerdict(Empty, Client).ToList();
+
+            Assert.Equal("EvidenceSectionMissing", Assert.Single(output.OfType<Operations.TriageError>()).ErrorId);
+            var verdict = Assert.Single(output.OfType<FirewallVerdict>());
+            Assert.Equal(FirewallDecision.Unknown, verdict.Verdict);
+            Assert.Null(verdict.ExpectedSymptom);
+            Assert.Contains("holds no firewall rules", verdict.Reason);
+        }
+
+        [Fact]
+        public void FirewallToolsThatAreNotInstalledLeaveTheVerdictUnknown()
+        {
+            var text = new System.Text.StringBuilder(BundleText.Header);
+            BundleText.Section(text, FirewallSections.Names.IptablesSave, 0, string.Empty, string.Empty);
+            text.Append("#%").Append(BundleText.Boundary).Append(" section ").Append(FirewallSections.Names.NftJson).Append(" missing=nft\n#%").Append(BundleText.Boundary).Append(" end\n");
+            var verdict = FirewallReport.ReadVerdict(Evidence(text.Append(BundleText.Done).ToString()), Client).OfType<FirewallVerdict>().Single();
+
+            Assert.Equal(FirewallDecision.Unknown, verdict.Verdict);
+            Assert.Contains("neither iptables-save nor nft answered", verdict.Reason);
+        }
+
+        [Fact]
+        public void FirewallsReadWithoutRootAreUnknownWithTheAccessError()
+        {
+            var evidence = new ServerEvidence("sst-server", EvidenceBundle.Load(RepositoryPaths.Combine("tests", "SshTriage.Core.Tests", "Fixtures", "bundles", "open-nonroot.txt")));
+            var output = FirewallReport.ReadVerdict(evidence, Client).ToList();
+
+            Assert.Equal("RemoteAccessDenied", Assert.Single(output.OfType<Operations.TriageError>()).ErrorId);
+            var verdict = Assert.Single(output.OfType<FirewallVerdict>());
+            Assert.Equal(FirewallDecision.Unknown, verdict.Verdict);
+            Assert.Contains("needs root", verdict.Reason);
+        }
+
+        [Fact]
+        public void RulesThatWereReadAndAcceptStillAccept()
+        {
+            var evidence = new ServerEvidence("sst-server", EvidenceBundle.Load(RepositoryPaths.Combine("tests", "SshTriage.Core.Tests", "Fixtures", "bundles", "open-root.txt")));
+            var verdict = FirewallReport.ReadVerdict(evidence, Client).OfType<FirewallVerdict>().Single();
+
+            Assert.Equal(FirewallDecision.Accept, verdict.Verdict);
+            Assert.Equal(SshPortStatus.Open, verdict.ExpectedSymptom);
+            Assert.Null(verdict.Reason);
+        }
+
+        [Fact]
+        public void FindSshRejectCauseOnAnEmptyBundleSaysSoAndClearsNoFirewall()
+        {
+            var output = new CauseReport(22, IPAddress.Parse("198.51.100.10"), null, null, includeCleared: true).Read(Empty).ToList();
+            var causes = output.OfType<SshRejectCause>().ToList();
+
+            Assert.Equal("EvidenceSectionMissing", Assert.Single(output.OfType<Operations.TriageError>()).ErrorId);
+            Assert.DoesNotContain(causes, c => (c.Cause == RejectCause.FirewallDrop || c.Cause == RejectCause.FirewallReject) && c.Confidence == CauseConfidence.Cleared);
+        }
+    }
+}
