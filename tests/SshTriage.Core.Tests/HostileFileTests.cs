@@ -43,7 +43,7 @@ namespace SshTriage.Tests
         {
             var sink = new RecordingSink();
             var watch = Stopwatch.StartNew();
-            new ServerQuery("test", ListenerReport.Sections, new ListenerReport(null).Read, 1, CancellationToken.None).AddEvidenceFile(path, sink);
+            new ServerQuery("test", EvidencePlans.Listeners(null), 1, CancellationToken.None).AddEvidenceFile(path, sink);
             Assert.True(watch.Elapsed < EvidenceFile.DefaultOpenTimeout + Quick, $"{path} took {watch.Elapsed}");
             Assert.Empty(sink.Objects);
             return Assert.Single(sink.Errors);

@@ -50,7 +50,7 @@ namespace SshTriage.Tests
         {
             var dump = Fixture.Load("sshd-T/invalid-config.txt");
             var test = Fixture.Load("sshd-t/invalid-config.txt");
-            var report = new SshdConfigReport(null, null, null);
+            var report = new SshdConfigReader(null, null, null);
             var evidence = Evidence(("sshd-effective-config", dump.ExitCode, string.Empty, dump.Output), ("sshd-config-test", test.ExitCode, string.Empty, test.Output));
 
             var config = Assert.IsType<SshdConfig>(report.Read(evidence).Single());
@@ -64,7 +64,7 @@ namespace SshTriage.Tests
             var dump = Fixture.Load("sshd-T/open-nonroot.txt");
             var evidence = Evidence(("sshd-effective-config", dump.ExitCode, string.Empty, dump.Output), uid: 2001);
 
-            var error = Assert.IsType<SshTriage.Operations.TriageError>(new SshdConfigReport(null, null, null).Read(evidence).Single());
+            var error = Assert.IsType<SshTriage.Operations.TriageError>(new SshdConfigReader(null, null, null).Read(evidence).Single());
             Assert.Equal("RemoteAccessDenied", error.ErrorId);
         }
 

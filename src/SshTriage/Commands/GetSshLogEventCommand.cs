@@ -61,8 +61,7 @@ namespace SshTriage.Commands
         /// <inheritdoc />
         protected override ServerQuery CreateQuery()
         {
-            var report = new SshLogReport(Filter);
-            return new ServerQuery(Activity, report.Sections, report.Read, ThrottleLimit, CancelToken);
+            return new ServerQuery(Activity, EvidencePlans.SshLog(Filter), ThrottleLimit, CancelToken);
         }
 
         /// <inheritdoc />

@@ -38,8 +38,7 @@ namespace SshTriage.Commands
                 ThrowTerminatingError(new ErrorRecord(new System.ArgumentException(problem), "InvalidMatchHost", ErrorCategory.InvalidArgument, MatchHost));
             }
 
-            var report = new SshdConfigReport(MatchUser, MatchHost, MatchAddress);
-            return new ServerQuery(Activity, report.Sections, report.Read, ThrottleLimit, CancelToken);
+            return new ServerQuery(Activity, EvidencePlans.SshdConfig(MatchUser, MatchHost, MatchAddress), ThrottleLimit, CancelToken);
         }
     }
 }
