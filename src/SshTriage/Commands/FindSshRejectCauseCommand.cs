@@ -25,7 +25,7 @@ namespace SshTriage.Commands
 
         /// <summary>The account the failing client logs in as.</summary>
         [Parameter]
-        [ValidatePattern(@"^[A-Za-z_][A-Za-z0-9_.-]{0,31}$")]
+        [ValidatePattern(AccountName.Pattern)]
         public string? ClientUser { get; set; }
 
         /// <summary>The public key file (.pub) of the key the failing client offers: compared by fingerprint with the user's authorized keys and the key types sshd accepts. Needs -ClientUser.</summary>

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using System.Net;
+using SshTriage.Accounts;
 using SshTriage.Probing;
 using SshTriage.Server;
 
@@ -13,7 +14,7 @@ namespace SshTriage.Commands
         /// <summary>Evaluate Match blocks for this user.</summary>
         [Parameter(ParameterSetName = RemoteSet)]
         [Parameter(ParameterSetName = LocalSet)]
-        [ValidatePattern(@"^[A-Za-z_][A-Za-z0-9_.-]{0,31}$")]
+        [ValidatePattern(AccountName.Pattern)]
         public string? MatchUser { get; set; }
 
         /// <summary>Evaluate Match blocks for a client with this host name.</summary>
