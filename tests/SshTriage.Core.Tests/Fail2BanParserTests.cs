@@ -5,7 +5,6 @@ using System.Net;
 using System.Text;
 using SshTriage.Evidence;
 using SshTriage.Fail2Ban;
-using SshTriage.Server;
 using Xunit;
 
 namespace SshTriage.Tests
@@ -109,9 +108,10 @@ namespace SshTriage.Tests
         [Fact]
         public void AServerWithoutFail2BanSaysSo()
         {
-            const string Mark = "#%0123456789abcdef";
-            var text = $"{Mark} sshtriage-evidence version=1\n{Mark} section meta exit=0\nuid=0\n\n{Mark} stderr\n\n{Mark} end\n{Mark} section fail2ban missing=fail2ban-client\n{Mark} end\n{Mark} done\n";
-            var evidence = new ServerEvidence("web01", SshTriage.Evidence.EvidenceBundle.Parse(text, "test"));
+            var text = new System.Text.StringBuilder(BundleText.Header);
+            BundleText.Section(text, "meta", 0, BundleText.RootMeta, string.Empty);
+            BundleText.Missing(text, "fail2ban", "fail2ban-client");
+            var evidence = BundleText.Evidence(text.Append(BundleText.Done).ToString());
 
             var error = Assert.IsType<SshTriage.Operations.TriageError>(new Fail2BanReader(null).ReadBans(evidence).Single());
             Assert.Equal("Fail2BanNotInstalled", error.ErrorId);

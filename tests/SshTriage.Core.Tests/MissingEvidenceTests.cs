@@ -18,8 +18,7 @@ namespace SshTriage.Tests
     {
         private static readonly PacketQuery Client = new PacketQuery(IPAddress.Parse("198.51.100.10"), 22, "tcp", null);
 
-        private static ServerEvidence Evidence(string text, string source = "empty.txt") =>
-            new ServerEvidence("web01", EvidenceBundle.Parse(text, source));
+        private static ServerEvidence Evidence(string text) => BundleText.Evidence(text, "empty.txt");
 
         private static ServerEvidence Empty => Evidence(BundleText.Header + BundleText.Done);
 
@@ -61,7 +60,7 @@ namespace SshTriage.Tests
         {
             var text = new System.Text.StringBuilder(BundleText.Header);
             BundleText.Section(text, FirewallSections.Names.IptablesSave, 0, string.Empty, string.Empty);
-            text.Append("#%").Append(BundleText.Boundary).Append(" section ").Append(FirewallSections.Names.NftJson).Append(" missing=nft\n#%").Append(BundleText.Boundary).Append(" end\n");
+            BundleText.Missing(text, FirewallSections.Names.NftJson, "nft");
             var verdict = FirewallReader.ReadVerdict(Evidence(text.Append(BundleText.Done).ToString()), Client).OfType<FirewallVerdict>().Single();
 
             Assert.Equal(FirewallDecision.Unknown, verdict.Verdict);

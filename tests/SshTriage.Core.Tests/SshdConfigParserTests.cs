@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Linq;
-using SshTriage.Evidence;
 using SshTriage.Server;
 using Xunit;
 
@@ -74,16 +73,8 @@ namespace SshTriage.Tests
 
         internal static ServerEvidence Evidence((string Name, int Exit, string Stdout, string Stderr) first, int uid, params (string Name, int Exit, string Stdout, string Stderr)[] more)
         {
-            const string Mark = "#%0123456789abcdef";
-            var text = new System.Text.StringBuilder($"{Mark} sshtriage-evidence version=1\n");
-            text.Append(CultureInfo.InvariantCulture, $"{Mark} section meta exit=0\nhostname=web01\nuid={uid}\nuser=u{uid}\ntime=2026-11-21T14:20:00Z\noffset=+0000\n\n{Mark} stderr\n\n{Mark} end\n");
-            foreach (var (name, exit, stdout, stderr) in new[] { first }.Concat(more))
-            {
-                text.Append(CultureInfo.InvariantCulture, $"{Mark} section {name} exit={exit}\n{stdout}\n{Mark} stderr\n{stderr}\n{Mark} end\n");
-            }
-
-            text.Append(CultureInfo.InvariantCulture, $"{Mark} done\n");
-            return new ServerEvidence("web01", EvidenceBundle.Parse(text.ToString(), "test"));
+            var meta = ("meta", 0, BundleText.Meta(uid, "u" + uid.ToString(CultureInfo.InvariantCulture), "2026-11-21T14:20:00Z"), string.Empty);
+            return BundleText.Evidence(BundleText.Of(new[] { meta, first }.Concat(more)));
         }
     }
 }
