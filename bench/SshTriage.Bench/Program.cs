@@ -1,11 +1,11 @@
-using System;
 using System.Diagnostics;
 using System.Linq;
+using System;
 using SshTriage;
+using SshTriage.Collection;
 using SshTriage.Evidence;
 using SshTriage.Fail2Ban;
 using SshTriage.Net;
-using SshTriage.Server;
 
 // bench fail2ban <bundle-file> <prefix>: read a bundle holding many bans as -EvidencePath does,
 // build every Fail2BanBan (with its enforcement check) and keep those inside <prefix>.

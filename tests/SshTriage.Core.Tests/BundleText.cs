@@ -2,8 +2,8 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using SshTriage.Collection;
 using SshTriage.Evidence;
-using SshTriage.Server;
 
 namespace SshTriage.Tests
 {

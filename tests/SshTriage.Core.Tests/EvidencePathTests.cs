@@ -1,7 +1,8 @@
 using System.Linq;
 using System.Threading;
+using SshTriage.Collection;
 using SshTriage.Operations;
-using SshTriage.Server;
+using SshTriage.Sshd;
 using Xunit;
 
 namespace SshTriage.Tests

@@ -1,14 +1,16 @@
-using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Net;
 using System.Text;
+using System;
+using SshTriage.Collection;
 using SshTriage.Diagnosis;
 using SshTriage.Evidence;
 using SshTriage.Fail2Ban;
 using SshTriage.Firewall;
-using SshTriage.Server;
+using SshTriage.Probing;
+using SshTriage.Sshd;
 using Xunit;
 
 namespace SshTriage.Tests

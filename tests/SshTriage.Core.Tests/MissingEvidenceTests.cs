@@ -1,10 +1,11 @@
 using System.Linq;
 using System.Net;
+using SshTriage.Collection;
 using SshTriage.Diagnosis;
 using SshTriage.Evidence;
 using SshTriage.Fail2Ban;
 using SshTriage.Firewall;
-using SshTriage.Server;
+using SshTriage.Sshd;
 using Xunit;
 
 namespace SshTriage.Tests

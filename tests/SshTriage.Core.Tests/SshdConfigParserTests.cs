@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Linq;
-using SshTriage.Server;
+using SshTriage.Collection;
+using SshTriage.Sshd;
 using Xunit;
 
 namespace SshTriage.Tests

@@ -1,15 +1,16 @@
-using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
 using System.Net;
 using System.Threading;
+using System;
+using SshTriage.Collection;
 using SshTriage.Lab.Runner;
 using SshTriage.Operations;
 using SshTriage.Probing;
 using SshTriage.Remote;
-using SshTriage.Server;
+using SshTriage.Sshd;
 
 // Runs Core operations as a cmdlet would, from inside a lab namespace where the test process
 // cannot be. Prints one JSON object per output object or error, then a summary line.
@@ -52,7 +53,7 @@ switch (args[0])
         break;
     case "probe-script":
         // probe-script TARGET PORT TIMEOUT: what -FromHost runs on the origin host.
-        Console.Write(new SshTriage.Diagnosis.RemoteProbeOrigin(RemoteTargetBuilder.Local(false, TimeSpan.FromSeconds(1)), TimeSpan.FromSeconds(double.Parse(args[3], CultureInfo.InvariantCulture)))
+        Console.Write(new SshTriage.Probing.RemoteProbeOrigin(RemoteTargetBuilder.Local(false, TimeSpan.FromSeconds(1)), TimeSpan.FromSeconds(double.Parse(args[3], CultureInfo.InvariantCulture)))
             .Script(args[1], int.Parse(args[2], CultureInfo.InvariantCulture)));
         return 0;
     case "collector":

@@ -1,14 +1,15 @@
-using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net;
-using System.Threading;
 using System.Threading.Tasks;
+using System.Threading;
+using System;
 using SshTriage.Accounts;
+using SshTriage.Collection;
 using SshTriage.Evidence;
+using SshTriage.Probing;
 using SshTriage.Remote;
-using SshTriage.Server;
 
 namespace SshTriage.Diagnosis
 {

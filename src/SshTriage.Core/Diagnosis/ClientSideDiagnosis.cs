@@ -1,6 +1,7 @@
-using System;
 using System.Collections.Generic;
 using System.Net;
+using System;
+using SshTriage.Probing;
 
 namespace SshTriage.Diagnosis
 {

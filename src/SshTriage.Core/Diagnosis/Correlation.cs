@@ -1,10 +1,11 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
+using System;
+using SshTriage.Collection;
 using SshTriage.Evidence;
 using SshTriage.Firewall;
-using SshTriage.Server;
+using SshTriage.Sshd;
 
 namespace SshTriage.Diagnosis
 {

@@ -1,11 +1,13 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net;
+using System;
 using SshTriage.Accounts;
+using SshTriage.Collection;
 using SshTriage.Fail2Ban;
 using SshTriage.Firewall;
-using SshTriage.Server;
+using SshTriage.Probing;
+using SshTriage.Sshd;
 
 namespace SshTriage.Diagnosis
 {

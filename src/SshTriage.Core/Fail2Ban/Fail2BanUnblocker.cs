@@ -1,15 +1,15 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Net.Sockets;
 using System.Text;
 using System.Threading;
+using System;
+using SshTriage.Collection;
 using SshTriage.Evidence;
 using SshTriage.Net;
 using SshTriage.Operations;
 using SshTriage.Remote;
-using SshTriage.Server;
 
 namespace SshTriage.Fail2Ban
 {

@@ -1,8 +1,8 @@
 using System.Collections.Generic;
 using System.Linq;
+using SshTriage.Collection;
 using SshTriage.Evidence;
 using SshTriage.Operations;
-using SshTriage.Server;
 
 namespace SshTriage.Firewall
 {

@@ -1,11 +1,11 @@
-using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using System.Net;
+using System;
 using SshTriage.Accounts;
+using SshTriage.Collection;
 using SshTriage.Diagnosis;
 using SshTriage.Remote;
-using SshTriage.Server;
 
 namespace SshTriage.Commands
 {

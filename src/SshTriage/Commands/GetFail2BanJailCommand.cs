@@ -1,5 +1,5 @@
 using System.Management.Automation;
-using SshTriage.Server;
+using SshTriage.Collection;
 
 namespace SshTriage.Commands
 {

@@ -1,6 +1,6 @@
 using System.Management.Automation;
+using SshTriage.Collection;
 using SshTriage.Firewall;
-using SshTriage.Server;
 
 namespace SshTriage.Commands
 {

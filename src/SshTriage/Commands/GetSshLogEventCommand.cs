@@ -1,8 +1,9 @@
-using System;
 using System.Management.Automation;
 using System.Net;
+using System;
 using SshTriage.Accounts;
-using SshTriage.Server;
+using SshTriage.Collection;
+using SshTriage.Sshd;
 
 namespace SshTriage.Commands
 {

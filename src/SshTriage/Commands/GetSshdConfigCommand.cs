@@ -1,8 +1,8 @@
 using System.Management.Automation;
 using System.Net;
 using SshTriage.Accounts;
+using SshTriage.Collection;
 using SshTriage.Probing;
-using SshTriage.Server;
 
 namespace SshTriage.Commands
 {

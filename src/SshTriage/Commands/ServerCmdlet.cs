@@ -1,7 +1,7 @@
-using System;
 using System.Management.Automation;
+using System;
+using SshTriage.Collection;
 using SshTriage.Remote;
-using SshTriage.Server;
 
 namespace SshTriage.Commands
 {

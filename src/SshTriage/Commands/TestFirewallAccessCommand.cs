@@ -1,7 +1,7 @@
 using System.Management.Automation;
 using System.Net;
+using SshTriage.Collection;
 using SshTriage.Firewall;
-using SshTriage.Server;
 
 namespace SshTriage.Commands
 {

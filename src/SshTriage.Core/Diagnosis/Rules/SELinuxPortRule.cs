@@ -1,9 +1,9 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.RegularExpressions;
-using SshTriage.Server;
+using System;
+using SshTriage.Collection;
 using SshTriage.Text;
 
 namespace SshTriage.Diagnosis.Rules

@@ -1,9 +1,10 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
+using System;
+using SshTriage.Collection;
 using SshTriage.Evidence;
 
-namespace SshTriage.Server
+namespace SshTriage.Sshd
 {
     /// <summary>Get-SshListener's reading of the evidence: ss's listening sockets joined with systemd's socket units.</summary>
     public sealed class ListenerReader

@@ -4,8 +4,9 @@ using SshTriage.Diagnosis;
 using SshTriage.Fail2Ban;
 using SshTriage.Firewall;
 using SshTriage.Net;
+using SshTriage.Sshd;
 
-namespace SshTriage.Server
+namespace SshTriage.Collection
 {
     /// <summary>
     /// The plan of each server-side cmdlet, built from its parameters: the one place the cmdlets

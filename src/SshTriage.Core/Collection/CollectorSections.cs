@@ -5,7 +5,7 @@ using System.Linq;
 using System.Net;
 using SshTriage.Evidence;
 
-namespace SshTriage.Server
+namespace SshTriage.Collection
 {
     /// <summary>
     /// The commands the collector runs, by evidence name. Values from the user are validated by

@@ -1,8 +1,9 @@
 using System.Collections.Generic;
 using System.Net;
+using SshTriage.Collection;
 using SshTriage.Evidence;
 
-namespace SshTriage.Server
+namespace SshTriage.Sshd
 {
     /// <summary>Get-SshdConfig's reading of the evidence: sshd -T for the effective settings, sshd -t for validity.</summary>
     public sealed class SshdConfigReader

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using SshTriage.Evidence;
 
-namespace SshTriage.Server
+namespace SshTriage.Collection
 {
     /// <summary>
     /// What a server-side cmdlet reads and how: the collector sections it needs, the reading that

@@ -1,12 +1,13 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net;
+using System;
+using SshTriage.Collection;
 using SshTriage.Evidence;
 using SshTriage.Operations;
 using SshTriage.Remote;
 
-namespace SshTriage.Server
+namespace SshTriage.Sshd
 {
     /// <summary>Which sshd log events to keep. The server filters roughly (grep, tail); this filters exactly.</summary>
     public sealed class SshLogFilter

@@ -8,7 +8,7 @@ using SshTriage.Evidence;
 using SshTriage.Operations;
 using SshTriage.Remote;
 
-namespace SshTriage.Server
+namespace SshTriage.Collection
 {
     /// <summary>
     /// The engine under every server-side cmdlet: one collector run per host (over ssh, or on
