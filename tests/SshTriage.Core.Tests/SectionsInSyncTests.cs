@@ -78,6 +78,16 @@ namespace SshTriage.Tests
 
         [Theory]
         [MemberData(nameof(Cmdlets))]
+        public void APlanAsksForEachSectionOnceAndLeavesTheMetaSectionToTheQuery(string cmdlet)
+        {
+            var names = Plans[cmdlet].Sections.Select(s => s.Name).ToList();
+
+            Assert.DoesNotContain(CollectorSections.Names.Meta, names);
+            Assert.Equal(names.Distinct(StringComparer.Ordinal), names);
+        }
+
+        [Theory]
+        [MemberData(nameof(Cmdlets))]
         public void EverySectionACmdletReadsIsOneTheFullCollectorWrites(string cmdlet)
         {
             var unwritten = Plans[cmdlet].Sections.Select(s => s.Name).Where(n => !Saved.Contains(n)).ToList();

@@ -46,7 +46,8 @@ namespace SshTriage.Diagnosis
             this.hops = hops ?? Array.Empty<RemoteTarget>();
             this.includeCleared = includeCleared;
             this.ssh = ssh ?? TransportShell.Default;
-            var sections = new List<CollectorSection>(CollectorSections.All);
+            // The server query runs the meta section first for every plan.
+            var sections = CollectorSections.All.Where(s => s.Name != CollectorSections.Names.Meta).ToList();
             if (origin == null && clientAddress != null)
             {
                 sections.AddRange(ClientSections.For(clientAddress, clientUser, port));
