@@ -1,6 +1,6 @@
+using System;
 using System.Diagnostics;
 using System.Linq;
-using System;
 using SshTriage;
 using SshTriage.Collection;
 using SshTriage.Evidence;

@@ -1,6 +1,6 @@
+using System;
 using System.IO;
 using System.Linq;
-using System;
 using SshTriage.Collection;
 using SshTriage.Evidence;
 using SshTriage.Tests.Lab;

@@ -1,12 +1,12 @@
+using System;
 using System.Diagnostics;
-using System.IO.Compression;
 using System.IO;
+using System.IO.Compression;
 using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
-using System.Threading.Tasks;
 using System.Threading;
-using System;
+using System.Threading.Tasks;
 using SshTriage.Collection;
 using SshTriage.Evidence;
 using SshTriage.Operations;

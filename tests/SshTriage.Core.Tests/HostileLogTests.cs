@@ -1,6 +1,6 @@
+using System;
 using System.Linq;
 using System.Net;
-using System;
 using SshTriage.Sshd;
 using Xunit;
 

@@ -1,9 +1,9 @@
-using System.Collections.Generic;
+using System;
 using System.Collections;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Net;
-using System;
 using SshTriage.Collection;
 using SshTriage.Diagnosis;
 using SshTriage.Evidence;

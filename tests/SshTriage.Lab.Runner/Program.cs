@@ -1,10 +1,10 @@
+using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
 using System.Net;
 using System.Threading;
-using System;
 using SshTriage.Collection;
 using SshTriage.Lab.Runner;
 using SshTriage.Operations;

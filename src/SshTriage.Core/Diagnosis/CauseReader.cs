@@ -1,10 +1,10 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net;
-using System.Threading.Tasks;
 using System.Threading;
-using System;
+using System.Threading.Tasks;
 using SshTriage.Accounts;
 using SshTriage.Collection;
 using SshTriage.Evidence;

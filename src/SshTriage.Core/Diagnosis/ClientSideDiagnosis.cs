@@ -1,6 +1,6 @@
+using System;
 using System.Collections.Generic;
 using System.Net;
-using System;
 using SshTriage.Probing;
 
 namespace SshTriage.Diagnosis

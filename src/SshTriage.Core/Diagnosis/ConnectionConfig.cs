@@ -1,5 +1,5 @@
-using System.Net;
 using System;
+using System.Net;
 using SshTriage.Collection;
 using SshTriage.Sshd;
 

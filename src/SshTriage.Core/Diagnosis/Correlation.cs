@@ -1,7 +1,7 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
-using System;
 using SshTriage.Collection;
 using SshTriage.Evidence;
 using SshTriage.Firewall;

@@ -1,6 +1,6 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
-using System;
 using SshTriage.Collection;
 using SshTriage.Evidence;
 using SshTriage.Net;

@@ -1,10 +1,10 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Net.Sockets;
 using System.Text;
 using System.Threading;
-using System;
 using SshTriage.Collection;
 using SshTriage.Evidence;
 using SshTriage.Net;

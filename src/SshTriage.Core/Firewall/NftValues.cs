@@ -1,7 +1,7 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Net;
-using System;
 using SshTriage.Json;
 using SshTriage.Net;
 

@@ -1,7 +1,7 @@
+using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using System.Net;
-using System;
 using SshTriage.Accounts;
 using SshTriage.Collection;
 using SshTriage.Diagnosis;

@@ -1,6 +1,6 @@
+using System;
 using System.Management.Automation;
 using System.Net;
-using System;
 using SshTriage.Accounts;
 using SshTriage.Collection;
 using SshTriage.Sshd;
