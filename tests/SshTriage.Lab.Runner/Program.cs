@@ -15,6 +15,7 @@ using SshTriage.Server;
 // cannot be. Prints one JSON object per output object or error, then a summary line.
 //   collector  (prints the full collector script)
 //   account-section USER [ADDR]  (prints the account section's sh command)
+//   section NAME  (prints the sh command of the full collector's section NAME)
 //   cause-collector --client A [--client-user U] [--port N]  (prints Find-SshRejectCause's collector without a probe, as -Local runs it)
 //   probe-script TARGET PORT TIMEOUT  (prints the -FromHost probe script)
 //   probe  [--port N] [--timeout S] [--throttle N] [--targets-file F] target...
@@ -60,6 +61,9 @@ switch (args[0])
         return 0;
     case "account-section":
         Console.Write(SshTriage.Accounts.AccountSections.Account(args[1], null, args.Length > 2 ? IPAddress.Parse(args[2]) : null).Command);
+        return 0;
+    case "section":
+        Console.Write(CollectorSections.All.Single(s => s.Name == args[1]).Command);
         return 0;
     case "cause-collector":
         var report = new SshTriage.Diagnosis.CauseReport(options.Int("--port", 22), IPAddress.Parse(options.One("--client")!), options.One("--client-user"), null);

@@ -50,6 +50,7 @@ namespace SshTriage.Server
             SshdConfigTest,
             SshdLog(null, null, null, FullCollectionLogLines),
             SELinux,
+            TcpWrappers.TcpWrappersSections.TcpWrappers,
             Fail2Ban.Fail2BanSections.Fail2Ban,
             Firewall.FirewallSections.IptablesSave,
             Firewall.FirewallSections.NftRuleset,
