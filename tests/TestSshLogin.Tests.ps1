@@ -39,38 +39,31 @@ Describe 'Test-SshLogin without a server' {
 }
 
 BeforeDiscovery {
-    $onLinux = (Test-Path variable:IsLinux) -and $IsLinux
-    $labReady = $onLinux -and (& id -u) -eq '0' -and $null -ne (Get-Command ip, nsenter, unshare, ssh-keygen -ErrorAction SilentlyContinue) -and (Test-Path /usr/sbin/sshd)
+    Import-Module (Join-Path $PSScriptRoot 'LabHost.psm1') -Force
+    $labReady = Test-LabAvailable
 }
 
 Describe 'Test-SshLogin against the lab' -Skip:(-not $labReady) {
     BeforeAll {
-        Import-Module (Join-Path $PSScriptRoot '../tools/BuildSupport.psm1') -Force
-        $engine = Get-PowerShellCommand
+        Import-Module (Join-Path $PSScriptRoot 'LabHost.psm1') -Force
         $module = (Get-Module SshTriage).Path -replace '\.dll$', '.psd1'
-        $labScript = Join-Path $PSScriptRoot 'lab/lab.sh'
-        $state = Join-Path ([IO.Path]::GetTempPath()) ('sshtriage-lab-' + [guid]::NewGuid().ToString('N').Substring(0, 12))
-        $lab = @{}
-        & bash $labScript up key-not-authorized $state | ForEach-Object { $key, $value = $_ -split '=', 2; if ($value) { $lab[$key] = $value } }
-        if ($LASTEXITCODE -ne 0) { throw "the lab did not come up" }
+        $running = Start-LabScenario key-not-authorized
+        $lab = $running.Settings
         # The server's Ed25519 host key, pinned: the module never reads or writes this machine's known_hosts here.
-        $hostKey = (& ssh-keygen -lf (Join-Path $state 'server/keys/ssh_host_ed25519_key.pub')) -split ' ' | Select-Object -Index 1
+        $hostKey = (& ssh-keygen -lf (Join-Path $running.State 'server/keys/ssh_host_ed25519_key.pub')) -split ' ' | Select-Object -Index 1
 
-        # Runs Test-SshLogin in a new PowerShell inside the lab's client; its results come back as JSON.
+        # Runs Test-SshLogin in a new PowerShell inside the lab's client; its result comes back as JSON.
         function Invoke-Login([string] $KeyFile) {
-            $file = Join-Path $TestDrive "login-$([guid]::NewGuid().ToString('N')).ps1"
-            Set-Content -Path $file -Value @"
+            Invoke-LabClientScript $running @"
 `$ErrorActionPreference = 'Stop'
 Import-Module '$module'
 Test-SshLogin '$($lab.SERVER_ADDR)' -UserName alice -KeyFilePath '$KeyFile' -HostKeyFingerprint '$hostKey' -TimeoutSec 10 | ConvertTo-Json -Depth 4 -Compress -EnumsAsStrings
-"@
-            $output = & bash $labScript exec $state client -- $engine.FilePath @($engine.ArgumentList) -NoProfile -NonInteractive -File $file 2>&1
-            $output | Select-Object -Last 1 | ConvertFrom-Json
+"@ $TestDrive
         }
     }
 
     AfterAll {
-        & bash $labScript down $state
+        Stop-LabScenario $running
     }
 
     It 'logs in with an authorized key, reaches Session and closes' {
