@@ -19,7 +19,7 @@ namespace SshTriage.Tests.Lab
         private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
         // Runs the runner's login command against the lab server's IPv4 address; the one result, and the errors.
-        private static (JsonElement Result, LabRunOutput Output) Login(LabInstance lab, string user, string[] extra, string[]? environment = null)
+        private static (JsonElement Result, LabRunOutput Output) Login(LabInstance lab, string user, string[] extra, string[]? environment = null, string addressKey = "SERVER_ADDR")
         {
             var arguments = new List<string> { "login", "--user", user, "--timeout", "10" };
             if (!extra.Contains("--known-hosts"))
@@ -28,7 +28,7 @@ namespace SshTriage.Tests.Lab
             }
 
             arguments.AddRange(extra);
-            arguments.Add(lab["SERVER_ADDR"]);
+            arguments.Add(lab[addressKey]);
             var output = LabRunner.Run(lab, "client", Timeout, environment ?? Array.Empty<string>(), arguments.ToArray());
             Assert.True(output.Errors.Count == 0, output.Describe());
             return (output.Objects.Single(o => o.Type == "SshTriage.SshLoginResult").Object, output);
@@ -49,7 +49,7 @@ namespace SshTriage.Tests.Lab
             Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(lab["AUTHORIZED_KEYS_DIR"]))!, "server", "keys", "ssh_host_ed25519_key.pub");
 
         [LabFact]
-        public void AnAuthorizedKeyReachesSessionAndEveryStageIsTimed()
+        public void AnAuthorizedKeyReachesSessionOverBothFamiliesAndEveryStageIsTimed()
         {
             using var lab = LabInstance.Up("open");
             var (result, _) = Login(lab, "alice", new[] { "--key", lab["USER_ALICE_KEY"] });
@@ -71,6 +71,10 @@ namespace SshTriage.Tests.Lab
             var attempt = Assert.Single(result.GetProperty("AuthenticationAttempts").EnumerateArray());
             Assert.Equal("Success", attempt.GetProperty("Result").GetString());
             Assert.Contains(File.ReadAllLines(lab["AUTH_LOG"]), l => l.Contains("Accepted publickey for alice", StringComparison.Ordinal));
+
+            var (overIPv6, _) = Login(lab, "alice", new[] { "--key", lab["USER_ALICE_KEY"] }, addressKey: "SERVER_ADDR6");
+            Assert.Equal("Session", Text(overIPv6, "StageReached"));
+            Assert.Equal(lab["SERVER_ADDR6"], Text(overIPv6, "RemoteAddress"));
         }
 
         [LabFact]
