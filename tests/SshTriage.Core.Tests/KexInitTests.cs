@@ -42,6 +42,7 @@ namespace SshTriage.Tests
                 Assert.Equal(new[] { "none", "zlib@openssh.com" }, offer.CompressionServerToClient);
                 Assert.False(offer.FirstKexPacketFollows);
                 Assert.NotNull(result.KexInitTime);
+                Assert.NotNull(result.BannerTime);
             }
         }
 
