@@ -91,6 +91,7 @@ Describe 'Output objects in runbooks' {
             @{ Type = 'SshTriage.FirewallVerdict'; Make = { Test-FirewallAccess -EvidencePath "$bundles/f2b-gateway-banned-root.txt" -SourceAddress 203.0.113.1 } }
             @{ Type = 'SshTriage.SshRejectCause'; Make = { Find-SshRejectCause -EvidencePath "$bundles/f2b-gateway-banned-root.txt" -ClientAddress 203.0.113.1 -IncludeCleared } }
             @{ Type = 'SshTriage.SshPortResult'; Make = { Test-SshPort 127.0.0.1 -Port 1 -TimeoutSec 1 } }
+            @{ Type = 'SshTriage.SshLoginResult'; Make = { Test-SshLogin 127.0.0.1 -Port 1 -UserName alice -TimeoutSec 1 } }
         ) | ForEach-Object { $_.Bundles = $bundles; $_ }
     }
 
