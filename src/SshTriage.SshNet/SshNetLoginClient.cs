@@ -34,7 +34,21 @@ namespace SshTriage.SshNet
             var plain = SshLogin.Methods(user, target, host);
             trace.OfferedMethods = plain.Select(m => m.Name).ToList();
             trace.OfferedKeys = plain.SelectMany(KeysOf).ToList();
-            var methods = plain.Select(m => (AuthenticationMethod)new RecordingAuthentication(m, KeysOf(m), attempt => trace.Attempts.Add(attempt))).ToArray();
+            // SSH.NET calls back on its own threads, and a connect that timed out may still call: nothing is recorded once the wait is over.
+            var gate = new object();
+            var over = false;
+            void Record(Action step)
+            {
+                lock (gate)
+                {
+                    if (!over)
+                    {
+                        step();
+                    }
+                }
+            }
+
+            var methods = plain.Select(m => (AuthenticationMethod)new RecordingAuthentication(m, KeysOf(m), attempt => Record(() => trace.Attempts.Add(attempt)))).ToArray();
             var info = VerifiedClient.Settings(address.ToString(), target.Port, user, methods, target.Timeout, verifier, host, target.Port);
             ClientOffer.RestrictHostKeys(info, hostKeyAlgorithms);
             trace.ClientOffer = ClientOffer.Of(info);
@@ -42,23 +56,28 @@ namespace SshTriage.SshNet
             var clock = Stopwatch.StartNew();
             TimeSpan? identified = null;
             TimeSpan? keyAccepted = null;
-            var client = VerifiedClient.Create(info, verifier, host, target.Port, (verdict, checkTime) =>
+            var client = VerifiedClient.Create(info, verifier, host, target.Port, (verdict, checkTime) => Record(() =>
             {
                 var received = clock.Elapsed - checkTime;
                 trace.HostKey = verdict;
                 trace.HostKeyTime = checkTime;
                 trace.KeyExchangeTime = received - (identified ?? TimeSpan.Zero);
                 keyAccepted = verdict.IsTrusted ? clock.Elapsed : (TimeSpan?)null;
-            });
-            client.ServerIdentificationReceived += (sender, e) =>
+            }));
+            client.ServerIdentificationReceived += (sender, e) => Record(() =>
             {
                 identified = clock.Elapsed;
                 trace.ServerVersion = e.SshIdentification.ToString();
-            };
+            });
 
             try
             {
                 var failure = await BoundedConnect.RunAsync(client, target.Timeout, cancellationToken).ConfigureAwait(false);
+                lock (gate)
+                {
+                    over = true;
+                }
+
                 cancellationToken.ThrowIfCancellationRequested();
                 trace.AuthenticationTime = clock.Elapsed - keyAccepted;
                 if (failure == null)
