@@ -1,8 +1,14 @@
 using System;
 using System.Net;
+using System.Net.Sockets;
+using System.Security;
+using System.Text;
 using System.Threading;
+using System.Threading.Tasks;
 using SshTriage.Login;
 using SshTriage.Probing;
+using SshTriage.Remote;
+using SshTriage.SshNet;
 using Xunit;
 
 namespace SshTriage.Tests
@@ -84,6 +90,34 @@ namespace SshTriage.Tests
             Assert.Equal(SshPortStatus.NameNotResolved, result.PortStatus);
             Assert.Equal(SshLoginStage.Connect, result.FailedStage);
             Assert.Null(result.RemoteAddress);
+        }
+
+        [Fact]
+        public void AServerThatGoesSilentAfterItsOfferTimesOutInTheKeyExchange()
+        {
+            var (identification, packet) = KexInitFixture.Capture("openssh-9.2.txt");
+            using var peer = ScriptedPeer.Start(async (socket, token) =>
+            {
+                await socket.SendAsync(new ArraySegment<byte>(Encoding.ASCII.GetBytes(identification + "\r\n")), SocketFlags.None);
+                await socket.SendAsync(new ArraySegment<byte>(packet), SocketFlags.None);
+                await Task.Delay(Timeout.Infinite, token);
+            });
+            var password = new SecureString();
+            password.AppendChar('x');
+            var options = new SshLoginOptions(null, null, new RemoteCredential("alice", password), null, TimeSpan.FromSeconds(2), 4);
+            var sink = new RecordingSink();
+            var scan = new SshLoginScan(options, new FixedResolver("sst-nothing.test"), CancellationToken.None, () => new SshNetLoginClient());
+
+            scan.Add("127.0.0.1", peer.Port, sink);
+            scan.WriteRemaining(sink);
+
+            var result = Assert.Single(sink.OfType<SshLoginResult>());
+            Assert.Equal(identification, result.ServerVersion);
+            Assert.Equal(SshLoginStage.Banner, result.StageReached);
+            Assert.Equal(SshLoginStage.KeyExchange, result.FailedStage);
+            Assert.Null(result.Mismatch);
+            Assert.Equal("The key exchange failed: no answer within the timeout.", result.Reason);
+            Assert.Equal(new[] { "password", "keyboard-interactive" }, result.OfferedMethods);
         }
 
         [Fact]
