@@ -19,6 +19,8 @@ using SshTriage.Server;
 //   cause-collector --client A [--client-user U] [--port N]  (prints Find-SshRejectCause's collector without a probe, as -Local runs it)
 //   probe-script TARGET PORT TIMEOUT  (prints the -FromHost probe script)
 //   probe  [--port N] [--timeout S] [--throttle N] [--targets-file F] target...
+//   login  --user U [--key K | --password-env VAR] [--port N] [--timeout S] [--throttle N] [--known-hosts F]
+//          [--fingerprint SHA256:...]... [--host-key-algorithms A,B] target...
 //   server cause [--client A] [--client-user U] [--client-key PUB] [--probe-timeout S] [--include-cleared]
 //          [--from-host H --from-user U --from-key K --from-ssh-port N --from-known-hosts F]
 //          [--hop H]... [--hop-user U --hop-key K --hop-ssh-port N --hop-known-hosts F] [connection...] target...
@@ -50,6 +52,28 @@ switch (args[0])
         }
 
         scan.WriteRemaining(sink);
+        break;
+    case "login":
+        // As Test-SshLogin, with the lab's known_hosts instead of the user's, and optionally a narrowed host key offer.
+        var knownHosts = options.One("--known-hosts");
+        var login = new SshTriage.Login.SshLoginScan(
+            new SshTriage.Login.SshLoginOptions(
+                options.One("--user"),
+                options.One("--key"),
+                options.One("--password-env") is string passwordVariable ? new RemoteCredential(options.One("--user")!, Secret(passwordVariable)) : null,
+                options.All("--fingerprint").ToList(),
+                TimeSpan.FromSeconds(options.Double("--timeout", SshTriage.Login.SshLoginOptions.DefaultTimeoutSec)),
+                options.Int("--throttle", SshTriage.Login.SshLoginOptions.DefaultThrottleLimit),
+                knownHosts == null ? null : new List<KeyValuePair<string, string>> { new("UserKnownHostsFile", knownHosts), new("GlobalKnownHostsFile", "/dev/null") },
+                options.One("--host-key-algorithms")?.Split(',')),
+            new DnsHostResolver(),
+            CancellationToken.None);
+        foreach (var target in options.Positional)
+        {
+            login.Add(target, options.Int("--port", 22), sink, portIsDefault: options.One("--port") == null);
+        }
+
+        login.WriteRemaining(sink);
         break;
     case "probe-script":
         // probe-script TARGET PORT TIMEOUT: what -FromHost runs on the origin host.
