@@ -21,6 +21,7 @@
         'Get-SshLogEvent'
         'Save-SshTriageEvidence'
         'Test-FirewallAccess'
+        'Test-SshLogin'
         'Test-SshPort'
         'Unblock-Fail2BanIp'
     )

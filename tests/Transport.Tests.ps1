@@ -91,6 +91,7 @@ Describe 'Output objects in runbooks' {
             @{ Type = 'SshTriage.FirewallVerdict'; Make = { Test-FirewallAccess -EvidencePath "$bundles/f2b-gateway-banned-root.txt" -SourceAddress 203.0.113.1 } }
             @{ Type = 'SshTriage.SshRejectCause'; Make = { Find-SshRejectCause -EvidencePath "$bundles/f2b-gateway-banned-root.txt" -ClientAddress 203.0.113.1 -IncludeCleared } }
             @{ Type = 'SshTriage.SshPortResult'; Make = { Test-SshPort 127.0.0.1 -Port 1 -TimeoutSec 1 } }
+            @{ Type = 'SshTriage.SshLoginResult'; Make = { Test-SshLogin 127.0.0.1 -Port 1 -UserName alice -TimeoutSec 1 } }
         ) | ForEach-Object { $_.Bundles = $bundles; $_ }
     }
 
@@ -119,26 +120,21 @@ Describe 'Output objects in runbooks' {
 # Against a lab server (tests/lab: real sshd in network namespaces; needs root), from a PowerShell
 # started inside the lab's client namespace, as a runbook would run.
 BeforeDiscovery {
-    $onLinux = (Test-Path variable:IsLinux) -and $IsLinux
-    $labReady = $onLinux -and (& id -u) -eq '0' -and $null -ne (Get-Command ip, nsenter, unshare, ssh-keygen -ErrorAction SilentlyContinue) -and (Test-Path /usr/sbin/sshd)
+    Import-Module (Join-Path $PSScriptRoot 'LabHost.psm1') -Force
+    $labReady = Test-LabAvailable
 }
 
 Describe 'Against the lab' -Skip:(-not $labReady) {
     BeforeAll {
-        Import-Module (Join-Path $PSScriptRoot '../tools/BuildSupport.psm1') -Force
-        $engine = Get-PowerShellCommand
+        Import-Module (Join-Path $PSScriptRoot 'LabHost.psm1') -Force
         $module = (Get-Module SshTriage).Path -replace '\.dll$', '.psd1'
-        $labScript = Join-Path $PSScriptRoot 'lab/lab.sh'
-        $state = Join-Path ([IO.Path]::GetTempPath()) ('sshtriage-lab-' + [guid]::NewGuid().ToString('N').Substring(0, 12))
-        $lab = @{}
-        & bash $labScript up open $state | ForEach-Object { $key, $value = $_ -split '=', 2; if ($value) { $lab[$key] = $value } }
-        if ($LASTEXITCODE -ne 0) { throw "the lab did not come up" }
+        $running = Start-LabScenario open
+        $lab = $running.Settings
         $other = Join-Path $PSScriptRoot 'OtherSshNet/bin/Release/netstandard2.0/Renci.SshNet.dll'
         & dotnet build (Join-Path $PSScriptRoot 'OtherSshNet') -c Release --nologo -v quiet | Out-Null
 
         # Runs a script in a new PowerShell inside the lab's client; its last line is JSON.
         function Invoke-InClient([string] $Script) {
-            $file = Join-Path $TestDrive "client-$([guid]::NewGuid().ToString('N')).ps1"
             $prelude = @"
 `$ErrorActionPreference = 'Stop'
 `$module = '$module'
@@ -151,14 +147,12 @@ Describe 'Against the lab' -Skip:(-not $labReady) {
 `$nosudoPassword = '$($lab.USER_NOSUDO_PASSWORD)'
 
 "@
-            Set-Content -Path $file -Value ($prelude + $Script)
-            $output = & bash $labScript exec $state client -- $engine.FilePath @($engine.ArgumentList) -NoProfile -NonInteractive -File $file 2>&1
-            $output | Select-Object -Last 1 | ConvertFrom-Json
+            Invoke-LabClientScript $running ($prelude + $Script) $TestDrive
         }
     }
 
     AfterAll {
-        & bash $labScript down $state
+        Stop-LabScenario $running
     }
 
     It 'runs beside another SSH.NET version loaded <When>, and after Remove-Module and Import-Module' -TestCases @(

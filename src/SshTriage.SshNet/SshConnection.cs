@@ -35,39 +35,16 @@ namespace SshTriage.SshNet
         public async Task<SshClient> ConnectAsync(string address, int connectPort, CancellationToken cancellationToken)
         {
             var methods = SshLogin.Methods(user, target, host);
-            var info = new ConnectionInfo(address, connectPort, user, methods) { Timeout = target.Timeout };
-            AlgorithmPolicy.Apply(info);
-            HostKeyAlgorithmOrder.Apply(info, verifier.KnownKeyTypes(host, port), verifier.HasAuthority(host, port));
-            var client = new SshClient(info);
+            var info = VerifiedClient.Settings(address, connectPort, user, methods, target.Timeout, verifier, host, port);
             HostKeyVerdict? verdict = null;
-            client.HostKeyReceived += (sender, e) =>
-            {
-                verdict = verifier.Verify(host, port, OfferedHostKey.Of(e), certificate => AuthoritySignature.Verifies(info.HostKeyAlgorithms, certificate), DateTimeOffset.UtcNow);
-                e.CanTrust = verdict.IsTrusted;
-            };
+            var client = VerifiedClient.Create(info, verifier, host, port, (judged, _) => verdict = judged);
 
-            // SSH.NET's key exchange and login block their thread; the wait here does not.
-            var connecting = DedicatedThread.Run(() =>
+            var failure = await BoundedConnect.RunAsync(client, target.Timeout, cancellationToken).ConfigureAwait(false);
+            if (failure == null)
             {
-                client.Connect();
                 return client;
-            });
-            Exception failure;
-            using (var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
-            {
-                var finished = await Task.WhenAny(connecting, Task.Delay(target.Timeout, limit.Token)).ConfigureAwait(false);
-                limit.Cancel();
-                if (finished == connecting && connecting.Status == TaskStatus.RanToCompletion)
-                {
-                    return client;
-                }
-
-                failure = finished == connecting ? connecting.Exception!.GetBaseException() : new TimeoutException();
             }
 
-            // Ends a connect still under way; its own failure then is of no interest.
-            client.Dispose();
-            _ = connecting.ContinueWith(ended => ended.Exception, TaskScheduler.Default);
             DisposeAll(methods);
             cancellationToken.ThrowIfCancellationRequested();
             if (verdict != null && !verdict.IsTrusted)

@@ -42,6 +42,7 @@ namespace SshTriage.Tests
                 Assert.Equal(new[] { "none", "zlib@openssh.com" }, offer.CompressionServerToClient);
                 Assert.False(offer.FirstKexPacketFollows);
                 Assert.NotNull(result.KexInitTime);
+                Assert.NotNull(result.BannerTime);
             }
         }
 
@@ -146,19 +147,9 @@ namespace SshTriage.Tests
             Assert.StartsWith("SSH-2.0-", clientLine, StringComparison.Ordinal);
         }
 
-        private static (string Identification, byte[] Packet) Capture(string name)
-        {
-            var lines = Fixture.Load("kexinit/" + name).Output.Split('\n');
-            return (lines[0], Convert.FromBase64String(lines[1]));
-        }
+        private static (string Identification, byte[] Packet) Capture(string name) => KexInitFixture.Capture(name);
 
-        private static SshKexInit Offer(string fixture)
-        {
-            var packet = Capture(fixture).Packet;
-            var padding = packet[4];
-            var payload = packet.Skip(5).Take(packet.Length - 5 - padding).ToArray();
-            return KexInitParser.TryParse(payload, out _) ?? throw new InvalidOperationException(fixture + " holds no KEXINIT");
-        }
+        private static SshKexInit Offer(string fixture) => KexInitFixture.Offer(fixture);
 
         private static SshKexInit Client(string[] kex, string[] hostKeys, string[] ciphers, string[] macs) =>
             new SshKexInit(kex, hostKeys, ciphers, ciphers, macs, macs, new[] { "none" }, new[] { "none" }, false);

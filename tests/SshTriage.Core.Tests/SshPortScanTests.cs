@@ -150,23 +150,5 @@ namespace SshTriage.Tests
             Assert.ThrowsAny<OperationCanceledException>(() => scan.WriteRemaining(sink));
             Assert.Empty(sink.Objects);
         }
-
-        /// <summary>A resolver with a fixed table: names outside it fail as DNS would. Used where real DNS would leave this machine.</summary>
-        private sealed class FixedResolver : IHostResolver
-        {
-            private readonly string name;
-            private readonly IPAddress[] addresses;
-
-            public FixedResolver(string name, params IPAddress[] addresses)
-            {
-                this.name = name;
-                this.addresses = addresses;
-            }
-
-            public Task<IPAddress[]> ResolveAsync(string hostName, CancellationToken cancellationToken) =>
-                hostName == name
-                    ? Task.FromResult(addresses)
-                    : Task.FromException<IPAddress[]>(new SocketException((int)SocketError.HostNotFound));
-        }
     }
 }

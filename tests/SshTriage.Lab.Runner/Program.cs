@@ -16,9 +16,12 @@ using SshTriage.Sshd;
 // cannot be. Prints one JSON object per output object or error, then a summary line.
 //   collector  (prints the full collector script)
 //   account-section USER [ADDR]  (prints the account section's sh command)
+//   section NAME  (prints the sh command of the full collector's section NAME)
 //   cause-collector --client A [--client-user U] [--port N]  (prints Find-SshRejectCause's collector without a probe, as -Local runs it)
 //   probe-script TARGET PORT TIMEOUT  (prints the -FromHost probe script)
 //   probe  [--port N] [--timeout S] [--throttle N] [--targets-file F] target...
+//   login  --user U [--key K | --password-env VAR] [--port N] [--timeout S] [--throttle N] [--known-hosts F]
+//          [--fingerprint SHA256:...]... [--host-key-algorithms A,B] target...
 //   server cause [--client A] [--client-user U] [--client-key PUB] [--probe-timeout S] [--include-cleared]
 //          [--from-host H --from-user U --from-key K --from-ssh-port N --from-known-hosts F]
 //          [--hop H]... [--hop-user U --hop-key K --hop-ssh-port N --hop-known-hosts F] [connection...] target...
@@ -51,6 +54,28 @@ switch (args[0])
 
         scan.WriteRemaining(sink);
         break;
+    case "login":
+        // As Test-SshLogin, with the lab's known_hosts instead of the user's, and optionally a narrowed host key offer.
+        var knownHosts = options.One("--known-hosts");
+        var login = new SshTriage.Login.SshLoginScan(
+            new SshTriage.Login.SshLoginOptions(
+                options.One("--user"),
+                options.One("--key"),
+                options.One("--password-env") is string passwordVariable ? new RemoteCredential(options.One("--user")!, Secret(passwordVariable)) : null,
+                options.All("--fingerprint").ToList(),
+                TimeSpan.FromSeconds(options.Double("--timeout", SshTriage.Login.SshLoginOptions.DefaultTimeoutSec)),
+                options.Int("--throttle", SshTriage.Login.SshLoginOptions.DefaultThrottleLimit),
+                knownHosts == null ? null : new List<KeyValuePair<string, string>> { new("UserKnownHostsFile", knownHosts), new("GlobalKnownHostsFile", "/dev/null") },
+                options.One("--host-key-algorithms")?.Split(',')),
+            new DnsHostResolver(),
+            CancellationToken.None);
+        foreach (var target in options.Positional)
+        {
+            login.Add(target, options.Int("--port", 22), sink, portIsDefault: options.One("--port") == null);
+        }
+
+        login.WriteRemaining(sink);
+        break;
     case "probe-script":
         // probe-script TARGET PORT TIMEOUT: what -FromHost runs on the origin host.
         Console.Write(new SshTriage.Probing.RemoteProbeOrigin(RemoteTargetBuilder.Local(false, TimeSpan.FromSeconds(1)), TimeSpan.FromSeconds(double.Parse(args[3], CultureInfo.InvariantCulture)))
@@ -61,6 +86,9 @@ switch (args[0])
         return 0;
     case "account-section":
         Console.Write(SshTriage.Accounts.AccountSections.Account(args[1], null, args.Length > 2 ? IPAddress.Parse(args[2]) : null).Command);
+        return 0;
+    case "section":
+        Console.Write(CollectorSections.All.Single(s => s.Name == args[1]).Command);
         return 0;
     case "cause-collector":
         Console.Write(SshTriage.Evidence.CollectorScript.Build(new[] { CollectorSections.Meta }.Concat(EvidencePlans.RejectCauses(CauseSearch(options, probe: false)).Sections)));

@@ -47,6 +47,7 @@ namespace SshTriage.Collection
         /// </summary>
         public static IReadOnlyList<CollectorSection> All => new[] { Meta }
             .Concat(Sshd)
+            .Concat(TcpWrappers.TcpWrappersSections.Collected)
             .Concat(Fail2Ban.Fail2BanSections.Collected)
             .Concat(Firewall.FirewallSections.Collected)
             .ToList();

@@ -26,7 +26,7 @@ namespace SshTriage.Diagnosis
             new FirewallBlockRule(RejectCause.FirewallDrop),
             new RateLimitRule(RejectCause.FirewallReject),
             new RateLimitRule(RejectCause.FirewallDrop),
-            new LogEvidenceRule(RejectCause.TcpWrappersDenied, SshLogEventKind.RefusedConnect, "TCP wrappers (hosts.deny) refuse {0}.", "Allow the client in /etc/hosts.allow (sshd: ADDRESS), or remove the sshd line from /etc/hosts.deny."),
+            new TcpWrappersDeniedRule(),
             new UserNotAllowedRule(),
             new RefusedByConfigRule(),
             new LogEvidenceRule(RejectCause.MaxStartupsThrottled, SshLogEventKind.MaxStartupsDrop, "sshd dropped {0}: too many unauthenticated connections were open (MaxStartups).", "Find who holds unauthenticated connections open, lower LoginGraceTime, or raise MaxStartups."),

@@ -8,6 +8,7 @@ using SshTriage.Fail2Ban;
 using SshTriage.Firewall;
 using SshTriage.Probing;
 using SshTriage.Sshd;
+using SshTriage.TcpWrappers;
 
 namespace SshTriage.Diagnosis
 {
@@ -31,6 +32,7 @@ namespace SshTriage.Diagnosis
         private readonly Lazy<SshAccount?> account;
         private readonly Lazy<FirewallEvidence> firewall;
         private readonly Lazy<RateLimitState?> rateLimits;
+        private readonly Lazy<TcpWrappersEvidence?> tcpWrappers;
 
         /// <summary>
         /// Creates a context. <paramref name="window"/> is what the client-side probes saw during
@@ -67,6 +69,8 @@ namespace SshTriage.Diagnosis
             rateLimits = new Lazy<RateLimitState?>(() =>
                 evidence.Bundle[FirewallSections.Names.RateLimits] is Evidence.EvidenceRecord r && r.Succeeded ? RateLimitState.Parse(r.StandardOutput) : null);
             verdict = new Lazy<FirewallVerdict?>(() => VisibleAddress == null ? null : VerdictFor(VisibleAddress));
+            tcpWrappers = new Lazy<TcpWrappersEvidence?>(() =>
+                evidence.Bundle[TcpWrappersSections.Name] is Evidence.EvidenceRecord r && r.Succeeded ? TcpWrappersEvidence.Parse(r.StandardOutput) : null);
         }
 
         /// <summary>
@@ -79,6 +83,9 @@ namespace SshTriage.Diagnosis
 
         /// <summary>The client user's account on the server, when a user was given and the account section was read.</summary>
         public SshAccount? Account => account.Value;
+
+        /// <summary>libwrap's linking and the hosts.allow and hosts.deny rules; null when they were not read.</summary>
+        public TcpWrappersEvidence? TcpWrappers => tcpWrappers.Value;
 
         /// <summary>The public key the client offers (-ClientKey), by type and fingerprint.</summary>
         public ClientPublicKey? ClientKey { get; internal set; }

@@ -30,8 +30,11 @@ namespace SshTriage.Handshake
             SshKexInit? offer = null;
             string? problem = null;
             TimeSpan? elapsed = null;
+            TimeSpan? identified = null;
+            var sinceStart = Stopwatch.StartNew();
             var portResult = await new SshPortProbe(timeout).ProbeAsync(computerName, address, port, async (socket, alreadyRead, clientIdentificationSent) =>
             {
+                identified = sinceStart.Elapsed;
                 var stopwatch = Stopwatch.StartNew();
                 try
                 {
@@ -49,7 +52,7 @@ namespace SshTriage.Handshake
                     problem = "No key exchange offer: " + e.Message;
                 }
             }, cancellationToken).ConfigureAwait(false);
-            return new KexInitProbeResult(portResult, offer, problem, elapsed);
+            return new KexInitProbeResult(portResult, offer, problem, elapsed, identified - portResult.ConnectTime);
         }
     }
 }

@@ -1,7 +1,6 @@
 using System;
 using System.Linq;
 using System.Net;
-using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
 using SshTriage.Operations;
@@ -13,7 +12,7 @@ namespace SshTriage.Probing
     /// caller's thread as they complete. Targets can be added while earlier ones are still being
     /// probed, so pipeline input streams through.
     /// </summary>
-    public sealed class SshPortScan
+    public sealed class SshPortScan : ITargetScan
     {
         private readonly SshPortScanOptions options;
         private readonly IHostResolver resolver;
@@ -38,49 +37,13 @@ namespace SshTriage.Probing
         /// </summary>
         public void Add(string computerName, int port, IOperationSink sink, bool portIsDefault = false)
         {
-            if (!ComputerNameParser.TrySplitPort(computerName, out var host, out var namedPort, out var badPort))
+            if (!ProbeTargetName.TryRead(computerName, port, portIsDefault, out var name, out var targetPort, out var literal, out var error))
             {
-                sink.WriteError(new TriageError("InvalidComputerName", new ArgumentException(badPort), TriageErrorCategory.InvalidArgument, computerName, "Give host:port with a port between 1 and 65535, or the name alone and -Port."));
+                sink.WriteError(error!);
                 return;
             }
 
-            if (namedPort.HasValue && namedPort != port && !portIsDefault)
-            {
-                sink.WriteError(new TriageError(
-                    "PortConflict",
-                    new ArgumentException($"'{computerName}' names port {namedPort}, and -Port says {port}: which one is meant?"),
-                    TriageErrorCategory.InvalidArgument,
-                    computerName,
-                    "Give the port once: in the name or with -Port."));
-                return;
-            }
-
-            port = namedPort ?? port;
-            computerName = host;
-            if (port < 1 || port > 65535)
-            {
-                sink.WriteError(new TriageError(
-                    "InvalidPort",
-                    new ArgumentException($"Port {port} is outside 1-65535."),
-                    TriageErrorCategory.InvalidArgument,
-                    port,
-                    "Give a TCP port between 1 and 65535."));
-                return;
-            }
-
-            if (!ComputerNameParser.TryParse(computerName, out var literal, out var problem))
-            {
-                sink.WriteError(new TriageError(
-                    "InvalidComputerName",
-                    new ArgumentException(problem),
-                    TriageErrorCategory.InvalidArgument,
-                    computerName,
-                    "Give a host name, an IPv4 address such as 198.51.100.7, or an IPv6 address such as 2001:db8::7."));
-                return;
-            }
-
-            var name = computerName.Trim();
-            work.Start(name, "SshPortProbeFailed", (emit, token) => ProbeTargetAsync(name, literal, port, emit, token));
+            work.Start(name, "SshPortProbeFailed", (emit, token) => ProbeTargetAsync(name, literal, targetPort, emit, token));
         }
 
         /// <summary>Writes the results that are ready, without waiting.</summary>
@@ -98,32 +61,13 @@ namespace SshTriage.Probing
         private async Task<IPAddress[]> ResolveAsync(string computerName, int port, Action<object> emit, CancellationToken token)
         {
             var timestamp = DateTimeOffset.Now;
-            SocketError error;
-            try
+            var (addresses, error) = await HostLookup.ResolveAsync(resolver, computerName, options.Timeout, token).ConfigureAwait(false);
+            if (addresses.Length == 0)
             {
-                var lookup = resolver.ResolveAsync(computerName, token);
-                if (await TaskTimeout.CompletesWithinAsync(lookup, options.Timeout, token).ConfigureAwait(false))
-                {
-                    var addresses = await lookup.ConfigureAwait(false);
-                    if (addresses.Length > 0)
-                    {
-                        return addresses;
-                    }
-
-                    error = System.Net.Sockets.SocketError.NoData;
-                }
-                else
-                {
-                    error = System.Net.Sockets.SocketError.TimedOut;
-                }
-            }
-            catch (SocketException failure)
-            {
-                error = failure.SocketErrorCode;
+                emit(new SshPortResult(computerName, null, port, SshPortStatus.NameNotResolved, timestamp) { SocketError = error });
             }
 
-            emit(new SshPortResult(computerName, null, port, SshPortStatus.NameNotResolved, timestamp) { SocketError = error });
-            return Array.Empty<IPAddress>();
+            return addresses;
         }
     }
 }

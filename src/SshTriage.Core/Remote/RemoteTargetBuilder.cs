@@ -5,6 +5,7 @@ using System.Linq;
 using System.Security;
 using System.Text.RegularExpressions;
 using SshTriage.Accounts;
+using SshTriage.Operations;
 using SshTriage.Probing;
 using SshTriage.Remote.HostKeys;
 
@@ -91,6 +92,14 @@ namespace SshTriage.Remote
             error = string.Empty;
             return true;
         }
+
+        /// <summary>The error for a connection value that did not pass here: nothing was sent to the server.</summary>
+        public static TriageError InvalidTarget(string name, string problem) => new TriageError(
+            "InvalidRemoteTarget",
+            new ArgumentException(problem),
+            TriageErrorCategory.InvalidArgument,
+            name,
+            "Fix the value named in the message; nothing was sent to the server.");
 
         /// <summary>A target for this machine (-Local); with <paramref name="sudoPassword"/>, sudo -S reads it.</summary>
         public static RemoteTarget Local(bool sudo, TimeSpan timeout, SecureString? sudoPassword = null) =>

@@ -2,7 +2,6 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
-using SshTriage.Operations;
 using SshTriage.Remote;
 
 namespace SshTriage.Commands
@@ -148,11 +147,6 @@ namespace SshTriage.Commands
         // PSCredential.Empty, the conventional "none", counts as not given.
         private static PSCredential? Given(PSCredential? credential) => credential == null || credential == PSCredential.Empty ? null : credential;
 
-        private void WriteInvalidTarget(string name, string problem) => Sink.WriteError(new TriageError(
-            "InvalidRemoteTarget",
-            new ArgumentException(problem),
-            TriageErrorCategory.InvalidArgument,
-            name,
-            "Fix the value named in the message; nothing was sent to the server."));
+        private void WriteInvalidTarget(string name, string problem) => Sink.WriteError(RemoteTargetBuilder.InvalidTarget(name, problem));
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using SshTriage.Operations;
 using SshTriage.Probing;
 
 namespace SshTriage.Commands
@@ -10,21 +11,8 @@ namespace SshTriage.Commands
     /// </summary>
     [Cmdlet(VerbsDiagnostic.Test, "SshPort")]
     [OutputType(typeof(SshPortResult))]
-    public sealed class TestSshPortCommand : SshTriageCmdlet
+    public sealed class TestSshPortCommand : TargetScanCmdlet
     {
-        private SshPortScan? scan;
-
-        /// <summary>Host names or IP addresses to probe, each alone or with its port: host:2222, [2001:db8::7]:2222.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("CN", "HostName")]
-        [ValidateNotNullOrEmpty]
-        public string[] ComputerName { get; set; } = Array.Empty<string>();
-
-        /// <summary>The TCP port sshd should answer on; a port in a name is used instead, and both that differ are an error.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateRange(1, 65535)]
-        public int Port { get; set; } = 22;
-
         /// <summary>Seconds to wait for the name lookup, for the TCP connect, and for the identification line, each.</summary>
         [Parameter]
         [ValidateRange(1, 600)]
@@ -36,26 +24,9 @@ namespace SshTriage.Commands
         public int ThrottleLimit { get; set; } = SshPortScanOptions.DefaultThrottleLimit;
 
         /// <inheritdoc />
-        protected override void BeginProcessing()
-        {
-            scan = new SshPortScan(
-                new SshPortScanOptions(TimeSpan.FromSeconds(TimeoutSec), ThrottleLimit),
-                new DnsHostResolver(),
-                CancelToken);
-        }
-
-        /// <inheritdoc />
-        protected override void ProcessRecord()
-        {
-            foreach (var name in ComputerName)
-            {
-                scan!.Add(name, Port, Sink, portIsDefault: !MyInvocation.BoundParameters.ContainsKey(nameof(Port)));
-            }
-
-            scan!.WriteCompleted(Sink);
-        }
-
-        /// <inheritdoc />
-        protected override void EndProcessing() => RunCore(() => scan!.WriteRemaining(Sink));
+        protected override ITargetScan CreateScan() => new SshPortScan(
+            new SshPortScanOptions(TimeSpan.FromSeconds(TimeoutSec), ThrottleLimit),
+            new DnsHostResolver(),
+            CancelToken);
     }
 }

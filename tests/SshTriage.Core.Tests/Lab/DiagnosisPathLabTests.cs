@@ -57,6 +57,8 @@ namespace SshTriage.Tests.Lab
         [InlineData("not-ssh-silent", CauseLab.ComputerNamePath, "NotSshService", "Confirmed", "")]
         [InlineData("not-ssh-silent", CauseLab.FromHostPath, "NotSshService", "Confirmed", "")]
         [InlineData("not-ssh-silent", CauseLab.LocalPath, "NotSshService", "Confirmed", "")]
+        [InlineData("hosts-deny-network", CauseLab.ComputerNamePath, "TcpWrappersDenied", "Confirmed", "")]
+        [InlineData("hosts-deny-network", CauseLab.LocalPath, "TcpWrappersDenied", "Likely", "")]
         public void TheRightCauseComesFirstOnEveryPath(string scenario, string path, string cause, string confidence, string extra)
         {
             using var lab = LabInstance.Up(scenario, fromHost: path == CauseLab.FromHostPath);
@@ -173,6 +175,22 @@ namespace SshTriage.Tests.Lab
             Assert.Contains(CauseLab.Excerpts(first), e => e.Contains("contractors") && e.StartsWith("bob", StringComparison.Ordinal));
             Assert.Contains(first.GetProperty("Evidence").EnumerateArray(), e => CauseLab.Text(e, "Command").StartsWith($"sshd -T -C user=bob,host={lab["CLIENT_ADDR"]},addr={lab["CLIENT_ADDR"]}", StringComparison.Ordinal));
             Assert.StartsWith("Get-SshdConfig -Local -MatchUser bob", CauseLab.Text(first, "RemedyCommand"));
+        }
+
+        // libwrap reads hosts.allow and hosts.deny at every connection: the files decide, before
+        // anything is refused and logged, and clear the cause for an address they admit.
+        [LabFact]
+        public void TcpWrappersAreReadFromTheFilesThemselves()
+        {
+            using var lab = LabInstance.Up("hosts-deny-network");
+
+            var denied = CauseLab.Causes(CauseLab.Local(lab)).First();
+            var admitted = CauseLab.Causes(CauseLab.Local(lab, "--client", "203.0.113.5", "--include-cleared")).Single(c => CauseLab.Text(c, "Cause") == "TcpWrappersDenied");
+
+            Assert.Equal("TcpWrappersDenied", CauseLab.Text(denied, "Cause"));
+            Assert.Contains(CauseLab.Excerpts(denied), e => e == $"/etc/hosts.deny:1: sshd: 198.51.100.0/255.255.255.0 EXCEPT {lab["SERVER_ADDR"]}");
+            Assert.Equal("Cleared", CauseLab.Text(admitted, "Confidence"));
+            Assert.Contains("/etc/hosts.allow:1: sshd: 203.0.113.0/24 admits 203.0.113.5", CauseLab.Text(admitted, "Summary"));
         }
 
         [LabFact]

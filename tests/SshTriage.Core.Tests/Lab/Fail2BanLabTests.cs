@@ -49,7 +49,10 @@ namespace SshTriage.Tests.Lab
         public void ABanMadeByFailedLoginsIsEnforced(string scenario, string enforcedBy)
         {
             using var lab = LabInstance.Up(scenario);
-            var ban = Bans(lab).Single(b => b.GetProperty("IPAddress").GetString() == lab["BANNED_IP"]);
+            var output = ServerLab.AsRoot(lab, Transport, "ban");
+            var bans = output.Objects.Where(o => o.Type == Ban).Select(o => o.Object).Where(b => b.GetProperty("IPAddress").GetString() == lab["BANNED_IP"]).ToList();
+            Assert.True(bans.Count == 1, output.Describe());
+            var ban = bans[0];
 
             Assert.Equal("sshd", ban.GetProperty("Jail").GetString());
             Assert.Equal("Enforced", ban.GetProperty("Enforcement").GetString());

@@ -12,9 +12,10 @@ namespace SshTriage.Tests.Lab
         /// <summary>
         /// The runner arguments that reach the lab server over its management port as
         /// <paramref name="user"/> with <paramref name="transport"/>; without <paramref name="timeoutSec"/>,
-        /// at the cmdlets' default timeout.
+        /// at the cmdlets' default timeout. The default here is generous: lab tests of both transports
+        /// share a loaded machine, and a server read that times out there says nothing about the code.
         /// </summary>
-        public static List<string> Connection(LabInstance lab, string transport, string user, string keyVariable, string knownHostsVariable = "KNOWN_HOSTS", string? timeoutSec = "10")
+        public static List<string> Connection(LabInstance lab, string transport, string user, string keyVariable, string knownHostsVariable = "KNOWN_HOSTS", string? timeoutSec = "30")
         {
             var arguments = new List<string>
             {

@@ -4,8 +4,8 @@ using System.Linq;
 namespace SshTriage.Diagnosis.Rules
 {
     /// <summary>
-    /// Causes that sshd itself writes down for the visible address: TcpWrappersDenied ("refused
-    /// connect from"), MaxStartupsThrottled and PerSourcePenalty. Confirmed when the probes
+    /// Causes that sshd itself writes down for the visible address: MaxStartupsThrottled and
+    /// PerSourcePenalty. Confirmed when the probes
     /// brought a new line; an older line alone shows it happened, not that it still does. The
     /// log only reports what other state decides, so a missing line rules nothing out.
     /// </summary>

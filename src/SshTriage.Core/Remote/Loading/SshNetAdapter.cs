@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Reflection;
 using System.Threading;
+using SshTriage.Login;
 
 namespace SshTriage.Remote.Loading
 {
@@ -23,7 +24,12 @@ namespace SshTriage.Remote.Loading
         /// <summary>The adapter's shell type.</summary>
         public const string ShellTypeName = "SshTriage.SshNet.SshNetShell";
 
-        private static readonly Lazy<IRemoteShell> Shell = new Lazy<IRemoteShell>(Create, LazyThreadSafetyMode.ExecutionAndPublication);
+        /// <summary>The adapter's login client type (Test-SshLogin).</summary>
+        public const string LoginClientTypeName = "SshTriage.SshNet.SshNetLoginClient";
+
+        private static readonly Lazy<Assembly> Adapter = new Lazy<Assembly>(LoadAssembly, LazyThreadSafetyMode.ExecutionAndPublication);
+        private static readonly Lazy<IRemoteShell> Shell = new Lazy<IRemoteShell>(() => Create<IRemoteShell>(ShellTypeName), LazyThreadSafetyMode.ExecutionAndPublication);
+        private static readonly Lazy<ISshLoginClient> LoginClient = new Lazy<ISshLoginClient>(() => Create<ISshLoginClient>(LoginClientTypeName), LazyThreadSafetyMode.ExecutionAndPublication);
 
         /// <summary>The folder the adapter is loaded from.</summary>
         public static string Folder => Path.Combine(Path.GetDirectoryName(typeof(SshNetAdapter).Assembly.Location) ?? string.Empty, FolderName);
@@ -31,7 +37,23 @@ namespace SshTriage.Remote.Loading
         /// <summary>The SSH.NET shell, loaded on first use; throws <see cref="SshNetUnavailableException"/> when it cannot be.</summary>
         public static IRemoteShell Load() => Shell.Value;
 
-        private static IRemoteShell Create()
+        /// <summary>The SSH.NET login client, loaded on first use; throws <see cref="SshNetUnavailableException"/> when it cannot be.</summary>
+        public static ISshLoginClient LoadLoginClient() => LoginClient.Value;
+
+        private static T Create<T>(string typeName)
+        {
+            try
+            {
+                var type = Adapter.Value.GetType(typeName, throwOnError: true)!;
+                return (T)Activator.CreateInstance(type)!;
+            }
+            catch (Exception failure) when (IsLoadFailure(failure))
+            {
+                throw new SshNetUnavailableException($"The SSH.NET transport in {Folder} could not be loaded: {failure.Message}", failure);
+            }
+        }
+
+        private static Assembly LoadAssembly()
         {
             var path = Path.Combine(Folder, AssemblyName + ".dll");
             if (!File.Exists(path))
@@ -42,16 +64,17 @@ namespace SshTriage.Remote.Loading
             try
             {
                 var shared = typeof(IRemoteShell).Assembly;
-                var adapter = PrivateLoadContext.IsSupported
+                return PrivateLoadContext.IsSupported
                     ? new PrivateLoadContext(AssemblyName, Folder, shared).Load(path)
                     : new PrivateAssemblyResolver(Folder, shared).Load(path);
-                var type = adapter.GetType(ShellTypeName, throwOnError: true)!;
-                return (IRemoteShell)Activator.CreateInstance(type)!;
             }
-            catch (Exception failure) when (failure is IOException || failure is BadImageFormatException || failure is TypeLoadException || failure is TargetInvocationException || failure is InvalidCastException || failure is MissingMethodException)
+            catch (Exception failure) when (IsLoadFailure(failure))
             {
                 throw new SshNetUnavailableException($"The SSH.NET transport in {Folder} could not be loaded: {failure.Message}", failure);
             }
         }
+
+        private static bool IsLoadFailure(Exception failure) =>
+            failure is IOException || failure is BadImageFormatException || failure is TypeLoadException || failure is TargetInvocationException || failure is InvalidCastException || failure is MissingMethodException;
     }
 }
