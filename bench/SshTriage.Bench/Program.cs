@@ -2,10 +2,10 @@ using System;
 using System.Diagnostics;
 using System.Linq;
 using SshTriage;
+using SshTriage.Collection;
 using SshTriage.Evidence;
 using SshTriage.Fail2Ban;
 using SshTriage.Net;
-using SshTriage.Server;
 
 // bench fail2ban <bundle-file> <prefix>: read a bundle holding many bans as -EvidencePath does,
 // build every Fail2BanBan (with its enforcement check) and keep those inside <prefix>.
@@ -26,7 +26,7 @@ if (args[0] == "firewall")
     {
         var stopwatch = Stopwatch.StartNew();
         var evidence = new ServerEvidence("bench", EvidenceBundle.Load(args[1]));
-        var verdict = SshTriage.Firewall.FirewallReport.ReadVerdict(evidence, new SshTriage.Firewall.PacketQuery(source, 22, "tcp", null)).OfType<FirewallVerdict>().Single();
+        var verdict = SshTriage.Firewall.FirewallReader.ReadVerdict(evidence, new SshTriage.Firewall.PacketQuery(source, 22, "tcp", null)).OfType<FirewallVerdict>().Single();
         using var self = Process.GetCurrentProcess();
         Console.WriteLine($"run {run}: parsed and walked in {stopwatch.Elapsed.TotalMilliseconds:F0} ms: {verdict.Verdict} {verdict.RejectWith} ({verdict.ExpectedSymptom}); peak working set so far {self.PeakWorkingSet64 / 1048576.0:F0} MiB");
     }
@@ -39,7 +39,7 @@ for (var run = 1; run <= 3; run++)
 {
     var stopwatch = Stopwatch.StartNew();
     var evidence = new ServerEvidence("bench", EvidenceBundle.Load(args[1]));
-    var all = new Fail2BanReport(null).ReadBans(evidence).OfType<Fail2BanBan>().ToList();
+    var all = new Fail2BanReader(null).ReadBans(evidence).OfType<Fail2BanBan>().ToList();
     var parsed = stopwatch.Elapsed;
     var inside = all.Count(b => prefix.Contains(b.IPAddress));
     var total = stopwatch.Elapsed;

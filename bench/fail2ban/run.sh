@@ -5,13 +5,8 @@
 # Target: well under a second. Usage: bench/fail2ban/run.sh [COUNT]
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-root=$(cd "$here/../.." && pwd)
-count=${1:-100000}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-
-dotnet build "$root/bench/SshTriage.Bench" -c Release --nologo -v quiet >/dev/null
+source "$here/../bundle-bench.sh"
 python3 "$here/generate.py" "$count" >"$work/bundle.txt"
 echo "bundle: $count bans, $(du -h "$work/bundle.txt" | cut -f1)"
-dotnet "$root/bench/SshTriage.Bench/bin/Release/net10.0/SshTriage.Bench.dll" fail2ban "$work/bundle.txt" 2001:db8::/112
+"${bench[@]}" fail2ban "$work/bundle.txt" 2001:db8::/112
 python3 "$here/peer.py" "$work/bundle.txt" 2001:db8::/112

@@ -5,15 +5,10 @@
 # Target: well under a second. Usage: bench/firewall/run.sh [COUNT]
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-root=$(cd "$here/../.." && pwd)
-count=${1:-100000}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-
-dotnet build "$root/bench/SshTriage.Bench" -c Release --nologo -v quiet >/dev/null
+source "$here/../bundle-bench.sh"
 python3 "$here/generate.py" "$count" >"$work/bundle.txt"
 echo "bundle: $count rules and $count set elements, $(du -h "$work/bundle.txt" | cut -f1)"
 # The last set element: the walk must get through every rule and into the set.
 last=$(python3 -c "import ipaddress,sys; print(ipaddress.IPv6Address(int(ipaddress.IPv6Address('2001:db8:f::')) + 2 * ($count - 1) + 1))")
-dotnet "$root/bench/SshTriage.Bench/bin/Release/net10.0/SshTriage.Bench.dll" firewall "$work/bundle.txt" "$last"
+"${bench[@]}" firewall "$work/bundle.txt" "$last"
 python3 "$here/peer.py" "$work/bundle.txt" "$last"

@@ -3,9 +3,10 @@ using System.IO;
 using System.Linq;
 using System.Net;
 using System.Text.RegularExpressions;
+using SshTriage.Collection;
 using SshTriage.Diagnosis;
 using SshTriage.Evidence;
-using SshTriage.Server;
+using SshTriage.Probing;
 using Xunit;
 
 namespace SshTriage.Tests

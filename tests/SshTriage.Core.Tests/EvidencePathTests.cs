@@ -1,12 +1,13 @@
 using System.Linq;
 using System.Threading;
+using SshTriage.Collection;
 using SshTriage.Operations;
-using SshTriage.Server;
+using SshTriage.Sshd;
 using Xunit;
 
 namespace SshTriage.Tests
 {
-    /// <summary>Saved bundles (whole collector outputs captured in the lab) read through the same reports as a live server.</summary>
+    /// <summary>Saved bundles (whole collector outputs captured in the lab) read through the same plans as a live server.</summary>
     public class EvidencePathTests
     {
         private static RecordingSink Read(string bundle, ServerQuery query)
@@ -16,14 +17,12 @@ namespace SshTriage.Tests
             return sink;
         }
 
-        private static ServerQuery Query(System.Collections.Generic.IEnumerable<SshTriage.Evidence.CollectorSection> sections, System.Func<ServerEvidence, System.Collections.Generic.IEnumerable<object>> read) =>
-            new ServerQuery("test", sections, read, 1, CancellationToken.None);
+        private static ServerQuery Query(EvidencePlan plan) => new ServerQuery("test", plan, 1, CancellationToken.None);
 
         [Fact]
         public void ListenersFromABundleCarryTheServersOwnName()
         {
-            var report = new ListenerReport(null);
-            var sink = Read("open-root.txt", Query(ListenerReport.Sections, report.Read));
+            var sink = Read("open-root.txt", Query(EvidencePlans.Listeners(null)));
 
             var listeners = sink.OfType<SshListener>().ToList();
             Assert.Contains(listeners, l => l.Port == 22 && l.Address == "0.0.0.0" && l.Process == "sshd");
@@ -34,24 +33,21 @@ namespace SshTriage.Tests
         [Fact]
         public void ABundleCollectedWithoutRootSaysWhatNeededRoot()
         {
-            var listeners = Read("open-nonroot.txt", Query(ListenerReport.Sections, new ListenerReport(null).Read));
+            var listeners = Read("open-nonroot.txt", Query(EvidencePlans.Listeners(null)));
             Assert.Equal(new[] { "RemoteAccessDenied" }, listeners.Errors.Select(e => e.ErrorId));
 
-            var config = new SshdConfigReport(null, null, null);
-            Assert.Equal(new[] { "RemoteAccessDenied" }, Read("open-nonroot.txt", Query(config.Sections, config.Read)).Errors.Select(e => e.ErrorId));
+            Assert.Equal(new[] { "RemoteAccessDenied" }, Read("open-nonroot.txt", Query(EvidencePlans.SshdConfig(null, null, null))).Errors.Select(e => e.ErrorId));
 
-            var log = new SshLogReport(new SshLogFilter(null, null, null, null));
-            Assert.Equal(new[] { "RemoteAccessDenied" }, Read("open-nonroot.txt", Query(log.Sections, log.Read)).Errors.Select(e => e.ErrorId));
+            Assert.Equal(new[] { "RemoteAccessDenied" }, Read("open-nonroot.txt", Query(EvidencePlans.SshLog(new SshLogFilter(null, null, null, null)))).Errors.Select(e => e.ErrorId));
         }
 
         [Fact]
         public void AMovedPortAndAnInvalidConfig()
         {
-            var moved = Read("moved-port-sudo.txt", Query(ListenerReport.Sections, new ListenerReport(null).Read)).OfType<SshListener>();
+            var moved = Read("moved-port-sudo.txt", Query(EvidencePlans.Listeners(null))).OfType<SshListener>();
             Assert.Contains(moved, l => l.Port == 2200 && l.Process == "sshd");
 
-            var report = new SshdConfigReport(null, null, null);
-            var config = Read("invalid-config-root.txt", Query(report.Sections, report.Read)).OfType<SshdConfig>().Single();
+            var config = Read("invalid-config-root.txt", Query(EvidencePlans.SshdConfig(null, null, null))).OfType<SshdConfig>().Single();
             Assert.False(config.IsValid);
             Assert.Contains("Bad configuration option", config.ValidationMessage);
         }
@@ -59,8 +55,8 @@ namespace SshTriage.Tests
         [Fact]
         public void LogFiltersApplyToSavedEvidence()
         {
-            var report = new SshLogReport(new SshLogFilter(System.Net.IPAddress.Parse("198.51.100.10"), "root", null, null));
-            var events = Read("failed-logins-root.txt", Query(report.Sections, report.Read)).OfType<SshLogEvent>().ToList();
+            var filter = new SshLogFilter(System.Net.IPAddress.Parse("198.51.100.10"), "root", null, null);
+            var events = Read("failed-logins-root.txt", Query(EvidencePlans.SshLog(filter))).OfType<SshLogEvent>().ToList();
 
             Assert.Contains(events, e => e.Kind == SshLogEventKind.Failed);
             Assert.All(events, e => Assert.Equal("root", e.User));
@@ -76,7 +72,7 @@ namespace SshTriage.Tests
                 var text = System.IO.File.ReadAllText(RepositoryPaths.Combine("tests", "SshTriage.Core.Tests", "Fixtures", "bundles", "open-root.txt"));
                 System.IO.File.WriteAllText(path, text.Substring(0, text.Length / 2));
                 var sink = new RecordingSink();
-                Query(ListenerReport.Sections, new ListenerReport(null).Read).AddEvidenceFile(path, sink);
+                Query(EvidencePlans.Listeners(null)).AddEvidenceFile(path, sink);
 
                 var error = Assert.Single(sink.Errors);
                 Assert.Equal("EvidenceUnreadable", error.ErrorId);

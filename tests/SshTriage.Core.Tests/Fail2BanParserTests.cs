@@ -5,7 +5,6 @@ using System.Net;
 using System.Text;
 using SshTriage.Evidence;
 using SshTriage.Fail2Ban;
-using SshTriage.Server;
 using Xunit;
 
 namespace SshTriage.Tests
@@ -102,18 +101,19 @@ namespace SshTriage.Tests
             var section = $"@@sst query status\n{F(fixture)}@@sst exit 255\n";
             var evidence = SshdConfigParserTests.Evidence(("fail2ban", 0, section, string.Empty), uid);
 
-            var error = Assert.IsType<SshTriage.Operations.TriageError>(new Fail2BanReport(null).ReadJails(evidence).Single());
+            var error = Assert.IsType<SshTriage.Operations.TriageError>(new Fail2BanReader(null).ReadJails(evidence).Single());
             Assert.Equal(errorId, error.ErrorId);
         }
 
         [Fact]
         public void AServerWithoutFail2BanSaysSo()
         {
-            const string Mark = "#%0123456789abcdef";
-            var text = $"{Mark} sshtriage-evidence version=1\n{Mark} section meta exit=0\nuid=0\n\n{Mark} stderr\n\n{Mark} end\n{Mark} section fail2ban missing=fail2ban-client\n{Mark} end\n{Mark} done\n";
-            var evidence = new ServerEvidence("web01", SshTriage.Evidence.EvidenceBundle.Parse(text, "test"));
+            var text = new System.Text.StringBuilder(BundleText.Header);
+            BundleText.Section(text, "meta", 0, BundleText.RootMeta, string.Empty);
+            BundleText.Missing(text, "fail2ban", "fail2ban-client");
+            var evidence = BundleText.Evidence(text.Append(BundleText.Done).ToString());
 
-            var error = Assert.IsType<SshTriage.Operations.TriageError>(new Fail2BanReport(null).ReadBans(evidence).Single());
+            var error = Assert.IsType<SshTriage.Operations.TriageError>(new Fail2BanReader(null).ReadBans(evidence).Single());
             Assert.Equal("Fail2BanNotInstalled", error.ErrorId);
         }
 
@@ -121,7 +121,7 @@ namespace SshTriage.Tests
         public void AnUnknownJailNameIsAnErrorThatListsTheJails()
         {
             var evidence = SshdConfigParserTests.Evidence(("fail2ban", 0, Walk("iptables-status.txt", ("sshd", SshdThree)), string.Empty));
-            var items = new Fail2BanReport(new[] { "nosuchjail", "s*" }).ReadJails(evidence).ToList();
+            var items = new Fail2BanReader(new[] { "nosuchjail", "s*" }).ReadJails(evidence).ToList();
 
             var error = Assert.IsType<SshTriage.Operations.TriageError>(items.First());
             Assert.Equal("Fail2BanJailNotFound", error.ErrorId);
@@ -137,7 +137,7 @@ namespace SshTriage.Tests
                 ("fail2ban", 0, Walk("iptables-status.txt", ("sshd", SshdThree)), string.Empty),
                 ("fw-iptables-save", 0, firewall, string.Empty));
 
-            var bans = new Fail2BanReport(null).ReadBans(evidence).Cast<Fail2BanBan>().ToList();
+            var bans = new Fail2BanReader(null).ReadBans(evidence).Cast<Fail2BanBan>().ToList();
             Assert.Equal(3, bans.Count);
             Assert.All(bans, b => Assert.Equal(BanEnforcement.Enforced, b.Enforcement));
             Assert.Equal("ip6tables chain f2b-sshd", bans.Single(b => b.IPAddress.Equals(IPAddress.Parse("2001:db8:100::10"))).EnforcedBy);

@@ -4,11 +4,13 @@ using System.IO;
 using System.Linq;
 using System.Net;
 using System.Text;
+using SshTriage.Collection;
 using SshTriage.Diagnosis;
 using SshTriage.Evidence;
 using SshTriage.Fail2Ban;
 using SshTriage.Firewall;
-using SshTriage.Server;
+using SshTriage.Probing;
+using SshTriage.Sshd;
 using Xunit;
 
 namespace SshTriage.Tests
@@ -102,15 +104,15 @@ namespace SshTriage.Tests
 
         // What every server-side cmdlet reads from a bundle, Find-SshRejectCause's diagnosis included.
         private static IEnumerable<object> ReadEverything(ServerEvidence evidence) =>
-            new ListenerReport(null).Read(evidence)
-                .Concat(new SshdConfigReport(null, null, null).Read(evidence))
-                .Concat(new SshLogReport(new SshLogFilter(null, null, null, null)).Read(evidence))
-                .Concat(new Fail2BanReport(null).ReadJails(evidence))
-                .Concat(new Fail2BanReport(null).ReadBans(evidence))
-                .Concat(new FirewallReport(new FirewallRuleFilter(null, null, null, null, null)).ReadRules(evidence))
-                .Concat(FirewallReport.ReadVerdict(evidence, new PacketQuery(IPAddress.Parse("198.51.100.10"), 22, "tcp", null)))
-                .Concat(FirewallReport.ReadVerdict(evidence, new PacketQuery(IPAddress.Parse("2001:db8:100::10"), 22, "tcp", null)))
-                .Concat(new CauseReport(22, IPAddress.Parse("198.51.100.10"), "root", null).Read(evidence));
+            new ListenerReader(null).Read(evidence)
+                .Concat(new SshdConfigReader(null, null, null).Read(evidence))
+                .Concat(new SshLogReader(new SshLogFilter(null, null, null, null)).Read(evidence))
+                .Concat(new Fail2BanReader(null).ReadJails(evidence))
+                .Concat(new Fail2BanReader(null).ReadBans(evidence))
+                .Concat(new FirewallReader(new FirewallRuleFilter(null, null, null, null, null)).ReadRules(evidence))
+                .Concat(FirewallReader.ReadVerdict(evidence, new PacketQuery(IPAddress.Parse("198.51.100.10"), 22, "tcp", null)))
+                .Concat(FirewallReader.ReadVerdict(evidence, new PacketQuery(IPAddress.Parse("2001:db8:100::10"), 22, "tcp", null)))
+                .Concat(new CauseReader(22, IPAddress.Parse("198.51.100.10"), "root", null).Read(evidence));
 
         /// <summary>Damaged copies of <paramref name="text"/>, the same for the same seed.</summary>
         internal static IEnumerable<(string What, string Text)> Mutations(string text, Random random)
@@ -291,7 +293,7 @@ namespace SshTriage.Tests
                 "@@sst query get sshd bantime\n99999999999999999\n@@sst exit 0\n@@sst query get sshd maxretry\n-99999999999\n@@sst exit x\n";
             var evidence = new ServerEvidence("web01", EvidenceBundle.Parse(BundleText.Of(new[] { ("meta", BundleText.RootMeta), ("fail2ban", fail2ban) }), "b"));
 
-            var jail = Assert.Single(new Fail2BanReport(null).ReadJails(evidence).OfType<Fail2BanJail>());
+            var jail = Assert.Single(new Fail2BanReader(null).ReadJails(evidence).OfType<Fail2BanJail>());
             Assert.Null(jail.BanTime);
             Assert.Null(jail.MaxRetry);
         }

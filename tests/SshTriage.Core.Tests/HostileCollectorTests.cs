@@ -1,8 +1,8 @@
 using System;
 using System.IO;
 using System.Linq;
+using SshTriage.Collection;
 using SshTriage.Evidence;
-using SshTriage.Server;
 using SshTriage.Tests.Lab;
 using Xunit;
 

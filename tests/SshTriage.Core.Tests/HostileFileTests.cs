@@ -7,10 +7,11 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using SshTriage.Collection;
 using SshTriage.Evidence;
 using SshTriage.Operations;
 using SshTriage.Remote;
-using SshTriage.Server;
+using SshTriage.Sshd;
 using Xunit;
 
 namespace SshTriage.Tests
@@ -43,7 +44,7 @@ namespace SshTriage.Tests
         private static TriageError ReadBundle(string path)
         {
             var sink = new RecordingSink();
-            new ServerQuery("test", ListenerReport.Sections, new ListenerReport(null).Read, 1, CancellationToken.None).AddEvidenceFile(path, sink);
+            new ServerQuery("test", EvidencePlans.Listeners(null), 1, CancellationToken.None).AddEvidenceFile(path, sink);
             Assert.Empty(sink.Objects);
             return Assert.Single(sink.Errors);
         }

@@ -1,7 +1,7 @@
 using System;
 using System.Linq;
 using System.Net;
-using SshTriage.Server;
+using SshTriage.Sshd;
 using Xunit;
 
 namespace SshTriage.Tests

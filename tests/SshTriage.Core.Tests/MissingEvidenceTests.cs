@@ -1,10 +1,11 @@
 using System.Linq;
 using System.Net;
+using SshTriage.Collection;
 using SshTriage.Diagnosis;
 using SshTriage.Evidence;
 using SshTriage.Fail2Ban;
 using SshTriage.Firewall;
-using SshTriage.Server;
+using SshTriage.Sshd;
 using Xunit;
 
 namespace SshTriage.Tests
@@ -18,8 +19,7 @@ namespace SshTriage.Tests
     {
         private static readonly PacketQuery Client = new PacketQuery(IPAddress.Parse("198.51.100.10"), 22, "tcp", null);
 
-        private static ServerEvidence Evidence(string text, string source = "empty.txt") =>
-            new ServerEvidence("web01", EvidenceBundle.Parse(text, source));
+        private static ServerEvidence Evidence(string text) => BundleText.Evidence(text, "empty.txt");
 
         private static ServerEvidence Empty => Evidence(BundleText.Header + BundleText.Done);
 
@@ -28,12 +28,12 @@ namespace SshTriage.Tests
         {
             var readers = new (string What, System.Collections.Generic.IEnumerable<object> Output)[]
             {
-                ("listeners", new ListenerReport(null).Read(Empty)),
-                ("sshd config", new SshdConfigReport(null, null, null).Read(Empty)),
-                ("sshd log", new SshLogReport(new SshLogFilter(null, null, null, null)).Read(Empty)),
-                ("jails", new Fail2BanReport(null).ReadJails(Empty)),
-                ("bans", new Fail2BanReport(null).ReadBans(Empty)),
-                ("rules", new FirewallReport(new FirewallRuleFilter(null, null, null, null, null)).ReadRules(Empty)),
+                ("listeners", new ListenerReader(null).Read(Empty)),
+                ("sshd config", new SshdConfigReader(null, null, null).Read(Empty)),
+                ("sshd log", new SshLogReader(new SshLogFilter(null, null, null, null)).Read(Empty)),
+                ("jails", new Fail2BanReader(null).ReadJails(Empty)),
+                ("bans", new Fail2BanReader(null).ReadBans(Empty)),
+                ("rules", new FirewallReader(new FirewallRuleFilter(null, null, null, null, null)).ReadRules(Empty)),
             };
 
             foreach (var (what, output) in readers)
@@ -47,7 +47,7 @@ namespace SshTriage.Tests
         [Fact]
         public void NoFirewallEvidenceIsUnknownNotAccept()
         {
-            var output = FirewallReport.ReadVerdict(Empty, Client).ToList();
+            var output = FirewallReader.ReadVerdict(Empty, Client).ToList();
 
             Assert.Equal("EvidenceSectionMissing", Assert.Single(output.OfType<Operations.TriageError>()).ErrorId);
             var verdict = Assert.Single(output.OfType<FirewallVerdict>());
@@ -61,8 +61,8 @@ namespace SshTriage.Tests
         {
             var text = new System.Text.StringBuilder(BundleText.Header);
             BundleText.Section(text, FirewallSections.Names.IptablesSave, 0, string.Empty, string.Empty);
-            text.Append("#%").Append(BundleText.Boundary).Append(" section ").Append(FirewallSections.Names.NftJson).Append(" missing=nft\n#%").Append(BundleText.Boundary).Append(" end\n");
-            var verdict = FirewallReport.ReadVerdict(Evidence(text.Append(BundleText.Done).ToString()), Client).OfType<FirewallVerdict>().Single();
+            BundleText.Missing(text, FirewallSections.Names.NftJson, "nft");
+            var verdict = FirewallReader.ReadVerdict(Evidence(text.Append(BundleText.Done).ToString()), Client).OfType<FirewallVerdict>().Single();
 
             Assert.Equal(FirewallDecision.Unknown, verdict.Verdict);
             Assert.Contains("neither iptables-save nor nft answered", verdict.Reason);
@@ -72,7 +72,7 @@ namespace SshTriage.Tests
         public void FirewallsReadWithoutRootAreUnknownWithTheAccessError()
         {
             var evidence = new ServerEvidence("sst-server", EvidenceBundle.Load(RepositoryPaths.Combine("tests", "SshTriage.Core.Tests", "Fixtures", "bundles", "open-nonroot.txt")));
-            var output = FirewallReport.ReadVerdict(evidence, Client).ToList();
+            var output = FirewallReader.ReadVerdict(evidence, Client).ToList();
 
             Assert.Equal("RemoteAccessDenied", Assert.Single(output.OfType<Operations.TriageError>()).ErrorId);
             var verdict = Assert.Single(output.OfType<FirewallVerdict>());
@@ -84,7 +84,7 @@ namespace SshTriage.Tests
         public void RulesThatWereReadAndAcceptStillAccept()
         {
             var evidence = new ServerEvidence("sst-server", EvidenceBundle.Load(RepositoryPaths.Combine("tests", "SshTriage.Core.Tests", "Fixtures", "bundles", "open-root.txt")));
-            var verdict = FirewallReport.ReadVerdict(evidence, Client).OfType<FirewallVerdict>().Single();
+            var verdict = FirewallReader.ReadVerdict(evidence, Client).OfType<FirewallVerdict>().Single();
 
             Assert.Equal(FirewallDecision.Accept, verdict.Verdict);
             Assert.Equal(SshPortStatus.Open, verdict.ExpectedSymptom);
@@ -94,7 +94,7 @@ namespace SshTriage.Tests
         [Fact]
         public void FindSshRejectCauseOnAnEmptyBundleSaysSoAndClearsNoFirewall()
         {
-            var output = new CauseReport(22, IPAddress.Parse("198.51.100.10"), null, null, includeCleared: true).Read(Empty).ToList();
+            var output = new CauseReader(22, IPAddress.Parse("198.51.100.10"), null, null, includeCleared: true).Read(Empty).ToList();
             var causes = output.OfType<SshRejectCause>().ToList();
 
             Assert.Equal("EvidenceSectionMissing", Assert.Single(output.OfType<Operations.TriageError>()).ErrorId);

@@ -1,9 +1,9 @@
 using System.Linq;
 using System.Net;
+using SshTriage.Collection;
 using SshTriage.Diagnosis;
 using SshTriage.Evidence;
 using SshTriage.Firewall;
-using SshTriage.Server;
 using Xunit;
 
 namespace SshTriage.Tests

@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Net;
 using SshTriage.Diagnosis;
+using SshTriage.Probing;
 using Xunit;
 
 namespace SshTriage.Tests

@@ -1,5 +1,5 @@
 using System.Linq;
-using SshTriage.Server;
+using SshTriage.Sshd;
 using Xunit;
 
 namespace SshTriage.Tests

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Linq;
-using SshTriage.Evidence;
-using SshTriage.Server;
+using SshTriage.Collection;
+using SshTriage.Sshd;
 using Xunit;
 
 namespace SshTriage.Tests
@@ -50,7 +50,7 @@ namespace SshTriage.Tests
         {
             var dump = Fixture.Load("sshd-T/invalid-config.txt");
             var test = Fixture.Load("sshd-t/invalid-config.txt");
-            var report = new SshdConfigReport(null, null, null);
+            var report = new SshdConfigReader(null, null, null);
             var evidence = Evidence(("sshd-effective-config", dump.ExitCode, string.Empty, dump.Output), ("sshd-config-test", test.ExitCode, string.Empty, test.Output));
 
             var config = Assert.IsType<SshdConfig>(report.Read(evidence).Single());
@@ -64,7 +64,7 @@ namespace SshTriage.Tests
             var dump = Fixture.Load("sshd-T/open-nonroot.txt");
             var evidence = Evidence(("sshd-effective-config", dump.ExitCode, string.Empty, dump.Output), uid: 2001);
 
-            var error = Assert.IsType<SshTriage.Operations.TriageError>(new SshdConfigReport(null, null, null).Read(evidence).Single());
+            var error = Assert.IsType<SshTriage.Operations.TriageError>(new SshdConfigReader(null, null, null).Read(evidence).Single());
             Assert.Equal("RemoteAccessDenied", error.ErrorId);
         }
 
@@ -74,16 +74,8 @@ namespace SshTriage.Tests
 
         internal static ServerEvidence Evidence((string Name, int Exit, string Stdout, string Stderr) first, int uid, params (string Name, int Exit, string Stdout, string Stderr)[] more)
         {
-            const string Mark = "#%0123456789abcdef";
-            var text = new System.Text.StringBuilder($"{Mark} sshtriage-evidence version=1\n");
-            text.Append(CultureInfo.InvariantCulture, $"{Mark} section meta exit=0\nhostname=web01\nuid={uid}\nuser=u{uid}\ntime=2026-11-21T14:20:00Z\noffset=+0000\n\n{Mark} stderr\n\n{Mark} end\n");
-            foreach (var (name, exit, stdout, stderr) in new[] { first }.Concat(more))
-            {
-                text.Append(CultureInfo.InvariantCulture, $"{Mark} section {name} exit={exit}\n{stdout}\n{Mark} stderr\n{stderr}\n{Mark} end\n");
-            }
-
-            text.Append(CultureInfo.InvariantCulture, $"{Mark} done\n");
-            return new ServerEvidence("web01", EvidenceBundle.Parse(text.ToString(), "test"));
+            var meta = ("meta", 0, BundleText.Meta(uid, "u" + uid.ToString(CultureInfo.InvariantCulture), "2026-11-21T14:20:00Z"), string.Empty);
+            return BundleText.Evidence(BundleText.Of(new[] { meta, first }.Concat(more)));
         }
     }
 }

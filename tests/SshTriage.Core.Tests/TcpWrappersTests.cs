@@ -1,8 +1,8 @@
 using System.Linq;
 using System.Net;
+using SshTriage.Collection;
 using SshTriage.Diagnosis;
 using SshTriage.Evidence;
-using SshTriage.Server;
 using SshTriage.TcpWrappers;
 using Xunit;
 

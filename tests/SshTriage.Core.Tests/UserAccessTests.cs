@@ -1,6 +1,6 @@
 using System.Net;
 using SshTriage.Diagnosis;
-using SshTriage.Server;
+using SshTriage.Sshd;
 using Xunit;
 
 namespace SshTriage.Tests

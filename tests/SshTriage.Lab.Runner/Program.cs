@@ -5,11 +5,12 @@ using System.Globalization;
 using System.Linq;
 using System.Net;
 using System.Threading;
+using SshTriage.Collection;
 using SshTriage.Lab.Runner;
 using SshTriage.Operations;
 using SshTriage.Probing;
 using SshTriage.Remote;
-using SshTriage.Server;
+using SshTriage.Sshd;
 
 // Runs Core operations as a cmdlet would, from inside a lab namespace where the test process
 // cannot be. Prints one JSON object per output object or error, then a summary line.
@@ -77,7 +78,7 @@ switch (args[0])
         break;
     case "probe-script":
         // probe-script TARGET PORT TIMEOUT: what -FromHost runs on the origin host.
-        Console.Write(new SshTriage.Diagnosis.RemoteProbeOrigin(RemoteTargetBuilder.Local(false, TimeSpan.FromSeconds(1)), TimeSpan.FromSeconds(double.Parse(args[3], CultureInfo.InvariantCulture)))
+        Console.Write(new SshTriage.Probing.RemoteProbeOrigin(RemoteTargetBuilder.Local(false, TimeSpan.FromSeconds(1)), TimeSpan.FromSeconds(double.Parse(args[3], CultureInfo.InvariantCulture)))
             .Script(args[1], int.Parse(args[2], CultureInfo.InvariantCulture)));
         return 0;
     case "collector":
@@ -90,8 +91,7 @@ switch (args[0])
         Console.Write(CollectorSections.All.Single(s => s.Name == args[1]).Command);
         return 0;
     case "cause-collector":
-        var report = new SshTriage.Diagnosis.CauseReport(options.Int("--port", 22), IPAddress.Parse(options.One("--client")!), options.One("--client-user"), null);
-        Console.Write(SshTriage.Evidence.CollectorScript.Build(new[] { CollectorSections.Meta }.Concat(report.Sections)));
+        Console.Write(SshTriage.Evidence.CollectorScript.Build(new[] { CollectorSections.Meta }.Concat(EvidencePlans.RejectCauses(CauseSearch(options, probe: false)).Sections)));
         return 0;
     case "server":
         if (!RunServer(options, sink))
@@ -121,78 +121,49 @@ static bool RunServer(Arguments options, JsonLineSink sink)
     }
 
     var targets = options.Positional.Skip(1).ToList();
-    IEnumerable<SshTriage.Evidence.CollectorSection> sections;
-    Func<ServerEvidence, IEnumerable<object>> read;
-    ICollectorPause? pause = null;
+    EvidencePlan plan;
     switch (report)
     {
         case "listener":
-            sections = ListenerReport.Sections;
-            read = new ListenerReport(options.All("--port").Select(int.Parse)).Read;
+            plan = EvidencePlans.Listeners(options.All("--port").Select(int.Parse));
             break;
         case "sshd-config":
             var address = options.One("--match-addr");
-            var config = new SshdConfigReport(options.One("--match-user"), options.One("--match-host"), address == null ? null : IPAddress.Parse(address));
-            sections = config.Sections;
-            read = config.Read;
+            plan = EvidencePlans.SshdConfig(options.One("--match-user"), options.One("--match-host"), address == null ? null : IPAddress.Parse(address));
             break;
         case "log":
             var ip = options.One("--ip");
             var last = options.One("--last");
-            var log = new SshLogReport(new SshLogFilter(ip == null ? null : IPAddress.Parse(ip), options.One("--log-user"), null, last == null ? null : int.Parse(last, CultureInfo.InvariantCulture)));
-            sections = log.Sections;
-            read = log.Read;
+            plan = EvidencePlans.SshLog(new SshLogFilter(ip == null ? null : IPAddress.Parse(ip), options.One("--log-user"), null, last == null ? null : int.Parse(last, CultureInfo.InvariantCulture)));
             break;
         case "jail":
-            sections = SshTriage.Fail2Ban.Fail2BanSections.Jails;
-            read = new SshTriage.Fail2Ban.Fail2BanReport(options.All("--name")).ReadJails;
+            plan = EvidencePlans.Fail2BanJails(options.All("--name"));
             break;
         case "ban":
             var within = options.One("--within");
-            sections = SshTriage.Fail2Ban.Fail2BanSections.Bans;
-            read = new SshTriage.Fail2Ban.Fail2BanReport(options.All("--name"), within == null ? null : SshTriage.Net.IPPrefix.Parse(within)).ReadBans;
+            plan = EvidencePlans.Fail2BanBans(options.All("--name"), within == null ? null : SshTriage.Net.IPPrefix.Parse(within));
             break;
         case "rules":
             var source = options.One("--source");
-            var rules = new SshTriage.Firewall.FirewallReport(new SshTriage.Firewall.FirewallRuleFilter(
+            plan = EvidencePlans.FirewallRules(new SshTriage.Firewall.FirewallRuleFilter(
                 options.One("--port") is string p ? int.Parse(p, CultureInfo.InvariantCulture) : (int?)null,
                 source == null ? null : SshTriage.Net.IPPrefix.Parse(source),
                 null,
                 options.All("--chain"),
                 null));
-            sections = SshTriage.Firewall.FirewallReport.Sections;
-            read = rules.ReadRules;
             break;
         case "access":
-            var packet = new SshTriage.Firewall.PacketQuery(IPAddress.Parse(options.One("--source")!), options.Int("--port", 22), options.One("--protocol") ?? "tcp", options.One("--interface"));
-            sections = SshTriage.Firewall.FirewallReport.Sections;
-            read = evidence => SshTriage.Firewall.FirewallReport.ReadVerdict(evidence, packet);
+            plan = EvidencePlans.FirewallAccess(new SshTriage.Firewall.PacketQuery(IPAddress.Parse(options.One("--source")!), options.Int("--port", 22), options.One("--protocol") ?? "tcp", options.One("--interface")));
             break;
         case "cause":
-            var client = options.One("--client");
-            var probeTimeout = TimeSpan.FromSeconds(options.Double("--probe-timeout", SshPortScanOptions.DefaultTimeoutSec));
-            // As the cmdlet: probes only when the server is read over ssh.
-            SshTriage.Diagnosis.IProbeOrigin? origin = options.Has("--local") || targets.Count == 0 ? null
-                : options.One("--from-host") is string from ? new SshTriage.Diagnosis.RemoteProbeOrigin(SideTarget(options, "--from", from), probeTimeout)
-                : new SshTriage.Diagnosis.LocalProbeOrigin(probeTimeout);
-            var causes = new SshTriage.Diagnosis.CauseReport(
-                options.Int("--port", 22),
-                client == null ? null : IPAddress.Parse(client),
-                options.One("--client-user"),
-                origin,
-                options.All("--hop").Select(h => SideTarget(options, "--hop", h)).ToList(),
-                options.Has("--include-cleared"),
-                clientKey: options.One("--client-key") is string key ? SshTriage.Accounts.ClientPublicKey.Read(key) : null);
-            sections = causes.Sections;
-            read = causes.Read;
-            pause = causes.Pause;
+            plan = EvidencePlans.RejectCauses(CauseSearch(options, probe: !options.Has("--local") && targets.Count > 0));
             break;
         default:
             Console.Error.WriteLine($"unknown report {report}");
             return false;
     }
 
-    var query = new ServerQuery("lab", sections, read, 8, CancellationToken.None, pause: pause);
+    var query = new ServerQuery("lab", plan, ServerQuery.DefaultThrottleLimit, CancellationToken.None);
     foreach (var path in options.All("--evidence"))
     {
         query.AddEvidenceFile(path, sink);
@@ -231,6 +202,24 @@ static IEnumerable<RemoteTarget> Targets(Arguments options, IEnumerable<string> 
     }
 }
 
+// Find-SshRejectCause's question, as the cmdlet asks it: probes only when the server is read over ssh.
+static SshTriage.Diagnosis.CauseSearch CauseSearch(Arguments options, bool probe)
+{
+    var client = options.One("--client");
+    return new SshTriage.Diagnosis.CauseSearch
+    {
+        Port = options.Int("--port", 22),
+        ClientAddress = client == null ? null : IPAddress.Parse(client),
+        ClientUser = options.One("--client-user"),
+        ClientKey = options.One("--client-key") is string key ? SshTriage.Accounts.ClientPublicKey.Read(key) : null,
+        Probe = probe,
+        FromHost = probe && options.One("--from-host") is string from ? SideTarget(options, "--from", from) : null,
+        ProbeTimeout = TimeSpan.FromSeconds(options.Double("--probe-timeout", SshTriage.Diagnosis.CauseSearch.DefaultProbeTimeoutSec)),
+        Hops = options.All("--hop").Select(h => SideTarget(options, "--hop", h)).ToList(),
+        IncludeCleared = options.Has("--include-cleared"),
+    };
+}
+
 // Another host of the diagnosis (-FromHost, -Hop): PREFIX-user, -key, -ssh-port, -known-hosts.
 static RemoteTarget SideTarget(Arguments options, string prefix, string name)
 {
@@ -240,7 +229,7 @@ static RemoteTarget SideTarget(Arguments options, string prefix, string name)
         ? new List<KeyValuePair<string, string>>()
         : new List<KeyValuePair<string, string>> { new("UserKnownHostsFile", knownHosts), new("GlobalKnownHostsFile", "/dev/null") };
     var transport = Login(options).Transport;
-    if (!RemoteTargetBuilder.TryBuild(name, options.One(prefix + "-user"), options.One(prefix + "-key"), sshPort == null ? null : int.Parse(sshPort, CultureInfo.InvariantCulture), null, sshOptions, false, TimeSpan.FromSeconds(options.Double("--timeout", 15)), out var target, out var problem, new RemoteLogin(transport)))
+    if (!RemoteTargetBuilder.TryBuild(name, options.One(prefix + "-user"), options.One(prefix + "-key"), sshPort == null ? null : int.Parse(sshPort, CultureInfo.InvariantCulture), null, sshOptions, false, TimeSpan.FromSeconds(options.Double("--timeout", RemoteTargetBuilder.DefaultTimeoutSec)), out var target, out var problem, new RemoteLogin(transport)))
     {
         throw new ArgumentException(problem);
     }

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Net;
-using System.Text.RegularExpressions;
 using SshTriage.Evidence;
 
 namespace SshTriage.Accounts
@@ -21,9 +20,6 @@ namespace SshTriage.Accounts
             /// <summary>One account's state, framed by "@@sst" lines.</summary>
             public const string Account = "account";
         }
-
-        /// <summary>The names sshd and the collector accept: POSIX-portable, as useradd does.</summary>
-        public static readonly Regex UserNamePattern = new Regex(@"^[A-Za-z_][A-Za-z0-9_.-]{0,31}$", RegexOptions.CultureInvariant);
 
         // $u and $spec are set before this; every value reaches a command quoted. The paths of
         // AuthorizedKeysFile come from sshd -T for this user (Match blocks applied), with %h, %u and
@@ -52,7 +48,7 @@ namespace SshTriage.Accounts
         /// <summary>The account section for <paramref name="user"/>; host and address select sshd's Match blocks, as for sshd -T -C.</summary>
         public static CollectorSection Account(string user, string? host, IPAddress? address)
         {
-            if (!UserNamePattern.IsMatch(user))
+            if (!AccountName.IsValid(user))
             {
                 throw new ArgumentException($"'{user}' is not a user name sshd accepts.", nameof(user));
             }

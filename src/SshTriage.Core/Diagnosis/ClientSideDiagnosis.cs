@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Net;
+using SshTriage.Probing;
 
 namespace SshTriage.Diagnosis
 {

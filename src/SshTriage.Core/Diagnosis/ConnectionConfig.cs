@@ -1,6 +1,7 @@
 using System;
 using System.Net;
-using SshTriage.Server;
+using SshTriage.Collection;
+using SshTriage.Sshd;
 
 namespace SshTriage.Diagnosis
 {

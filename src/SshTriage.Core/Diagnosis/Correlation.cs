@@ -2,9 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
+using SshTriage.Collection;
 using SshTriage.Evidence;
 using SshTriage.Firewall;
-using SshTriage.Server;
+using SshTriage.Sshd;
 
 namespace SshTriage.Diagnosis
 {
@@ -59,7 +60,7 @@ namespace SshTriage.Diagnosis
                 .Where(p => p.Rule.Packets.HasValue && counted.TryGetValue(p.Key, out var old) && old.HasValue && p.Rule.Packets.Value > old.Value)
                 .Select(p => new CounterMove(p.Rule, counted[p.Key]!.Value))
                 .ToList();
-            var lastBefore = new SshLogReport(new SshLogFilter(null, null, null, null)).Read(beforeEvidence).OfType<SshLogEvent>().LastOrDefault();
+            var lastBefore = new SshLogReader(new SshLogFilter(null, null, null, null)).Read(beforeEvidence).OfType<SshLogEvent>().LastOrDefault();
             return new Correlation(moved, After(lastBefore, before[CollectorSections.Names.SshdLog], logAfter));
         }
 

@@ -3,9 +3,11 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Net;
 using SshTriage.Accounts;
+using SshTriage.Collection;
 using SshTriage.Fail2Ban;
 using SshTriage.Firewall;
-using SshTriage.Server;
+using SshTriage.Probing;
+using SshTriage.Sshd;
 using SshTriage.TcpWrappers;
 
 namespace SshTriage.Diagnosis
@@ -47,10 +49,10 @@ namespace SshTriage.Diagnosis
             Gateway = RouteGateway(routeToClient);
             listeners = new Lazy<IReadOnlyList<SsListenEntry>>(() =>
                 evidence.Bundle[CollectorSections.Names.Listeners] is Evidence.EvidenceRecord r && r.Succeeded ? SsListenParser.Parse(r.StandardOutput) : Array.Empty<SsListenEntry>());
-            config = new Lazy<SshdConfig?>(() => new SshdConfigReport(null, null, null).Read(evidence).OfType<SshdConfig>().FirstOrDefault());
-            log = new Lazy<IReadOnlyList<SshLogEvent>>(() => new SshLogReport(new SshLogFilter(null, null, null, null)).Read(evidence).OfType<SshLogEvent>().ToList());
-            bans = new Lazy<IReadOnlyList<Fail2BanBan>>(() => new Fail2BanReport(null).ReadBans(evidence).OfType<Fail2BanBan>().ToList());
-            jails = new Lazy<IReadOnlyList<Fail2BanJail>>(() => new Fail2BanReport(null).ReadJails(evidence).OfType<Fail2BanJail>().ToList());
+            config = new Lazy<SshdConfig?>(() => new SshdConfigReader(null, null, null).Read(evidence).OfType<SshdConfig>().FirstOrDefault());
+            log = new Lazy<IReadOnlyList<SshLogEvent>>(() => new SshLogReader(new SshLogFilter(null, null, null, null)).Read(evidence).OfType<SshLogEvent>().ToList());
+            bans = new Lazy<IReadOnlyList<Fail2BanBan>>(() => new Fail2BanReader(null).ReadBans(evidence).OfType<Fail2BanBan>().ToList());
+            jails = new Lazy<IReadOnlyList<Fail2BanJail>>(() => new Fail2BanReader(null).ReadJails(evidence).OfType<Fail2BanJail>().ToList());
             correlation = new Lazy<Correlation?>(() => window == null ? null : Correlation.Read(evidence, Log));
             visible = new Lazy<(IPAddress?, CauseEvidence?, bool)>(FindVisibleAddress);
             connectionConfigs = new Lazy<IReadOnlyList<ConnectionConfig>>(() => new[] { ClientSections.ConfigForClient, ClientSections.ConfigForGateway }

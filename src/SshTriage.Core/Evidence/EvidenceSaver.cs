@@ -1,8 +1,8 @@
 using System.IO;
 using System.Threading;
+using SshTriage.Collection;
 using SshTriage.Operations;
 using SshTriage.Remote;
-using SshTriage.Server;
 
 namespace SshTriage.Evidence
 {

@@ -1,7 +1,7 @@
+using SshTriage.Collection;
 using SshTriage.Evidence;
 using SshTriage.Operations;
 using SshTriage.Remote;
-using SshTriage.Server;
 
 namespace SshTriage.Fail2Ban
 {

@@ -52,6 +52,9 @@ namespace SshTriage.Fail2Ban
             null,
             "f=" + JailLocalPath + "; if [ -f \"$f\" ]; then sha256sum < \"$f\" | cut -d' ' -f1; base64 < \"$f\"; else echo missing; fi");
 
+        /// <summary>The sections a full collection runs (<see cref="JailLocal"/> is read by Unblock-Fail2BanIp's own collector).</summary>
+        public static IReadOnlyList<CollectorSection> Collected { get; } = new[] { Fail2Ban };
+
         /// <summary>What Get-Fail2BanJail needs.</summary>
         public static IReadOnlyList<CollectorSection> Jails { get; } = new[] { Fail2Ban };
 

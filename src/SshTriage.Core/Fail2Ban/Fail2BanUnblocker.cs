@@ -5,11 +5,11 @@ using System.Linq;
 using System.Net.Sockets;
 using System.Text;
 using System.Threading;
+using SshTriage.Collection;
 using SshTriage.Evidence;
 using SshTriage.Net;
 using SshTriage.Operations;
 using SshTriage.Remote;
-using SshTriage.Server;
 
 namespace SshTriage.Fail2Ban
 {

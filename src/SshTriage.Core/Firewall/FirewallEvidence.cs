@@ -1,9 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using SshTriage.Collection;
 using SshTriage.Evidence;
 using SshTriage.Net;
-using SshTriage.Server;
 
 namespace SshTriage.Firewall
 {

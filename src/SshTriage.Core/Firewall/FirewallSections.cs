@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using SshTriage.Evidence;
 
 namespace SshTriage.Firewall
@@ -32,6 +33,9 @@ namespace SshTriage.Firewall
             /// <summary>Every section that holds rules (the rate-limit state holds none).</summary>
             public static readonly string[] All = { IptablesSave, NftRuleset, NftJson, Ipset, Ufw, Firewalld };
         }
+
+        /// <summary>The sections a full collection runs.</summary>
+        public static IReadOnlyList<CollectorSection> Collected => new[] { IptablesSave, NftRuleset, NftJson, Ipset, Ufw, Firewalld, RateLimits };
 
         /// <summary>The iptables rule sets of both backends and families, with counters.</summary>
         public static CollectorSection IptablesSave { get; } = new CollectorSection(

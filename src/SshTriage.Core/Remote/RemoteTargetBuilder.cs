@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Security;
 using System.Text.RegularExpressions;
+using SshTriage.Accounts;
 using SshTriage.Operations;
 using SshTriage.Probing;
 using SshTriage.Remote.HostKeys;
@@ -16,7 +17,6 @@ namespace SshTriage.Remote
     /// </summary>
     public static class RemoteTargetBuilder
     {
-        private static readonly Regex UserNamePattern = new Regex(@"^[A-Za-z_][A-Za-z0-9_.-]{0,31}$", RegexOptions.CultureInvariant);
         private static readonly Regex OptionKeyPattern = new Regex(@"^[A-Za-z][A-Za-z0-9]{1,40}$", RegexOptions.CultureInvariant);
 
         /// <summary>Default seconds for a management connection to open, and again for its script to finish (-TimeoutSec).</summary>
@@ -50,7 +50,7 @@ namespace SshTriage.Remote
                 return false;
             }
 
-            if (userName != null && !UserNamePattern.IsMatch(userName))
+            if (userName != null && !AccountName.IsValid(userName))
             {
                 error = $"'{userName}' is not a valid user name: use letters, digits, '.', '_' and '-', starting with a letter or '_'.";
                 return false;
@@ -189,7 +189,7 @@ namespace SshTriage.Remote
         private static bool TryCheckJumpHost(string jumpHost, out string error)
         {
             error = string.Empty;
-            if (JumpHop.TryParseList(jumpHost, UserNamePattern.IsMatch, out _))
+            if (JumpHop.TryParseList(jumpHost, AccountName.IsValid, out _))
             {
                 return true;
             }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using SshTriage.Evidence;
 
 namespace SshTriage.TcpWrappers
@@ -20,5 +21,8 @@ namespace SshTriage.TcpWrappers
             "[ -f \"$b\" ] || continue; if grep -q 'libwrap\\.so' \"$b\" 2>/dev/null; then echo \"libwrap=yes $b\"; else echo \"libwrap=no $b\"; fi; done; " +
             "for f in /etc/hosts.allow /etc/hosts.deny; do if [ -r \"$f\" ]; then echo \"file=$f\"; sed 's/^/> /' \"$f\"; " +
             "elif [ -e \"$f\" ]; then echo \"unreadable=$f\"; else echo \"absent=$f\"; fi; done");
+
+        /// <summary>The sections a full collection runs.</summary>
+        public static IReadOnlyList<CollectorSection> Collected { get; } = new[] { TcpWrappers };
     }
 }

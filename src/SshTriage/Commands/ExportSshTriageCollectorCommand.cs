@@ -1,7 +1,7 @@
 using System.IO;
 using System.Management.Automation;
+using SshTriage.Collection;
 using SshTriage.Evidence;
-using SshTriage.Server;
 
 namespace SshTriage.Commands
 {

@@ -3,10 +3,9 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using System.Net;
 using SshTriage.Accounts;
+using SshTriage.Collection;
 using SshTriage.Diagnosis;
-using SshTriage.Probing;
 using SshTriage.Remote;
-using SshTriage.Server;
 
 namespace SshTriage.Commands
 {
@@ -26,7 +25,7 @@ namespace SshTriage.Commands
 
         /// <summary>The account the failing client logs in as.</summary>
         [Parameter]
-        [ValidatePattern(@"^[A-Za-z_][A-Za-z0-9_.-]{0,31}$")]
+        [ValidatePattern(AccountName.Pattern)]
         public string? ClientUser { get; set; }
 
         /// <summary>The public key file (.pub) of the key the failing client offers: compared by fingerprint with the user's authorized keys and the key types sshd accepts. Needs -ClientUser.</summary>
@@ -47,7 +46,7 @@ namespace SshTriage.Commands
         /// <summary>Seconds each probe waits to connect, and again for the banner: a dropped port costs one of these, whatever -TimeoutSec is.</summary>
         [Parameter(ParameterSetName = RemoteSet)]
         [ValidateRange(1, 600)]
-        public int ProbeTimeoutSec { get; set; } = SshPortScanOptions.DefaultTimeoutSec;
+        public int ProbeTimeoutSec { get; set; } = CauseSearch.DefaultProbeTimeoutSec;
 
         /// <summary>Also list what was checked and ruled out (Confidence Cleared).</summary>
         [Parameter]
@@ -59,17 +58,15 @@ namespace SshTriage.Commands
         /// <inheritdoc />
         protected override ServerQuery CreateQuery()
         {
-            IProbeOrigin? origin = null;
+            RemoteTarget? from = null;
             var hops = new List<RemoteTarget>();
             if (ParameterSetName == RemoteSet)
             {
-                // A saved bundle or this machine itself: no probe from here would show the client's symptom.
-                var timeout = TimeSpan.FromSeconds(ProbeTimeoutSec);
-                origin = new LocalProbeOrigin(timeout);
                 if (FromHost != null)
                 {
                     // Probing from anywhere else would diagnose another path: stop here.
-                    if (!(BuildSshTarget(FromHost, 0) is RemoteTarget from))
+                    from = BuildSshTarget(FromHost, 0);
+                    if (from == null)
                     {
                         ThrowTerminatingError(new ErrorRecord(
                             new ArgumentException($"-FromHost '{FromHost}' cannot be reached as given (the error before this one says why); nothing was probed."),
@@ -78,8 +75,6 @@ namespace SshTriage.Commands
                             FromHost));
                         return null!;
                     }
-
-                    origin = new RemoteProbeOrigin(from, timeout);
                 }
 
                 foreach (var name in Hop)
@@ -109,8 +104,19 @@ namespace SshTriage.Commands
                 }
             }
 
-            var report = new CauseReport(Port, ClientAddress, ClientUser, origin, hops, IncludeCleared, clientKey: key);
-            return new ServerQuery(Activity, report.Sections, report.Read, ThrottleLimit, CancelToken, pause: report.Pause);
+            var search = new CauseSearch
+            {
+                Port = Port,
+                ClientAddress = ClientAddress,
+                ClientUser = ClientUser,
+                ClientKey = key,
+                Probe = ParameterSetName == RemoteSet,
+                FromHost = from,
+                ProbeTimeout = TimeSpan.FromSeconds(ProbeTimeoutSec),
+                Hops = hops,
+                IncludeCleared = IncludeCleared,
+            };
+            return new ServerQuery(Activity, EvidencePlans.RejectCauses(search), ThrottleLimit, CancelToken);
         }
     }
 }

@@ -1,6 +1,5 @@
 using System.Management.Automation;
-using SshTriage.Fail2Ban;
-using SshTriage.Server;
+using SshTriage.Collection;
 
 namespace SshTriage.Commands
 {
@@ -27,7 +26,7 @@ namespace SshTriage.Commands
         protected override ServerQuery CreateQuery()
         {
             var prefix = ParseAddress(IPAddress, terminating: true);
-            return new ServerQuery(Activity, Fail2BanSections.Bans, new Fail2BanReport(Jail, prefix).ReadBans, ThrottleLimit, CancelToken);
+            return new ServerQuery(Activity, EvidencePlans.Fail2BanBans(Jail, prefix), ThrottleLimit, CancelToken);
         }
     }
 }

@@ -1,6 +1,5 @@
 using System.Management.Automation;
-using SshTriage.Fail2Ban;
-using SshTriage.Server;
+using SshTriage.Collection;
 
 namespace SshTriage.Commands
 {
@@ -20,6 +19,6 @@ namespace SshTriage.Commands
 
         /// <inheritdoc />
         protected override ServerQuery CreateQuery() =>
-            new ServerQuery(Activity, Fail2BanSections.Jails, new Fail2BanReport(Name).ReadJails, ThrottleLimit, CancelToken);
+            new ServerQuery(Activity, EvidencePlans.Fail2BanJails(Name), ThrottleLimit, CancelToken);
     }
 }

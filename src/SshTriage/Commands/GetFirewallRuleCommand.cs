@@ -1,6 +1,6 @@
 using System.Management.Automation;
+using SshTriage.Collection;
 using SshTriage.Firewall;
-using SshTriage.Server;
 
 namespace SshTriage.Commands
 {
@@ -40,8 +40,7 @@ namespace SshTriage.Commands
         protected override ServerQuery CreateQuery()
         {
             var source = ParseAddress(SourceAddress, terminating: true);
-            var report = new FirewallReport(new FirewallRuleFilter(Port, source, Action, Chain, Backend));
-            return new ServerQuery(Activity, FirewallReport.Sections, report.ReadRules, ThrottleLimit, CancelToken);
+            return new ServerQuery(Activity, EvidencePlans.FirewallRules(new FirewallRuleFilter(Port, source, Action, Chain, Backend)), ThrottleLimit, CancelToken);
         }
     }
 }

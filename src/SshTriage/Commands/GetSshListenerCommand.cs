@@ -1,5 +1,5 @@
 using System.Management.Automation;
-using SshTriage.Server;
+using SshTriage.Collection;
 
 namespace SshTriage.Commands
 {
@@ -19,8 +19,7 @@ namespace SshTriage.Commands
         /// <inheritdoc />
         protected override ServerQuery CreateQuery()
         {
-            var report = new ListenerReport(Port);
-            return new ServerQuery(Activity, ListenerReport.Sections, report.Read, ThrottleLimit, CancelToken);
+            return new ServerQuery(Activity, EvidencePlans.Listeners(Port), ThrottleLimit, CancelToken);
         }
     }
 }

@@ -1,7 +1,9 @@
 using System;
 using System.Management.Automation;
 using System.Net;
-using SshTriage.Server;
+using SshTriage.Accounts;
+using SshTriage.Collection;
+using SshTriage.Sshd;
 
 namespace SshTriage.Commands
 {
@@ -34,10 +36,11 @@ namespace SshTriage.Commands
         [Parameter]
         public IPAddress? IPAddress { get; set; }
 
-        /// <summary>Only events that name this user.</summary>
+        /// <summary>Only events that name this user: the account a client logs in as (as Find-SshRejectCause's -ClientUser).</summary>
         [Parameter]
-        [ValidatePattern(@"^[A-Za-z_][A-Za-z0-9_.-]{0,31}$")]
-        public string? User { get; set; }
+        [Alias("User")]
+        [ValidatePattern(AccountName.Pattern)]
+        public string? ClientUser { get; set; }
 
         /// <summary>Only events at or after this time.</summary>
         [Parameter]
@@ -56,13 +59,12 @@ namespace SshTriage.Commands
 
         private bool ReadsLogFiles => ParameterSetName == PathSet || ParameterSetName == LiteralPathSet;
 
-        private SshLogFilter Filter => new SshLogFilter(IPAddress, User, Since.HasValue ? new DateTimeOffset(Since.Value) : (DateTimeOffset?)null, Last);
+        private SshLogFilter Filter => new SshLogFilter(IPAddress, ClientUser, Since.HasValue ? new DateTimeOffset(Since.Value) : (DateTimeOffset?)null, Last);
 
         /// <inheritdoc />
         protected override ServerQuery CreateQuery()
         {
-            var report = new SshLogReport(Filter);
-            return new ServerQuery(Activity, report.Sections, report.Read, ThrottleLimit, CancelToken);
+            return new ServerQuery(Activity, EvidencePlans.SshLog(Filter), ThrottleLimit, CancelToken);
         }
 
         /// <inheritdoc />

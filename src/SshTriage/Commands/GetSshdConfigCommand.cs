@@ -1,7 +1,8 @@
 using System.Management.Automation;
 using System.Net;
+using SshTriage.Accounts;
+using SshTriage.Collection;
 using SshTriage.Probing;
-using SshTriage.Server;
 
 namespace SshTriage.Commands
 {
@@ -13,7 +14,7 @@ namespace SshTriage.Commands
         /// <summary>Evaluate Match blocks for this user.</summary>
         [Parameter(ParameterSetName = RemoteSet)]
         [Parameter(ParameterSetName = LocalSet)]
-        [ValidatePattern(@"^[A-Za-z_][A-Za-z0-9_.-]{0,31}$")]
+        [ValidatePattern(AccountName.Pattern)]
         public string? MatchUser { get; set; }
 
         /// <summary>Evaluate Match blocks for a client with this host name.</summary>
@@ -38,8 +39,7 @@ namespace SshTriage.Commands
                 ThrowTerminatingError(new ErrorRecord(new System.ArgumentException(problem), "InvalidMatchHost", ErrorCategory.InvalidArgument, MatchHost));
             }
 
-            var report = new SshdConfigReport(MatchUser, MatchHost, MatchAddress);
-            return new ServerQuery(Activity, report.Sections, report.Read, ThrottleLimit, CancelToken);
+            return new ServerQuery(Activity, EvidencePlans.SshdConfig(MatchUser, MatchHost, MatchAddress), ThrottleLimit, CancelToken);
         }
     }
 }

@@ -1,7 +1,7 @@
 using System;
 using System.Management.Automation;
+using SshTriage.Collection;
 using SshTriage.Remote;
-using SshTriage.Server;
 
 namespace SshTriage.Commands
 {
@@ -29,7 +29,7 @@ namespace SshTriage.Commands
         /// <summary>How many servers are read at once.</summary>
         [Parameter(ParameterSetName = RemoteSet)]
         [ValidateRange(1, 1000)]
-        public int ThrottleLimit { get; set; } = 32;
+        public int ThrottleLimit { get; set; } = ServerQuery.DefaultThrottleLimit;
 
         /// <summary>The cmdlet's name, for progress.</summary>
         protected abstract string Activity { get; }

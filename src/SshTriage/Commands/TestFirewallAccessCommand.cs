@@ -1,7 +1,7 @@
 using System.Management.Automation;
 using System.Net;
+using SshTriage.Collection;
 using SshTriage.Firewall;
-using SshTriage.Server;
 
 namespace SshTriage.Commands
 {
@@ -37,7 +37,7 @@ namespace SshTriage.Commands
         protected override ServerQuery CreateQuery()
         {
             var packet = new PacketQuery(SourceAddress, Port, Protocol.ToLowerInvariant(), InterfaceName);
-            return new ServerQuery(Activity, FirewallReport.Sections, evidence => FirewallReport.ReadVerdict(evidence, packet), ThrottleLimit, CancelToken);
+            return new ServerQuery(Activity, EvidencePlans.FirewallAccess(packet), ThrottleLimit, CancelToken);
         }
     }
 }

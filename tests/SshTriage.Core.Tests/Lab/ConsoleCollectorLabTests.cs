@@ -2,8 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using SshTriage.Collection;
 using SshTriage.Evidence;
-using SshTriage.Server;
+using SshTriage.Sshd;
 using Xunit;
 
 namespace SshTriage.Tests.Lab
@@ -32,7 +33,7 @@ namespace SshTriage.Tests.Lab
             Assert.Equal(0, outcome.ExitCode);
 
             var evidence = new ServerEvidence("console", EvidenceBundle.Parse(outcome.StandardOutput, "console"));
-            var listeners = new ListenerReport(null).Read(evidence).OfType<SshListener>().ToList();
+            var listeners = new ListenerReader(null).Read(evidence).OfType<SshListener>().ToList();
             Assert.Contains(listeners, l => l.Port == 2200 && l.Process == "sshd");
             Assert.Equal(0, evidence.Facts.UserId);
             Assert.Equal("sst-server", evidence.Facts.HostName);

@@ -322,7 +322,7 @@ namespace SshTriage.Tests.Lab
             using var lab = LabInstance.Up("moved-port");
             var bundle = System.IO.Path.Combine(lab["STATE_DIR"], "client", "bundle.txt");
             var script = System.IO.Path.Combine(lab["STATE_DIR"], "client", "collector.sh");
-            System.IO.File.WriteAllText(script, SshTriage.Evidence.CollectorScript.Build(new[] { SshTriage.Server.CollectorSections.Meta }.Concat(SshTriage.Server.ListenerReport.Sections)));
+            System.IO.File.WriteAllText(script, SshTriage.Evidence.CollectorScript.Build(new[] { SshTriage.Collection.CollectorSections.Meta }.Concat(SshTriage.Sshd.ListenerReader.Sections)));
             var collect = lab.Exec("client", TimeSpan.FromSeconds(30), "sh", "-c",
                 $"ssh -T -o BatchMode=yes -o UserKnownHostsFile={lab["KNOWN_HOSTS"]} -o GlobalKnownHostsFile=/dev/null -i {lab["CLIENT_KEY"]} -p {lab["MGMT_PORT"]} root@{lab["SERVER_ADDR"]} 'sh -s' < {script} > {bundle}");
             Assert.Equal(0, collect.ExitCode);

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
-using SshTriage.Server;
+using SshTriage.Sshd;
 
 namespace SshTriage.Diagnosis.Rules
 {

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.RegularExpressions;
-using SshTriage.Server;
+using SshTriage.Collection;
 using SshTriage.Text;
 
 namespace SshTriage.Diagnosis.Rules

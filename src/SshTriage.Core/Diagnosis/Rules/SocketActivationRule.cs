@@ -1,7 +1,8 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using SshTriage.Server;
+using SshTriage.Collection;
+using SshTriage.Sshd;
 
 namespace SshTriage.Diagnosis.Rules
 {
@@ -43,7 +44,7 @@ namespace SshTriage.Diagnosis.Rules
         {
             var record = context.Evidence.Bundle[CollectorSections.Names.SystemdSockets];
             return record == null || !record.Succeeded
-                ? global::System.Array.Empty<global::SshTriage.Server.SystemdSocket>()
+                ? global::System.Array.Empty<global::SshTriage.Sshd.SystemdSocket>()
                 : SystemdSocketParser.Parse(record.StandardOutput).Where(s => s.Unit.StartsWith("ssh", System.StringComparison.Ordinal)).ToList();
         }
 

@@ -1,9 +1,9 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Net;
+using SshTriage.Collection;
 using SshTriage.Firewall;
 using SshTriage.Net;
-using SshTriage.Server;
 
 namespace SshTriage.Diagnosis.Rules
 {

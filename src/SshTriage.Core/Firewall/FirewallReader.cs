@@ -1,18 +1,18 @@
 using System.Collections.Generic;
 using System.Linq;
+using SshTriage.Collection;
 using SshTriage.Evidence;
 using SshTriage.Operations;
-using SshTriage.Server;
 
 namespace SshTriage.Firewall
 {
     /// <summary>Get-FirewallRule's reading of the evidence: every firewall's rules, typed, filtered.</summary>
-    public sealed class FirewallReport
+    public sealed class FirewallReader
     {
         private readonly FirewallRuleFilter filter;
 
-        /// <summary>Creates a report that keeps the rules <paramref name="filter"/> keeps.</summary>
-        public FirewallReport(FirewallRuleFilter filter) => this.filter = filter;
+        /// <summary>Creates a reader that keeps the rules <paramref name="filter"/> keeps.</summary>
+        public FirewallReader(FirewallRuleFilter filter) => this.filter = filter;
 
         /// <summary>The collector sections the firewall cmdlets read.</summary>
         public static IReadOnlyList<CollectorSection> Sections { get; } = new[]

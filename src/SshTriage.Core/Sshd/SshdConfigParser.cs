@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 
-namespace SshTriage.Server
+namespace SshTriage.Sshd
 {
     /// <summary>Reads <c>sshd -T</c>: one "keyword value" line per setting, repeated for multi-valued keywords.</summary>
     public static class SshdConfigParser

@@ -2,11 +2,12 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net;
+using SshTriage.Collection;
 using SshTriage.Evidence;
 using SshTriage.Operations;
 using SshTriage.Remote;
 
-namespace SshTriage.Server
+namespace SshTriage.Sshd
 {
     /// <summary>Which sshd log events to keep. The server filters roughly (grep, tail); this filters exactly.</summary>
     public sealed class SshLogFilter
@@ -45,18 +46,18 @@ namespace SshTriage.Server
     }
 
     /// <summary>Get-SshLogEvent's reading of the evidence: sshd's log lines, filtered on the server, typed here.</summary>
-    public sealed class SshLogReport
+    public sealed class SshLogReader
     {
         private readonly SshLogFilter filter;
 
-        /// <summary>Creates a report for <paramref name="filter"/>.</summary>
-        public SshLogReport(SshLogFilter filter)
+        /// <summary>Creates a reader for <paramref name="filter"/>.</summary>
+        public SshLogReader(SshLogFilter filter)
         {
             this.filter = filter;
             Sections = new[] { CollectorSections.SshdLog(filter.Address, filter.User, filter.Since, filter.Last) };
         }
 
-        /// <summary>The collector sections this report reads.</summary>
+        /// <summary>The collector sections this reader reads.</summary>
         public IReadOnlyList<CollectorSection> Sections { get; }
 
         /// <summary>The events and errors the evidence shows.</summary>

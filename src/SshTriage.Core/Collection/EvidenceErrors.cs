@@ -2,7 +2,7 @@ using SshTriage.Evidence;
 using SshTriage.Operations;
 using SshTriage.Remote;
 
-namespace SshTriage.Server
+namespace SshTriage.Collection
 {
     /// <summary>The errors interpreters raise about what the evidence could not show.</summary>
     internal static class EvidenceErrors

@@ -3,7 +3,7 @@ using System.Linq;
 using System.Net;
 using SshTriage.Operations;
 
-namespace SshTriage.Diagnosis
+namespace SshTriage.Probing
 {
     /// <summary>What the probes from the client side saw while the server's collector waited.</summary>
     public sealed class ProbeWindow

@@ -1,10 +1,11 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Net;
 using SshTriage.Evidence;
 
-namespace SshTriage.Server
+namespace SshTriage.Collection
 {
     /// <summary>
     /// The commands the collector runs, by evidence name. Values from the user are validated by
@@ -40,25 +41,26 @@ namespace SshTriage.Server
         /// <summary>How many of sshd's newest log lines a full collection keeps.</summary>
         public const int FullCollectionLogLines = 2000;
 
-        /// <summary>Every section, unfiltered: the bundle that answers every server-side cmdlet offline.</summary>
-        public static IReadOnlyList<CollectorSection> All => new[]
+        /// <summary>
+        /// Every section, unfiltered: the bundle that answers every server-side cmdlet offline.
+        /// Each domain lists its own; a section missing from its domain's list is missing here.
+        /// </summary>
+        public static IReadOnlyList<CollectorSection> All => new[] { Meta }
+            .Concat(Sshd)
+            .Concat(TcpWrappers.TcpWrappersSections.Collected)
+            .Concat(Fail2Ban.Fail2BanSections.Collected)
+            .Concat(Firewall.FirewallSections.Collected)
+            .ToList();
+
+        /// <summary>sshd's own sections, as a full collection runs them: its sockets, configuration, log and SELinux's port labels.</summary>
+        public static IReadOnlyList<CollectorSection> Sshd => new[]
         {
-            Meta,
             Listeners,
             SystemdSockets,
             SshdEffectiveConfig(null, null, null),
             SshdConfigTest,
             SshdLog(null, null, null, FullCollectionLogLines),
             SELinux,
-            TcpWrappers.TcpWrappersSections.TcpWrappers,
-            Fail2Ban.Fail2BanSections.Fail2Ban,
-            Firewall.FirewallSections.IptablesSave,
-            Firewall.FirewallSections.NftRuleset,
-            Firewall.FirewallSections.NftJson,
-            Firewall.FirewallSections.Ipset,
-            Firewall.FirewallSections.Ufw,
-            Firewall.FirewallSections.Firewalld,
-            Firewall.FirewallSections.RateLimits,
         };
 
         /// <summary>Collector format, host name, uid, user, UTC time and kernel.</summary>

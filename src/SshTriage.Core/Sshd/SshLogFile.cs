@@ -6,7 +6,7 @@ using SshTriage.Evidence;
 using SshTriage.Operations;
 using SshTriage.Text;
 
-namespace SshTriage.Server
+namespace SshTriage.Sshd
 {
     /// <summary>
     /// Get-SshLogEvent -Path: a plain log file (a copied auth.log, a journalctl -o short export),

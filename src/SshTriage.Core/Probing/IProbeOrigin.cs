@@ -1,7 +1,7 @@
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace SshTriage.Diagnosis
+namespace SshTriage.Probing
 {
     /// <summary>Where a diagnosis probes the server from: this machine, or another host over ssh (-FromHost).</summary>
     public interface IProbeOrigin

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 
-namespace SshTriage.Server
+namespace SshTriage.Collection
 {
     /// <summary>Who and when the collector ran as, from its meta section.</summary>
     public sealed class HostFacts

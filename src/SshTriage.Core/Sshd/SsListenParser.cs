@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Text.RegularExpressions;
 using SshTriage.Text;
 
-namespace SshTriage.Server
+namespace SshTriage.Sshd
 {
     /// <summary>One listening socket from <c>ss -H -ltnp</c>.</summary>
     public sealed class SsListenEntry

@@ -6,11 +6,10 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using SshTriage.Evidence;
-using SshTriage.Probing;
 using SshTriage.Remote;
 using SshTriage.Text;
 
-namespace SshTriage.Diagnosis
+namespace SshTriage.Probing
 {
     /// <summary>
     /// Probes from another host over ssh (-FromHost): the reverse path of the seeds, where the

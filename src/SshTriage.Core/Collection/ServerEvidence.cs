@@ -1,6 +1,6 @@
 using SshTriage.Evidence;
 
-namespace SshTriage.Server
+namespace SshTriage.Collection
 {
     /// <summary>A server's collected evidence with the facts of the run.</summary>
     public sealed class ServerEvidence

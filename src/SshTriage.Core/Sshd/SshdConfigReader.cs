@@ -1,18 +1,19 @@
 using System.Collections.Generic;
 using System.Net;
+using SshTriage.Collection;
 using SshTriage.Evidence;
 
-namespace SshTriage.Server
+namespace SshTriage.Sshd
 {
     /// <summary>Get-SshdConfig's reading of the evidence: sshd -T for the effective settings, sshd -t for validity.</summary>
-    public sealed class SshdConfigReport
+    public sealed class SshdConfigReader
     {
         private readonly string? user;
         private readonly string? host;
         private readonly IPAddress? address;
 
-        /// <summary>Creates a report; a user, host or address makes sshd evaluate its Match blocks for them.</summary>
-        public SshdConfigReport(string? user, string? host, IPAddress? address)
+        /// <summary>Creates a reader; a user, host or address makes sshd evaluate its Match blocks for them.</summary>
+        public SshdConfigReader(string? user, string? host, IPAddress? address)
         {
             this.user = user;
             this.host = host;
@@ -20,7 +21,7 @@ namespace SshTriage.Server
             Sections = new[] { CollectorSections.SshdEffectiveConfig(user, host, address), CollectorSections.SshdConfigTest };
         }
 
-        /// <summary>The collector sections this report reads.</summary>
+        /// <summary>The collector sections this reader reads.</summary>
         public IReadOnlyList<CollectorSection> Sections { get; }
 
         /// <summary>The config object and errors the evidence shows.</summary>

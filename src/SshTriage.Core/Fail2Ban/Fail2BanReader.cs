@@ -1,20 +1,20 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using SshTriage.Collection;
 using SshTriage.Evidence;
 using SshTriage.Net;
-using SshTriage.Server;
 
 namespace SshTriage.Fail2Ban
 {
     /// <summary>Get-Fail2BanJail's and Get-Fail2BanBan's reading of the evidence.</summary>
-    public sealed class Fail2BanReport
+    public sealed class Fail2BanReader
     {
         private readonly IReadOnlyList<string> names;
         private readonly IPPrefix? address;
 
-        /// <summary>Creates a report for jails matching <paramref name="names"/> (wildcards; none = all) and bans inside <paramref name="address"/>.</summary>
-        public Fail2BanReport(IEnumerable<string>? names, IPPrefix? address = null)
+        /// <summary>Creates a reader for jails matching <paramref name="names"/> (wildcards; none = all) and bans inside <paramref name="address"/>.</summary>
+        public Fail2BanReader(IEnumerable<string>? names, IPPrefix? address = null)
         {
             this.names = names?.ToList() ?? new List<string>();
             this.address = address;

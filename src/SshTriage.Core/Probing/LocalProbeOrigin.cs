@@ -3,9 +3,8 @@ using System.Linq;
 using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
-using SshTriage.Probing;
 
-namespace SshTriage.Diagnosis
+namespace SshTriage.Probing
 {
     /// <summary>Probes from this machine, to the first address the name resolves to, as a client here connects.</summary>
     public sealed class LocalProbeOrigin : IProbeOrigin

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Text.RegularExpressions;
 
-namespace SshTriage.Server
+namespace SshTriage.Sshd
 {
     /// <summary>One socket unit's listening address from <c>systemctl list-sockets --all --no-legend --full</c>.</summary>
     public sealed class SystemdSocket

@@ -6,9 +6,10 @@ using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
 using SshTriage.Accounts;
+using SshTriage.Collection;
 using SshTriage.Evidence;
+using SshTriage.Probing;
 using SshTriage.Remote;
-using SshTriage.Server;
 
 namespace SshTriage.Diagnosis
 {
@@ -18,7 +19,7 @@ namespace SshTriage.Diagnosis
     /// the hops are read, then reads everything else, with what concerns the client
     /// (<see cref="ClientSections"/>) — one ssh process to the server. The rules then rank the causes.
     /// </summary>
-    public sealed class CauseReport : ICollectorPause
+    public sealed class CauseReader : ICollectorPause
     {
         private readonly int port;
         private readonly IPAddress? clientAddress;
@@ -32,10 +33,10 @@ namespace SshTriage.Diagnosis
             new ConcurrentDictionary<string, (ProbeWindow, IReadOnlyList<object>)>(StringComparer.OrdinalIgnoreCase);
 
         /// <summary>
-        /// Creates a report. Without <paramref name="origin"/> nothing is probed (a saved bundle, or
+        /// Creates a reader. Without <paramref name="origin"/> nothing is probed (a saved bundle, or
         /// -Local): the collector then runs in one piece and the causes rest on the server's state alone.
         /// </summary>
-        public CauseReport(int port, IPAddress? clientAddress, string? clientUser, IProbeOrigin? origin, IReadOnlyList<RemoteTarget>? hops = null, bool includeCleared = false, IRemoteShell? ssh = null, ClientPublicKey? clientKey = null)
+        public CauseReader(int port, IPAddress? clientAddress, string? clientUser, IProbeOrigin? origin, IReadOnlyList<RemoteTarget>? hops = null, bool includeCleared = false, IRemoteShell? ssh = null, ClientPublicKey? clientKey = null)
         {
             this.clientKey = clientKey;
             this.port = port;
@@ -45,7 +46,8 @@ namespace SshTriage.Diagnosis
             this.hops = hops ?? Array.Empty<RemoteTarget>();
             this.includeCleared = includeCleared;
             this.ssh = ssh ?? TransportShell.Default;
-            var sections = new List<CollectorSection>(CollectorSections.All);
+            // The server query runs the meta section first for every plan.
+            var sections = CollectorSections.All.Where(s => s.Name != CollectorSections.Names.Meta).ToList();
             if (origin == null && clientAddress != null)
             {
                 sections.AddRange(ClientSections.For(clientAddress, clientUser, port));

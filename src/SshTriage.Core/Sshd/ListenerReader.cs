@@ -1,19 +1,20 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using SshTriage.Collection;
 using SshTriage.Evidence;
 
-namespace SshTriage.Server
+namespace SshTriage.Sshd
 {
     /// <summary>Get-SshListener's reading of the evidence: ss's listening sockets joined with systemd's socket units.</summary>
-    public sealed class ListenerReport
+    public sealed class ListenerReader
     {
         private readonly HashSet<int> ports;
 
-        /// <summary>Creates a report for <paramref name="ports"/>; with none, sockets of sshd, of ssh socket units, and on port 22.</summary>
-        public ListenerReport(IEnumerable<int>? ports) => this.ports = new HashSet<int>(ports ?? Array.Empty<int>());
+        /// <summary>Creates a reader for <paramref name="ports"/>; with none, sockets of sshd, of ssh socket units, and on port 22.</summary>
+        public ListenerReader(IEnumerable<int>? ports) => this.ports = new HashSet<int>(ports ?? Array.Empty<int>());
 
-        /// <summary>The collector sections this report reads.</summary>
+        /// <summary>The collector sections this reader reads.</summary>
         public static IReadOnlyList<CollectorSection> Sections { get; } = new[] { CollectorSections.Listeners, CollectorSections.SystemdSockets };
 
         /// <summary>The listeners and errors the evidence shows.</summary>

@@ -8,7 +8,7 @@ using SshTriage.Evidence;
 using SshTriage.Operations;
 using SshTriage.Remote;
 
-namespace SshTriage.Server
+namespace SshTriage.Collection
 {
     /// <summary>
     /// The engine under every server-side cmdlet: one collector run per host (over ssh, or on
@@ -18,7 +18,7 @@ namespace SshTriage.Server
     public sealed class ServerQuery
     {
         private readonly IReadOnlyList<CollectorSection> sections;
-        private readonly Func<ServerEvidence, IEnumerable<object>> read;
+        private readonly EvidencePlan plan;
         private readonly IRemoteShell ssh;
         private readonly IRemoteShell local;
         private readonly ICollectorPause? pause;
@@ -26,28 +26,28 @@ namespace SshTriage.Server
         private readonly CancellationToken cancellationToken;
         private readonly HashSet<string> seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
+        /// <summary>Default number of servers read at once (-ThrottleLimit).</summary>
+        public const int DefaultThrottleLimit = 32;
+
         /// <summary>
-        /// Creates a query that runs <paramref name="sections"/> (after the meta section) on every
-        /// host added; <paramref name="read"/> turns evidence into output objects and errors, off
-        /// the caller's thread, so it must only read. With <paramref name="pause"/>, the collector
-        /// reads the meta section and the pause's own sections, waits while the pause acts, then
-        /// reads <paramref name="sections"/> and what the pause adds.
+        /// Creates a query that runs <paramref name="plan"/>'s sections (after the meta section) on
+        /// every host added and reads their evidence with it. With a pause, the collector reads the
+        /// meta section and the pause's own sections, waits while the pause acts, then reads the
+        /// plan's sections and what the pause adds.
         /// </summary>
         public ServerQuery(
             string activity,
-            IEnumerable<CollectorSection> sections,
-            Func<ServerEvidence, IEnumerable<object>> read,
+            EvidencePlan plan,
             int throttleLimit,
             CancellationToken cancellationToken,
             IRemoteShell? ssh = null,
-            IRemoteShell? local = null,
-            ICollectorPause? pause = null)
+            IRemoteShell? local = null)
         {
-            this.sections = new[] { CollectorSections.Meta }.Concat(sections).ToList();
-            this.read = read;
+            sections = new[] { CollectorSections.Meta }.Concat(plan.Sections).ToList();
+            this.plan = plan;
             this.ssh = ssh ?? TransportShell.Default;
             this.local = local ?? new LocalShell();
-            this.pause = pause;
+            pause = plan.Pause;
             this.cancellationToken = cancellationToken;
             work = new ThrottledWork(throttleLimit, activity, "servers read", 2, cancellationToken);
         }
@@ -89,7 +89,7 @@ namespace SshTriage.Server
             var evidence = new ServerEvidence(facts.HostName ?? Path.GetFileNameWithoutExtension(path), bundle);
             // Only the reader's faults are caught: what the sink throws (the pipeline stopped by
             // Select-Object -First, say) must reach the caller unchanged.
-            using var items = read(evidence).GetEnumerator();
+            using var items = plan.Read(evidence).GetEnumerator();
             while (true)
             {
                 try
@@ -178,7 +178,7 @@ namespace SshTriage.Server
                 return;
             }
 
-            foreach (var item in read(new ServerEvidence(target.ComputerName, bundle, target.IsLocal)))
+            foreach (var item in plan.Read(new ServerEvidence(target.ComputerName, bundle, target.IsLocal)))
             {
                 emit(item);
             }

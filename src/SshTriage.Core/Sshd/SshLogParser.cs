@@ -5,7 +5,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using SshTriage.Text;
 
-namespace SshTriage.Server
+namespace SshTriage.Sshd
 {
     /// <summary>
     /// Reads sshd log lines in the formats servers write them: traditional syslog

@@ -4,7 +4,7 @@ using System.Threading.Tasks;
 using SshTriage.Evidence;
 using SshTriage.Remote;
 
-namespace SshTriage.Server
+namespace SshTriage.Collection
 {
     /// <summary>
     /// Work done from outside while the collector waits between two parts, in the same ssh
