@@ -47,7 +47,8 @@ namespace SshTriage.Diagnosis
                 evidence.Bundle[CollectorSections.Names.Listeners] is Evidence.EvidenceRecord r && r.Succeeded ? SsListenParser.Parse(r.StandardOutput) : Array.Empty<SsListenEntry>());
             config = new Lazy<SshdConfig?>(() => new SshdConfigReport(null, null, null).Read(evidence).OfType<SshdConfig>().FirstOrDefault());
             log = new Lazy<IReadOnlyList<SshLogEvent>>(() => new SshLogReport(new SshLogFilter(null, null, null, null)).Read(evidence).OfType<SshLogEvent>().ToList());
-            bans = new Lazy<IReadOnlyList<Fail2BanBan>>(() => new Fail2BanReport(null).ReadBans(evidence).OfType<Fail2BanBan>().ToList());
+            firewall = new Lazy<FirewallEvidence>(() => FirewallEvidence.Read(evidence));
+            bans = new Lazy<IReadOnlyList<Fail2BanBan>>(() => new Fail2BanReport(null).ReadBans(evidence, firewall).OfType<Fail2BanBan>().ToList());
             jails = new Lazy<IReadOnlyList<Fail2BanJail>>(() => new Fail2BanReport(null).ReadJails(evidence).OfType<Fail2BanJail>().ToList());
             correlation = new Lazy<Correlation?>(() => window == null ? null : Correlation.Read(evidence, Log));
             visible = new Lazy<(IPAddress?, CauseEvidence?, bool)>(FindVisibleAddress);
@@ -61,7 +62,6 @@ namespace SshTriage.Diagnosis
                 clientUser != null && evidence.Bundle[AccountSections.Names.Account] is Evidence.EvidenceRecord r && r.Succeeded
                     ? AccountParser.Parse(clientUser, r.StandardOutput)
                     : null);
-            firewall = new Lazy<FirewallEvidence>(() => FirewallEvidence.Read(evidence));
             rateLimits = new Lazy<RateLimitState?>(() =>
                 evidence.Bundle[FirewallSections.Names.RateLimits] is Evidence.EvidenceRecord r && r.Succeeded ? RateLimitState.Parse(r.StandardOutput) : null);
             verdict = new Lazy<FirewallVerdict?>(() => VisibleAddress == null ? null : VerdictFor(VisibleAddress));

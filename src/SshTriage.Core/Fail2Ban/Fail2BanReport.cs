@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using SshTriage.Evidence;
+using SshTriage.Firewall;
 using SshTriage.Net;
 using SshTriage.Server;
 
@@ -27,9 +28,12 @@ namespace SshTriage.Fail2Ban
         }
 
         /// <summary>One Fail2BanBan per banned address, with whether the firewall enforces it.</summary>
-        public IEnumerable<object> ReadBans(ServerEvidence evidence)
+        public IEnumerable<object> ReadBans(ServerEvidence evidence) => ReadBans(evidence, new Lazy<FirewallEvidence>(() => FirewallEvidence.Read(evidence)));
+
+        /// <summary>As <see cref="ReadBans(ServerEvidence)"/>, over firewall rules already read from the evidence.</summary>
+        internal IEnumerable<object> ReadBans(ServerEvidence evidence, Lazy<FirewallEvidence> rules)
         {
-            var firewall = FirewallSnapshot.From(evidence.Bundle);
+            var firewall = new Lazy<BanEnforcementQuery>(() => new BanEnforcementQuery(evidence, rules.Value));
             var offset = evidence.Facts.UtcOffset ?? TimeSpan.Zero;
             return Read(evidence, (jailName, answers) =>
             {
@@ -50,7 +54,7 @@ namespace SshTriage.Fail2Ban
                     .Where(b => address == null || address.Value.Contains(b.Address))
                     .Select(b =>
                     {
-                        var (enforcement, objectName) = firewall.Check(jailName, jail.BanAction, b.Address);
+                        var (enforcement, objectName) = firewall.Value.Check(jailName, jail.BanAction, jail.Port, b.Address);
                         return (object)new Fail2BanBan(evidence.ComputerName, jailName, b.Address)
                         {
                             BannedAt = b.BannedAt.HasValue ? new DateTimeOffset(b.BannedAt.Value, offset) : (DateTimeOffset?)null,

@@ -52,7 +52,6 @@ namespace SshTriage.Server
             SELinux,
             Fail2Ban.Fail2BanSections.Fail2Ban,
             Firewall.FirewallSections.IptablesSave,
-            Firewall.FirewallSections.NftRuleset,
             Firewall.FirewallSections.NftJson,
             Firewall.FirewallSections.Ipset,
             Firewall.FirewallSections.Ufw,
