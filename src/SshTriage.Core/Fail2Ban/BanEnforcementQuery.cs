@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Net;
 using SshTriage.Diagnosis;
@@ -18,6 +19,7 @@ namespace SshTriage.Fail2Ban
     {
         private readonly ServerEvidence evidence;
         private readonly FirewallEvidence firewall;
+        private readonly Dictionary<(string, string, bool), (BanObjectKind, string, string)?> objects = new Dictionary<(string, string, bool), (BanObjectKind, string, string)?>();
 
         public BanEnforcementQuery(ServerEvidence evidence, FirewallEvidence firewall)
         {
@@ -55,51 +57,63 @@ namespace SshTriage.Fail2Ban
         // Whether the action's object holds the address (null: that firewall was not read), and the object's name.
         private (bool? Holds, string? Object) Holds(string jail, string? action, IPAddress address)
         {
-            if (action == null)
+            var source = IPPrefix.Single(address);
+            var v6 = source.Family == System.Net.Sockets.AddressFamily.InterNetworkV6;
+            if (action == null || ObjectOf(jail, action, v6) is not (BanObjectKind kind, string name, string display))
             {
                 return (null, null);
             }
 
-            var source = IPPrefix.Single(address);
-            var v6 = source.Family == System.Net.Sockets.AddressFamily.InterNetworkV6;
+            bool? held = kind switch
+            {
+                BanObjectKind.Ipset => !firewall.Answered(FirewallSections.Names.Ipset) ? null
+                    : firewall.Ipsets.TryGetValue(name, out var members) && members.Contains(address),
+                BanObjectKind.NftSet => firewall.Nftables?.Sets.Any(s => s.Name == name && s.Addresses?.Contains(address) == true),
+                BanObjectKind.IptablesChain => !firewall.Iptables.Any(s => s.Family == (v6 ? "ipv6" : "ipv4")) ? null
+                    : firewall.Iptables.Any(s => s.Family == (v6 ? "ipv6" : "ipv4") && Blocks(s, name, source)),
+                _ => !firewall.Answered(FirewallSections.Names.Ufw) ? null
+                    : firewall.Managers.Any(r => r.Backend == FirewallBackend.Ufw && Blocking(r.Action) && IPPrefix.TryParse(r.Source, out var from) && from.Contains(source)),
+            };
+            return (held, display);
+        }
+
+        // The object a jail's action fills, named once per jail and family: every ban of the jail shares the name.
+        private (BanObjectKind Kind, string Name, string Display)? ObjectOf(string jail, string action, bool v6)
+        {
+            if (objects.TryGetValue((jail, action, v6), out var known))
+            {
+                return known;
+            }
+
+            (BanObjectKind, string, string)? found = null;
             if (action.IndexOf("ipset", StringComparison.OrdinalIgnoreCase) >= 0)
             {
                 var set = "f2b-" + jail + (v6 ? "6" : string.Empty);
-                var held = !firewall.Answered(FirewallSections.Names.Ipset) ? (bool?)null
-                    : firewall.Ipsets.TryGetValue(set, out var members) && members.Contains(address);
-                return (held, "ipset " + set);
+                found = (BanObjectKind.Ipset, set, "ipset " + set);
             }
-
-            if (action.StartsWith("nftables", StringComparison.OrdinalIgnoreCase))
+            else if (action.StartsWith("nftables", StringComparison.OrdinalIgnoreCase))
             {
                 var set = (v6 ? "addr6-set-" : "addr-set-") + jail;
-                var held = firewall.Nftables?.Sets.Any(s => s.Name == set && s.Addresses?.Contains(address) == true);
-                return (held, "nft set " + set);
+                found = (BanObjectKind.NftSet, set, "nft set " + set);
             }
-
-            if (action.StartsWith("iptables", StringComparison.OrdinalIgnoreCase))
+            else if (action.StartsWith("iptables", StringComparison.OrdinalIgnoreCase))
             {
                 var chain = "f2b-" + jail;
-                var family = v6 ? "ipv6" : "ipv4";
-                var sets = firewall.Iptables.Where(s => s.Family == family).ToList();
-                var held = sets.Count == 0 ? (bool?)null : sets.Any(s => Blocks(s, chain, source));
-                return (held, (v6 ? "ip6tables" : "iptables") + " chain " + chain);
+                found = (BanObjectKind.IptablesChain, chain, (v6 ? "ip6tables" : "iptables") + " chain " + chain);
             }
-
-            if (action.StartsWith("ufw", StringComparison.OrdinalIgnoreCase))
+            else if (action.StartsWith("ufw", StringComparison.OrdinalIgnoreCase))
             {
-                var held = !firewall.Answered(FirewallSections.Names.Ufw) ? (bool?)null
-                    : firewall.Managers.Any(r => r.Backend == FirewallBackend.Ufw && Blocking(r.Action) && IPPrefix.TryParse(r.Source, out var from) && from.Contains(source));
-                return (held, "ufw rules");
+                found = (BanObjectKind.UfwRules, "ufw", "ufw rules");
             }
 
-            return (null, null);
+            objects[(jail, action, v6)] = found;
+            return found;
         }
 
         // Fail2Ban's chain holds "-s ADDRESS -j REJECT|DROP" for each ban.
         private static bool Blocks(IptablesRuleSet rules, string chainName, IPPrefix source) =>
             rules.Tables.TryGetValue("filter", out var filter) && filter.TryGetValue(chainName, out var chain)
-            && chain.RulesFrom(source).Any(r => Blocking(r.Conditions.Action) && !r.Conditions.SourceNegated && r.Conditions.Sources?.Any(s => s.Contains(source)) == true);
+            && chain.RulesFrom(source).Select(r => r.Conditions).Any(c => Blocking(c.Action) && !c.SourceNegated && c.Sources?.Any(s => s.Contains(source)) == true);
 
         private static bool Blocking(FirewallAction action) => action == FirewallAction.Reject || action == FirewallAction.Drop;
     }

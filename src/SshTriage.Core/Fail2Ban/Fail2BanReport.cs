@@ -40,13 +40,17 @@ namespace SshTriage.Fail2Ban
                 var jail = JailParser.Parse(evidence.ComputerName, jailName, answers);
                 var timed = answers.FirstOrDefault(a => a.Query == $"get {jailName} banip --with-time" && a.ExitCode == 0);
                 var bans = JailParser.BansWithTime(timed?.Lines() ?? Enumerable.Empty<string>()).ToList();
-                var timedAddresses = new HashSet<System.Net.IPAddress>(bans.Select(b => b.Address));
-                foreach (var ip in jail.BannedIp)
+                // Fail2Ban before 0.11 has no --with-time: the status list is all there is. A timed
+                // list as long as the status's count holds every ban: the status list is not read again.
+                if (timed == null || bans.Count != jail.CurrentlyBanned)
                 {
-                    // Fail2Ban before 0.11 has no --with-time: the status list is all there is.
-                    if (System.Net.IPAddress.TryParse(ip, out var parsed) && timedAddresses.Add(parsed))
+                    var timedAddresses = new HashSet<System.Net.IPAddress>(bans.Select(b => b.Address));
+                    foreach (var ip in jail.BannedIp)
                     {
-                        bans.Add((parsed, null, null));
+                        if (System.Net.IPAddress.TryParse(ip, out var parsed) && timedAddresses.Add(parsed))
+                        {
+                            bans.Add((parsed, null, null));
+                        }
                     }
                 }
 

@@ -95,10 +95,17 @@ namespace SshTriage.Firewall
         /// <summary>The rule's position in its chain, from 1.</summary>
         public int Index { get; }
 
-        public IptablesConditions Conditions => conditions ??= IptablesSaveParser.Conditions(this, start, end);
+        // A rule that begins with one source is read only by walks from that source (in a Fail2Ban
+        // chain, one per ban): keeping what they read would keep an object per ban, so only the
+        // rules every walk reads are kept.
+        public IptablesConditions Conditions => leadingSource == null
+            ? conditions ??= IptablesSaveParser.Conditions(this, start, end)
+            : IptablesSaveParser.Conditions(this, start, end);
 
         /// <summary>The rule, typed.</summary>
-        public FirewallRule Rule => rule ??= IptablesSaveParser.Describe(this, start, end);
+        public FirewallRule Rule => leadingSource == null
+            ? rule ??= IptablesSaveParser.Describe(this, start, end)
+            : IptablesSaveParser.Describe(this, start, end);
 
         /// <summary>
         /// True when the rule matches no packet from <paramref name="source"/>: it names one

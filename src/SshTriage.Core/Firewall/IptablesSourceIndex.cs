@@ -29,25 +29,32 @@ namespace SshTriage.Firewall
 
         public static IptablesSourceIndex Build(IReadOnlyList<IptablesRule> rules)
         {
-            var open = new List<int>();
-            var keyed = new List<(IPPrefix, int)>();
+            // Counted first, so that each array is made once at its size: a chain of bans is long.
+            var keyedCount = 0;
+            foreach (var rule in rules)
+            {
+                keyedCount += rule.LeadingSource.HasValue ? 1 : 0;
+            }
+
+            var open = new int[rules.Count - keyedCount];
+            var keyed = new (IPPrefix, int)[keyedCount];
             var shapes = new HashSet<(System.Net.Sockets.AddressFamily, int)>();
+            int o = 0, k = 0;
             for (var i = 0; i < rules.Count; i++)
             {
                 if (rules[i].LeadingSource is IPPrefix source)
                 {
-                    keyed.Add((source, i));
+                    keyed[k++] = (source, i);
                     shapes.Add((source.Family, source.Length));
                 }
                 else
                 {
-                    open.Add(i);
+                    open[o++] = i;
                 }
             }
 
-            var sorted = keyed.ToArray();
-            Array.Sort(sorted, (a, b) => Compare(a.Item1, a.Item2, b.Item1, b.Item2));
-            return new IptablesSourceIndex(open.ToArray(), sorted, new List<(System.Net.Sockets.AddressFamily, int)>(shapes).ToArray());
+            Array.Sort(keyed, (a, b) => Compare(a.Item1, a.Item2, b.Item1, b.Item2));
+            return new IptablesSourceIndex(open, keyed, new List<(System.Net.Sockets.AddressFamily, int)>(shapes).ToArray());
         }
 
         /// <summary>The positions, in chain order, of the rules that do not exclude <paramref name="source"/> by their leading source.</summary>
