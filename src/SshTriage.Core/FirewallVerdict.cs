@@ -5,10 +5,14 @@ namespace SshTriage
     /// <summary>The firewall's verdict on a new connection from a source to a port, and the rule that decides it.</summary>
     public sealed class FirewallVerdict
     {
-        internal FirewallVerdict(string computerName, string sourceAddress, int port, string protocol)
+        // The address is kept and written out when asked for: IPAddress keeps the text it writes,
+        // and a verdict per Fail2Ban ban would otherwise keep that text for every banned address.
+        private readonly System.Net.IPAddress source;
+
+        internal FirewallVerdict(string computerName, System.Net.IPAddress source, int port, string protocol)
         {
             ComputerName = computerName;
-            SourceAddress = sourceAddress;
+            this.source = source;
             Port = port;
             Protocol = protocol;
         }
@@ -17,7 +21,7 @@ namespace SshTriage
         public string ComputerName { get; }
 
         /// <summary>The source address the packet carries (as the server sees it).</summary>
-        public string SourceAddress { get; }
+        public string SourceAddress => source.ToString();
 
         /// <summary>The destination port.</summary>
         public int Port { get; }

@@ -72,7 +72,7 @@ namespace SshTriage.Tests
             var text = File.ReadAllText(RepositoryPaths.Combine("tests", "SshTriage.Core.Tests", "Fixtures", "bundles", bundle));
             foreach (var section in without.Where(s => s != Probe))
             {
-                text = Regex.Replace(text, @"^(#%[0-9a-f]+) section " + Regex.Escape(section) + @" [^\n]*\n.*?^\1 end\n", string.Empty, RegexOptions.Multiline | RegexOptions.Singleline);
+                text = Regex.Replace(text, @"^(#%[0-9a-f]+) section " + Regex.Escape(section) + @"(?: [^\n]*)?\n.*?^\1 end[^\n]*\n", string.Empty, RegexOptions.Multiline | RegexOptions.Singleline);
             }
 
             var window = without.Contains(Probe) ? null : RemoteProbeOrigin.Parse("client", "198.51.100.20", 22, Fixture.Load("probe/open.txt").Output);

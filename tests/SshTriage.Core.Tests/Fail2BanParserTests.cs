@@ -143,42 +143,84 @@ namespace SshTriage.Tests
             Assert.Equal("ip6tables chain f2b-sshd", bans.Single(b => b.IPAddress.Equals(IPAddress.Parse("2001:db8:100::10"))).EnforcedBy);
         }
 
+        [Theory]
+        [InlineData("f2b-gateway-banned-root.txt")]
+        [InlineData("f2b-nftables-root.txt")]
+        [InlineData("f2b-wrong-port-root.txt")]
+        [InlineData("f2b-iptables-journal-root.txt")]
+        public void EnforcementInABundleIsTheFirewallVerdictOnTheBannedAddress(string bundle)
+        {
+            var evidence = new Collection.ServerEvidence("web01", EvidenceBundle.Load(RepositoryPaths.Combine("tests", "SshTriage.Core.Tests", "Fixtures", "bundles", bundle)));
+            var bans = new Fail2BanReader(null).ReadBans(evidence).Cast<Fail2BanBan>().ToList();
+            Assert.NotEmpty(bans);
+
+            foreach (var ban in bans)
+            {
+                // The lab's jails guard "ssh": the ban is checked on port 22.
+                var verdict = SshTriage.Firewall.FirewallReader.ReadVerdict(evidence, new SshTriage.Firewall.PacketQuery(ban.IPAddress, 22, "tcp", null)).OfType<FirewallVerdict>().Single();
+                Assert.True(
+                    verdict.Verdict is FirewallDecision.Reject or FirewallDecision.Drop && ban.Enforcement == BanEnforcement.Enforced,
+                    $"{bundle}: the ban of {ban.IPAddress} is {ban.Enforcement} by {ban.EnforcedBy}, the walk says {verdict.Verdict} ({string.Join(", ", verdict.Path)})");
+            }
+        }
+
         [Fact]
         public void ABanTheChainNoLongerHoldsIsNotEnforced()
         {
-            var firewall = FirewallSnapshotFrom(("fw-iptables-save", $"@@sst query iptables-save\n{F("not-enforced-iptables-save.txt")}@@sst exit 0\n"));
-            Assert.Equal(BanEnforcement.NotEnforced, firewall.Check("sshd", "iptables-multiport", IPAddress.Parse("198.51.100.10")).Enforcement);
+            var query = QueryOver(("fw-iptables-save", $"@@sst query iptables-save\n{F("not-enforced-iptables-save.txt")}@@sst exit 0\n"));
+            Assert.Equal(BanEnforcement.NotEnforced, query.Check("sshd", "iptables-multiport", "ssh", IPAddress.Parse("198.51.100.10")).Enforcement);
         }
 
         [Fact]
         public void NftablesSetsOfBothFamilies()
         {
-            var firewall = FirewallSnapshotFrom(("fw-nft-ruleset", F("nftables-nft-list-ruleset-v4v6.txt")));
-            Assert.Equal((BanEnforcement.Enforced, "nft set addr-set-sshd"), firewall.Check("sshd", "nftables-multiport", IPAddress.Parse("198.51.100.10")));
-            Assert.Equal((BanEnforcement.Enforced, "nft set addr6-set-sshd"), firewall.Check("sshd", "nftables-multiport", IPAddress.Parse("2001:db8:100::10")));
-            Assert.Equal(BanEnforcement.NotEnforced, firewall.Check("sshd", "nftables-multiport", IPAddress.Parse("203.0.113.5")).Enforcement);
+            var query = QueryOver(("fw-nft-json", F("nftables-nft-json-list-ruleset-v4v6.txt")));
+            Assert.Equal((BanEnforcement.Enforced, "nft set addr-set-sshd"), query.Check("sshd", "nftables-multiport", "ssh", IPAddress.Parse("198.51.100.10")));
+            Assert.Equal((BanEnforcement.Enforced, "nft set addr6-set-sshd"), query.Check("sshd", "nftables-multiport", "ssh", IPAddress.Parse("2001:db8:100::10")));
+            Assert.Equal(BanEnforcement.NotEnforced, query.Check("sshd", "nftables-multiport", "ssh", IPAddress.Parse("203.0.113.5")).Enforcement);
         }
 
         [Fact]
-        public void IpsetMembers()
+        public void IpsetMembersReachedFromTheInputChain()
         {
-            var firewall = FirewallSnapshotFrom(("fw-ipset", F("ipset-ipset-list.txt")));
-            Assert.Equal((BanEnforcement.Enforced, "ipset f2b-sshd"), firewall.Check("sshd", "iptables-ipset-proto6", IPAddress.Parse("198.51.100.10")));
+            var query = QueryOver(
+                ("fw-ipset", F("ipset-ipset-list.txt")),
+                ("fw-iptables-save", $"@@sst query iptables-save\n{F("ipset-iptables-save.txt")}@@sst exit 0\n"));
+            Assert.Equal((BanEnforcement.Enforced, "ipset f2b-sshd"), query.Check("sshd", "iptables-ipset-proto6", "ssh", IPAddress.Parse("198.51.100.10")));
+        }
+
+        [Fact]
+        public void ASetThatHoldsTheAddressDoesNotBiteOnAnotherPort()
+        {
+            // The jail's rule matches port 22 only: a jail for port 2200 whose set holds the address is not enforced.
+            var query = QueryOver(
+                ("fw-ipset", F("ipset-ipset-list.txt")),
+                ("fw-iptables-save", $"@@sst query iptables-save\n{F("ipset-iptables-save.txt")}@@sst exit 0\n"));
+            Assert.Equal(BanEnforcement.NotEnforced, query.Check("sshd", "iptables-ipset-proto6", "2200", IPAddress.Parse("198.51.100.10")).Enforcement);
+        }
+
+        [Fact]
+        public void AHeldAddressWithoutTheRulesThatUseItIsUnknown()
+        {
+            // The ipset holds the address, but no iptables or nft rules were read: whether anything matches the set is not known.
+            var query = QueryOver(("fw-ipset", F("ipset-ipset-list.txt")));
+            Assert.Equal((BanEnforcement.Unknown, "ipset f2b-sshd"), query.Check("sshd", "iptables-ipset-proto6", "ssh", IPAddress.Parse("198.51.100.10")));
         }
 
         [Fact]
         public void WithoutFirewallEvidenceEnforcementIsUnknown()
         {
-            var firewall = FirewallSnapshotFrom();
-            Assert.Equal(BanEnforcement.Unknown, firewall.Check("sshd", "nftables-multiport", IPAddress.Parse("198.51.100.10")).Enforcement);
-            Assert.Equal(BanEnforcement.Unknown, firewall.Check("sshd", "sendmail-whois", IPAddress.Parse("198.51.100.10")).Enforcement);
+            var query = QueryOver();
+            Assert.Equal(BanEnforcement.Unknown, query.Check("sshd", "nftables-multiport", "ssh", IPAddress.Parse("198.51.100.10")).Enforcement);
+            Assert.Equal(BanEnforcement.Unknown, query.Check("sshd", "sendmail-whois", "ssh", IPAddress.Parse("198.51.100.10")).Enforcement);
         }
 
-        private static FirewallSnapshot FirewallSnapshotFrom(params (string Section, string Output)[] sections)
+        private static BanEnforcementQuery QueryOver(params (string Section, string Output)[] sections)
         {
             var all = new[] { ("fail2ban", 0, "@@sst query status\n@@sst exit 0\n", string.Empty) }
                 .Concat(sections.Select(s => (s.Section, 0, s.Output, string.Empty))).ToArray();
-            return FirewallSnapshot.From(SshdConfigParserTests.Evidence(all[0], all.Skip(1).ToArray()).Bundle);
+            var evidence = SshdConfigParserTests.Evidence(all[0], all.Skip(1).ToArray());
+            return new BanEnforcementQuery(evidence, SshTriage.Firewall.FirewallEvidence.Read(evidence));
         }
     }
 }

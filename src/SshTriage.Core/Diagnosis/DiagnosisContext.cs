@@ -51,7 +51,8 @@ namespace SshTriage.Diagnosis
                 evidence.Bundle[CollectorSections.Names.Listeners] is Evidence.EvidenceRecord r && r.Succeeded ? SsListenParser.Parse(r.StandardOutput) : Array.Empty<SsListenEntry>());
             config = new Lazy<SshdConfig?>(() => new SshdConfigReader(null, null, null).Read(evidence).OfType<SshdConfig>().FirstOrDefault());
             log = new Lazy<IReadOnlyList<SshLogEvent>>(() => new SshLogReader(new SshLogFilter(null, null, null, null)).Read(evidence).OfType<SshLogEvent>().ToList());
-            bans = new Lazy<IReadOnlyList<Fail2BanBan>>(() => new Fail2BanReader(null).ReadBans(evidence).OfType<Fail2BanBan>().ToList());
+            firewall = new Lazy<FirewallEvidence>(() => FirewallEvidence.Read(evidence));
+            bans = new Lazy<IReadOnlyList<Fail2BanBan>>(() => new Fail2BanReader(null).ReadBans(evidence, firewall).OfType<Fail2BanBan>().ToList());
             jails = new Lazy<IReadOnlyList<Fail2BanJail>>(() => new Fail2BanReader(null).ReadJails(evidence).OfType<Fail2BanJail>().ToList());
             correlation = new Lazy<Correlation?>(() => window == null ? null : Correlation.Read(evidence, Log));
             visible = new Lazy<(IPAddress?, CauseEvidence?, bool)>(FindVisibleAddress);
@@ -65,7 +66,6 @@ namespace SshTriage.Diagnosis
                 clientUser != null && evidence.Bundle[AccountSections.Names.Account] is Evidence.EvidenceRecord r && r.Succeeded
                     ? AccountParser.Parse(clientUser, r.StandardOutput)
                     : null);
-            firewall = new Lazy<FirewallEvidence>(() => FirewallEvidence.Read(evidence));
             rateLimits = new Lazy<RateLimitState?>(() =>
                 evidence.Bundle[FirewallSections.Names.RateLimits] is Evidence.EvidenceRecord r && r.Succeeded ? RateLimitState.Parse(r.StandardOutput) : null);
             verdict = new Lazy<FirewallVerdict?>(() => VisibleAddress == null ? null : VerdictFor(VisibleAddress));

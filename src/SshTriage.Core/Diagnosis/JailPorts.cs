@@ -52,5 +52,27 @@ namespace SshTriage.Diagnosis
 
             return false;
         }
+
+        /// <summary>
+        /// The port a check of the jail's firewall uses for a new connection: 22 when
+        /// <paramref name="ports"/> covers it (the ssh jails), else the first port it names.
+        /// </summary>
+        public static int Representative(string? ports)
+        {
+            if (Covers(ports, 22))
+            {
+                return 22;
+            }
+
+            foreach (var part in ports!.Split(new[] { ',', ' ', ':' }, StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (int.TryParse(part.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var port))
+                {
+                    return port;
+                }
+            }
+
+            return 22;
+        }
     }
 }

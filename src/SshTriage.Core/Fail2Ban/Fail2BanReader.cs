@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using SshTriage.Collection;
 using SshTriage.Evidence;
+using SshTriage.Firewall;
 using SshTriage.Net;
 
 namespace SshTriage.Fail2Ban
@@ -27,22 +28,29 @@ namespace SshTriage.Fail2Ban
         }
 
         /// <summary>One Fail2BanBan per banned address, with whether the firewall enforces it.</summary>
-        public IEnumerable<object> ReadBans(ServerEvidence evidence)
+        public IEnumerable<object> ReadBans(ServerEvidence evidence) => ReadBans(evidence, new Lazy<FirewallEvidence>(() => FirewallEvidence.Read(evidence)));
+
+        /// <summary>As <see cref="ReadBans(ServerEvidence)"/>, over firewall rules already read from the evidence.</summary>
+        internal IEnumerable<object> ReadBans(ServerEvidence evidence, Lazy<FirewallEvidence> rules)
         {
-            var firewall = FirewallSnapshot.From(evidence.Bundle);
+            var firewall = new Lazy<BanEnforcementQuery>(() => new BanEnforcementQuery(evidence, rules.Value));
             var offset = evidence.Facts.UtcOffset ?? TimeSpan.Zero;
             return Read(evidence, (jailName, answers) =>
             {
                 var jail = JailParser.Parse(evidence.ComputerName, jailName, answers);
                 var timed = answers.FirstOrDefault(a => a.Query == $"get {jailName} banip --with-time" && a.ExitCode == 0);
                 var bans = JailParser.BansWithTime(timed?.Lines() ?? Enumerable.Empty<string>()).ToList();
-                var timedAddresses = new HashSet<System.Net.IPAddress>(bans.Select(b => b.Address));
-                foreach (var ip in jail.BannedIp)
+                // Fail2Ban before 0.11 has no --with-time: the status list is all there is. A timed
+                // list as long as the status's count holds every ban: the status list is not read again.
+                if (timed == null || bans.Count != jail.CurrentlyBanned)
                 {
-                    // Fail2Ban before 0.11 has no --with-time: the status list is all there is.
-                    if (System.Net.IPAddress.TryParse(ip, out var parsed) && timedAddresses.Add(parsed))
+                    var timedAddresses = new HashSet<System.Net.IPAddress>(bans.Select(b => b.Address));
+                    foreach (var ip in jail.BannedIp)
                     {
-                        bans.Add((parsed, null, null));
+                        if (System.Net.IPAddress.TryParse(ip, out var parsed) && timedAddresses.Add(parsed))
+                        {
+                            bans.Add((parsed, null, null));
+                        }
                     }
                 }
 
@@ -50,7 +58,7 @@ namespace SshTriage.Fail2Ban
                     .Where(b => address == null || address.Value.Contains(b.Address))
                     .Select(b =>
                     {
-                        var (enforcement, objectName) = firewall.Check(jailName, jail.BanAction, b.Address);
+                        var (enforcement, objectName) = firewall.Value.Check(jailName, jail.BanAction, jail.Port, b.Address);
                         return (object)new Fail2BanBan(evidence.ComputerName, jailName, b.Address)
                         {
                             BannedAt = b.BannedAt.HasValue ? new DateTimeOffset(b.BannedAt.Value, offset) : (DateTimeOffset?)null,

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using SshTriage.Evidence;
 using SshTriage.Firewall;
 
@@ -58,7 +59,7 @@ namespace SshTriage.Fail2Ban
         /// <summary>What Get-Fail2BanJail needs.</summary>
         public static IReadOnlyList<CollectorSection> Jails { get; } = new[] { Fail2Ban };
 
-        /// <summary>What Get-Fail2BanBan needs: the jails and every firewall that may enforce a ban.</summary>
-        public static IReadOnlyList<CollectorSection> Bans { get; } = new[] { Fail2Ban, FirewallSections.IptablesSave, FirewallSections.NftRuleset, FirewallSections.Ipset, FirewallSections.Ufw };
+        /// <summary>What Get-Fail2BanBan needs: the jails and the firewall rules Test-FirewallAccess reads, which enforce the bans.</summary>
+        public static IReadOnlyList<CollectorSection> Bans { get; } = new[] { Fail2Ban }.Concat(FirewallReader.Sections).ToArray();
     }
 }

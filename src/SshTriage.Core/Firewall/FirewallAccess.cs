@@ -14,7 +14,7 @@ namespace SshTriage.Firewall
         public static FirewallVerdict Decide(string computerName, PacketQuery packet, IEnumerable<IInputPathWalker> walkers)
         {
             var steps = walkers.SelectMany(w => w.Walk(packet)).OrderBy(s => s.Priority).ToList();
-            var verdict = new FirewallVerdict(computerName, packet.Source.ToString(), packet.Port, packet.Protocol)
+            var verdict = new FirewallVerdict(computerName, packet.Source, packet.Port, packet.Protocol)
             {
                 Backends = steps.Select(s => s.Backend).Distinct().ToArray(),
                 Path = steps.SelectMany(s => s.Path.Select(p => $"{s.Backend} {(packet.IsIPv6 ? "ipv6" : "ipv4")} {p}")).ToArray(),

@@ -13,8 +13,11 @@ namespace SshTriage.Firewall
     /// </summary>
     internal sealed class FirewallEvidence
     {
-        private FirewallEvidence(bool collected, IReadOnlyList<IptablesRuleSet> iptables, NftRuleset? nftables, IReadOnlyDictionary<string, AddressSet> ipsets, IReadOnlyList<FirewallRule> managers, IReadOnlyList<string> denied, IReadOnlyList<string> unreadable)
+        private readonly HashSet<string> answered;
+
+        private FirewallEvidence(bool collected, HashSet<string> answered, IReadOnlyList<IptablesRuleSet> iptables, NftRuleset? nftables, IReadOnlyDictionary<string, AddressSet> ipsets, IReadOnlyList<FirewallRule> managers, IReadOnlyList<string> denied, IReadOnlyList<string> unreadable)
         {
+            this.answered = answered;
             Collected = collected;
             Unreadable = unreadable;
             Iptables = iptables;
@@ -45,6 +48,9 @@ namespace SshTriage.Firewall
         /// <summary>True when iptables' or nftables' rules were read: only then can a walk say that nothing blocks.</summary>
         public bool RulesRead => Iptables.Count > 0 || Nftables != null;
 
+        /// <summary>True when the tool of <paramref name="section"/> ran and answered (an empty answer included).</summary>
+        public bool Answered(string section) => answered.Contains(section);
+
         public static FirewallEvidence Read(ServerEvidence evidence)
         {
             var host = evidence.ComputerName;
@@ -72,6 +78,7 @@ namespace SshTriage.Firewall
                 }
             }
 
+            var answered = new HashSet<string>(FirewallSections.Names.All.Where(name => evidence.Bundle[name] is EvidenceRecord r && r.Succeeded), StringComparer.Ordinal);
             var ipsets = new Dictionary<string, AddressSet>(StringComparer.Ordinal);
             if (evidence.Bundle[FirewallSections.Names.Ipset] is EvidenceRecord ipset && ipset.Succeeded)
             {
@@ -113,7 +120,7 @@ namespace SshTriage.Firewall
             }
 
             var collected = FirewallSections.Names.All.Any(name => evidence.Bundle[name] != null);
-            return new FirewallEvidence(collected, iptables, nftables, ipsets, managers, denied, unreadable);
+            return new FirewallEvidence(collected, answered, iptables, nftables, ipsets, managers, denied, unreadable);
         }
 
         /// <summary>One walker per iptables backend, and one for nftables (which skips the tables iptables-nft manages).</summary>

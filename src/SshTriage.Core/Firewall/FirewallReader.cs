@@ -44,9 +44,15 @@ namespace SshTriage.Firewall
                 yield return error;
             }
 
+            yield return Verdict(evidence, firewall, packet);
+        }
+
+        /// <summary>The verdict on <paramref name="packet"/> from rules already read: Test-FirewallAccess's answer, and the one a ban's enforcement is checked by.</summary>
+        internal static FirewallVerdict Verdict(ServerEvidence evidence, FirewallEvidence firewall, PacketQuery packet)
+        {
             var verdict = FirewallAccess.Decide(evidence.ComputerName, packet, firewall.Walkers());
-            var missing = Missing(evidence, firewall);
-            if (missing != null && verdict.Verdict == FirewallDecision.Accept)
+            var missing = verdict.Verdict == FirewallDecision.Accept ? Missing(evidence, firewall) : null;
+            if (missing != null)
             {
                 // Rules that were not read may drop what the others accept; with none read, nothing is known.
                 verdict.Verdict = FirewallDecision.Unknown;
@@ -54,7 +60,7 @@ namespace SshTriage.Firewall
                 verdict.Reason = missing;
             }
 
-            yield return verdict;
+            return verdict;
         }
 
         // Why the rules that were read may not be all there are; null when they are.

@@ -12,9 +12,6 @@ namespace SshTriage.Firewall
             /// <summary>iptables-save and ip6tables-save, nft and legacy backends, framed by "@@sst" lines.</summary>
             public const string IptablesSave = "fw-iptables-save";
 
-            /// <summary>nft list ruleset.</summary>
-            public const string NftRuleset = "fw-nft-ruleset";
-
             /// <summary>nft -j list ruleset.</summary>
             public const string NftJson = "fw-nft-json";
 
@@ -31,11 +28,11 @@ namespace SshTriage.Firewall
             public const string RateLimits = "fw-rate-limits";
 
             /// <summary>Every section that holds rules (the rate-limit state holds none).</summary>
-            public static readonly string[] All = { IptablesSave, NftRuleset, NftJson, Ipset, Ufw, Firewalld };
+            public static readonly string[] All = { IptablesSave, NftJson, Ipset, Ufw, Firewalld };
         }
 
         /// <summary>The sections a full collection runs.</summary>
-        public static IReadOnlyList<CollectorSection> Collected => new[] { IptablesSave, NftRuleset, NftJson, Ipset, Ufw, Firewalld, RateLimits };
+        public static IReadOnlyList<CollectorSection> Collected => new[] { IptablesSave, NftJson, Ipset, Ufw, Firewalld, RateLimits };
 
         /// <summary>The iptables rule sets of both backends and families, with counters.</summary>
         public static CollectorSection IptablesSave { get; } = new CollectorSection(
@@ -43,9 +40,6 @@ namespace SshTriage.Firewall
             null,
             "for t in iptables-save ip6tables-save iptables-legacy-save ip6tables-legacy-save; do " +
             "if command -v \"$t\" >/dev/null 2>&1; then printf '@@sst query %s\\n' \"$t\"; \"$t\" -c 2>&1; printf '@@sst exit %s\\n' \"$?\"; fi; done");
-
-        /// <summary>The nftables rule set.</summary>
-        public static CollectorSection NftRuleset { get; } = new CollectorSection(Names.NftRuleset, "nft", "nft list ruleset");
 
         /// <summary>ipset's sets and members.</summary>
         public static CollectorSection Ipset { get; } = new CollectorSection(Names.Ipset, "ipset", "ipset list");

@@ -61,13 +61,8 @@ namespace SshTriage.Firewall
                 return (Flow.Decided, FirewallDecision.Unknown, chain.Rules.FirstOrDefault()?.Rule, null);
             }
 
-            foreach (var entry in chain.Rules)
+            foreach (var entry in chain.RulesFrom(source))
             {
-                if (entry.Excludes(source))
-                {
-                    continue;
-                }
-
                 var conditions = entry.Conditions;
                 var matches = Matches(conditions, packet, source);
                 if (matches == false)

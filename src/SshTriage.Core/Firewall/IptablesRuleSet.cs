@@ -95,21 +95,37 @@ namespace SshTriage.Firewall
         /// <summary>The rule's position in its chain, from 1.</summary>
         public int Index { get; }
 
-        public IptablesConditions Conditions => conditions ??= IptablesSaveParser.Conditions(this, start, end);
+        // A rule that begins with one source is read only by walks from that source (in a Fail2Ban
+        // chain, one per ban): keeping what they read would keep an object per ban, so only the
+        // rules every walk reads are kept.
+        public IptablesConditions Conditions => leadingSource == null
+            ? conditions ??= IptablesSaveParser.Conditions(this, start, end)
+            : IptablesSaveParser.Conditions(this, start, end);
 
         /// <summary>The rule, typed.</summary>
-        public FirewallRule Rule => rule ??= IptablesSaveParser.Describe(this, start, end);
+        public FirewallRule Rule => leadingSource == null
+            ? rule ??= IptablesSaveParser.Describe(this, start, end)
+            : IptablesSaveParser.Describe(this, start, end);
 
         /// <summary>
         /// True when the rule matches no packet from <paramref name="source"/>: it names one
         /// source, not negated, and that does not hold it. False says nothing: read the conditions.
         /// </summary>
         public bool Excludes(IPPrefix source) => leadingSource is IPPrefix only && !only.Contains(source);
+
+        /// <summary>The one source the rule begins with, when it names only that one; null otherwise.</summary>
+        public IPPrefix? LeadingSource => leadingSource;
     }
 
     /// <summary>One chain: its policy (null for a user chain) and rules in order.</summary>
     internal sealed class IptablesChain
     {
+        // A chain this long is indexed by source once it is walked more than once: one verdict
+        // should not pay for an index, a verdict per Fail2Ban ban should not pass the chain each time.
+        private const int IndexedFrom = 64;
+        private int walks;
+        private IptablesSourceIndex? index;
+
         public IptablesChain(IptablesRuleSet ruleSet, string table, string name, string? policy)
         {
             RuleSet = ruleSet;
@@ -127,6 +143,29 @@ namespace SshTriage.Firewall
         public string? Policy { get; }
 
         public List<IptablesRule> Rules { get; } = new List<IptablesRule>();
+
+        /// <summary>The rules, in order, that a packet from <paramref name="source"/> may match: those its leading source does not exclude.</summary>
+        public IEnumerable<IptablesRule> RulesFrom(IPPrefix source)
+        {
+            if (Rules.Count < IndexedFrom || ++walks < 2)
+            {
+                foreach (var rule in Rules)
+                {
+                    if (!rule.Excludes(source))
+                    {
+                        yield return rule;
+                    }
+                }
+
+                yield break;
+            }
+
+            index ??= IptablesSourceIndex.Build(Rules);
+            foreach (var position in index.Candidates(source))
+            {
+                yield return Rules[position];
+            }
+        }
     }
 
     /// <summary>One iptables-save dump of one family and backend: tables of chains.</summary>

@@ -60,6 +60,44 @@ namespace SshTriage.Tests.Lab
             Assert.True(ban.GetProperty("ExpiresAt").GetDateTimeOffset() > ban.GetProperty("BannedAt").GetDateTimeOffset());
         }
 
+        [LabTheory]
+        [InlineData("f2b-iptables", "Enforced")]
+        [InlineData("f2b-nftables", "Enforced")]
+        [InlineData("f2b-ipset", "Enforced")]
+        [InlineData("f2b-recidive", "Enforced")]
+        [InlineData("f2b-ignoreip", "Enforced")]
+        [InlineData("f2b-wrong-port", "Enforced")]
+        [InlineData("f2b-gateway-banned", "Enforced")]
+        [InlineData("f2b-ban-behind-nat", "Enforced")]
+        [InlineData("f2b-ban-ineffective", "Enforced")]
+        [InlineData("f2b-not-enforced", "NotEnforced")]
+        public void EnforcementIsTheFirewallVerdictOnTheBannedAddress(string scenario, string enforcement)
+        {
+            using var lab = LabInstance.Up(scenario);
+            var jails = ServerLab.AsRoot(lab, Transport, "jail").Objects.Where(o => o.Type == Jail).Select(o => o.Object).ToList();
+            var bans = Bans(lab);
+            Assert.NotEmpty(bans);
+
+            foreach (var ban in bans)
+            {
+                var address = ban.GetProperty("IPAddress").GetString()!;
+                var jail = jails.Single(j => j.GetProperty("Name").GetString() == ban.GetProperty("Jail").GetString());
+
+                // Every lab jail guards "ssh": its ban is checked, and its connection walked, on port 22.
+                Assert.Equal("ssh", jail.GetProperty("Port").GetString());
+                var verdict = ServerLab.AsRoot(lab, Transport, "access", "--source", address, "--port", "22").Objects.Single(o => o.Type == "SshTriage.FirewallVerdict").Object;
+                var walked = verdict.GetProperty("Verdict").GetString() switch
+                {
+                    "Drop" or "Reject" => "Enforced",
+                    "Accept" => "NotEnforced",
+                    _ => "Unknown",
+                };
+
+                Assert.True(walked == ban.GetProperty("Enforcement").GetString(), $"{scenario}: the ban of {address} is {ban.GetProperty("Enforcement")}, Test-FirewallAccess says {verdict}");
+                Assert.Equal(enforcement, walked);
+            }
+        }
+
         [LabFact]
         public void ABanWhoseRuleWasDeletedIsNotEnforced()
         {
