@@ -98,5 +98,8 @@ namespace SshTriage
 
         /// <summary>Client and server share no key exchange method, host key type, cipher or MAC.</summary>
         AlgorithmMismatch,
+
+        /// <summary>The client used up MaxAuthTries (typically an agent offering many keys) before it offered one the server takes.</summary>
+        TooManyAuthFailures,
     }
 }

@@ -44,6 +44,19 @@ namespace SshTriage.Tests
         }
 
         [Fact]
+        public void AnUnauthorizedKeyExplainsTheFailuresThatUsedUpMaxAuthTries()
+        {
+            var ranked = CauseRanking.Rank(new[]
+            {
+                Cause(RejectCause.TooManyAuthFailures, CauseConfidence.Confirmed),
+                Cause(RejectCause.PublicKeyNotAuthorized, CauseConfidence.Likely),
+            });
+
+            Assert.Equal(new[] { RejectCause.PublicKeyNotAuthorized, RejectCause.TooManyAuthFailures }, ranked.Select(c => c.Cause));
+            Assert.Equal(RejectCause.PublicKeyNotAuthorized, ranked[1].ExplainedBy);
+        }
+
+        [Fact]
         public void AnExplanationHoldsOnlyOnTheSameServer()
         {
             var ranked = CauseRanking.Rank(new[]

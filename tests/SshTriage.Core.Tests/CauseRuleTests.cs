@@ -9,7 +9,8 @@ namespace SshTriage.Tests
 {
     /// <summary>
     /// The causes whose evidence the lab cannot produce for real (systemd, SELinux) or needs
-    /// OpenSSH 10 for, read from sections written the way the tools print them.
+    /// OpenSSH 10 for, read from sections written the way the tools print them; and the login
+    /// stage's causes read from the lines sshd wrote in the lab, without the lab.
     /// </summary>
     public class CauseRuleTests
     {
@@ -17,11 +18,20 @@ namespace SshTriage.Tests
 
         private static DiagnosisContext Context(int port, params (string Name, string Output)[] sections) => Context(port, Client, sections);
 
-        private static DiagnosisContext Context(int port, IPAddress? client, params (string Name, string Output)[] sections)
+        private static DiagnosisContext Context(int port, IPAddress? client, params (string Name, string Output)[] sections) => Context(port, client, null, sections);
+
+        private static DiagnosisContext Context(int port, IPAddress? client, string? user, params (string Name, string Output)[] sections)
         {
             var text = BundleText.Of(new[] { ("meta", BundleText.RootMeta) }.Concat(sections));
-            return new DiagnosisContext(new ServerEvidence("web01", EvidenceBundle.Parse(text, "test")), port, client, null, null, null);
+            return new DiagnosisContext(new ServerEvidence("web01", EvidenceBundle.Parse(text, "test")), port, client, user, null, null);
         }
+
+        // The login stage: the client's user, sshd's own lines as a lab scenario made sshd write them
+        // (tests/lab/capture-login-log-fixtures.sh) and sshd -T's values as sshd prints them.
+        private static DiagnosisContext Login(string user, params (string Name, string Output)[] sections) => Context(22, Client, user, sections);
+
+        private static (string, string) Log(string fixture) => ("sshd-log", "source=/var/log/auth.log\n" + Fixture.Load("auth-log/" + fixture).Output);
+
 
         // systemd cannot run here: systemctl list-sockets and ss as the systemd documentation and
         // Ubuntu 24.04 print them for ssh.socket, with Port 2222 in sshd_config.
@@ -126,6 +136,30 @@ namespace SshTriage.Tests
             Assert.Equal(cause, found.Cause);
             Assert.Contains($"from {sources}:", found.Summary);
             Assert.Contains("is unknown", found.Summary);
+        }
+
+        [Theory]
+        [InlineData("sshd92-too-many-keys.txt")]
+        [InlineData("sshd10-too-many-keys.txt")]
+        public void ManyKeysOfferedPastMaxAuthTriesAreConfirmedWithTheCount(string fixture)
+        {
+            var context = Login("alice", Log(fixture), ("sshd-effective-config", "port 22\nmaxauthtries 3\n"));
+
+            var first = Diagnoser.Diagnose(context).First();
+
+            Assert.Equal((RejectCause.TooManyAuthFailures, CauseConfidence.Confirmed), (first.Cause, first.Confidence));
+            Assert.Contains("after 3 (MaxAuthTries) failed attempts for alice: the client offered 3 key(s)", first.Summary);
+            Assert.Contains(first.Evidence, e => e.Excerpt == "maxauthtries 3");
+            Assert.Contains(first.Evidence, e => e.Excerpt.Contains("authenticating user alice 198.51.100.10 port ") && e.Excerpt.EndsWith("Too many authentication failures [preauth]", System.StringComparison.Ordinal));
+            Assert.StartsWith("ssh -o IdentitiesOnly=yes -i ", first.RemedyCommand);
+        }
+
+        [Fact]
+        public void AnotherUsersFailuresAreNotTheClientsCause()
+        {
+            var context = Login("bob", Log("sshd92-too-many-keys.txt"));
+
+            Assert.DoesNotContain(Diagnoser.Diagnose(context), c => c.Cause == RejectCause.TooManyAuthFailures);
         }
     }
 }

@@ -57,6 +57,7 @@ namespace SshTriage.Tests
             [RejectCause.ShellInvalid] = new[] { new[] { Accounts.AccountSections.Names.Account } },
             [RejectCause.NologinActive] = new[] { new[] { Accounts.AccountSections.Names.Account } },
             [RejectCause.PasswordAuthDisabled] = new[] { new[] { ClientSections.ConfigForClient } },
+            [RejectCause.TooManyAuthFailures] = System.Array.Empty<string[]>(),
         };
 
         private static string[] Firewall => new[] { SshTriage.Firewall.FirewallSections.Names.IptablesSave, SshTriage.Firewall.FirewallSections.Names.NftJson };

@@ -48,6 +48,7 @@ namespace SshTriage.Diagnosis
             new PublicKeyNotAuthorizedRule(),
             new PasswordAuthDisabledRule(),
             new AlgorithmMismatchRule(),
+            new TooManyAuthFailuresRule(),
         };
 
         /// <summary>The rules that also read a hop's evidence (-Hop): what can ban or block on the way.</summary>

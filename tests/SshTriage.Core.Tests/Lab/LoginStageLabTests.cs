@@ -31,6 +31,8 @@ namespace SshTriage.Tests.Lab
         [InlineData("password-disabled", CauseLab.LocalPath, "Likely")]
         [InlineData("algorithm-mismatch", CauseLab.ComputerNamePath, "Confirmed")]
         [InlineData("algorithm-mismatch", CauseLab.LocalPath, "Confirmed")]
+        [InlineData("too-many-keys", CauseLab.ComputerNamePath, "Confirmed")]
+        [InlineData("too-many-keys", CauseLab.LocalPath, "Confirmed")]
         public void TheLoginStageCauseComesFirst(string scenario, string path, string confidence)
         {
             using var lab = LabInstance.Up(scenario);

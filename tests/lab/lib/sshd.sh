@@ -211,6 +211,16 @@ sshd_start() {
     lab_env "${key}_PORT" "$port"
 }
 
+# sshd_start_unpenalised NAME PORT [LINE...]: sshd_start, with OpenSSH 10's PerSourcePenalties
+# off, for scenarios whose failed logins must not get the client dropped (see penalty).
+sshd_start_unpenalised() {
+    local name=$1 port=$2
+    shift 2
+    local -a extra=()
+    (($(sshd_major) >= 10)) && extra+=("PerSourcePenalties no")
+    sshd_start "$name" "$port" "${extra[@]}" "$@"
+}
+
 # mgmt_sshd_up: a management sshd on MGMT_PORT (2222), same users, keys and
 # syslog as the sshd under test but its own config outside /etc/ssh and no
 # penalties/limits, so server-side commands work while the sshd under test is broken.

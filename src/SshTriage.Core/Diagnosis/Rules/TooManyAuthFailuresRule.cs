@@ -1,0 +1,63 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace SshTriage.Diagnosis.Rules
+{
+    /// <summary>
+    /// The client ran out of attempts (MaxAuthTries) before it offered the key or password that works:
+    /// sshd logs "maximum authentication attempts exceeded" and the client reads "Too many
+    /// authentication failures". Typically an agent or ssh_config offering every key it holds, one
+    /// failure each, before the one the server has.
+    /// </summary>
+    public sealed class TooManyAuthFailuresRule : IRejectRule
+    {
+        /// <inheritdoc />
+        public RejectCause Cause => RejectCause.TooManyAuthFailures;
+
+        /// <inheritdoc />
+        public string? Checked(DiagnosisContext context) => null;
+
+        /// <inheritdoc />
+        public IEnumerable<SshRejectCause> Evaluate(DiagnosisContext context)
+        {
+            var line = LogLines.Of(context, SshLogEventKind.TooManyAuthFailures, forUser: true).LastOrDefault();
+            if (line == null)
+            {
+                yield break;
+            }
+
+            var evidence = new List<CauseEvidence> { LogLines.Quote(context, line) };
+            var offered = OfferedKeys(context, line);
+            var maxTries = MaxAuthTries(context);
+            if (maxTries != null)
+            {
+                evidence.Add(context.Quote(context.LoginConfig!.Value.Command, "maxauthtries " + maxTries));
+            }
+
+            var key = context.ClientKey;
+            var keyAuthorized = key != null && context.Account?.AuthorizedKeysFiles.Any(f => f.Authorizes(key.Fingerprint)) == true;
+            var user = line.User ?? context.ClientUser ?? "the user";
+            var cause = context.Cause(
+                Cause,
+                CauseConfidence.Confirmed,
+                $"sshd cut {line.Address} off after {(maxTries == null ? "MaxAuthTries" : maxTries + " (MaxAuthTries)")} failed attempts for {user}"
+                    + (offered > 0 ? $": the client offered {offered} key(s) that {user} does not authorize" : string.Empty)
+                    + (keyAuthorized ? $", before the authorized key {key!.Fingerprint}." : ", before one that works."),
+                evidence.ToArray());
+            var identity = key?.Path is string pub && pub.EndsWith(".pub", System.StringComparison.Ordinal) ? pub.Substring(0, pub.Length - 4) : "KEYFILE";
+            cause.Remedy = $"Make the client offer only the key the server has: IdentitiesOnly yes and IdentityFile in its ssh_config for {context.ComputerName} (or ssh -o IdentitiesOnly=yes -i KEYFILE), instead of every key its agent holds. Raising MaxAuthTries in sshd_config is the server-side fix.";
+            cause.RemedyCommand = $"ssh -o IdentitiesOnly=yes -i {identity} {user}@{context.ComputerName}";
+            yield return cause;
+        }
+
+        /// <summary>MaxAuthTries for the client's login (sshd -T), when read.</summary>
+        internal static string? MaxAuthTries(DiagnosisContext context) =>
+            context.LoginConfig?.Config.Settings.TryGetValue("maxauthtries", out var values) == true ? values.FirstOrDefault() : null;
+
+        // The keys sshd refused in the same connection: its process's "Failed publickey" lines.
+        private static int OfferedKeys(DiagnosisContext context, SshLogEvent line) =>
+            line.ProcessId == null
+                ? 0
+                : context.Log.Count(e => e.Kind == SshLogEventKind.Failed && e.Method == "publickey" && e.ProcessId == line.ProcessId && e.Program == line.Program && Equals(e.Address, line.Address) && e.Port == line.Port);
+    }
+}
