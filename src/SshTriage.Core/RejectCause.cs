@@ -101,5 +101,8 @@ namespace SshTriage
 
         /// <summary>The client used up MaxAuthTries (typically an agent offering many keys) before it offered one the server takes.</summary>
         TooManyAuthFailures,
+
+        /// <summary>The user's password is empty, and PermitEmptyPasswords no refuses an empty password.</summary>
+        EmptyPasswordRefused,
     }
 }

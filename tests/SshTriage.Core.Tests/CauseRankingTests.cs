@@ -57,6 +57,19 @@ namespace SshTriage.Tests
         }
 
         [Fact]
+        public void PasswordsOffExplainWhyAnEmptyOneIsRefused()
+        {
+            var ranked = CauseRanking.Rank(new[]
+            {
+                Cause(RejectCause.EmptyPasswordRefused, CauseConfidence.Confirmed),
+                Cause(RejectCause.PasswordAuthDisabled, CauseConfidence.Likely),
+            });
+
+            Assert.Equal(new[] { RejectCause.PasswordAuthDisabled, RejectCause.EmptyPasswordRefused }, ranked.Select(c => c.Cause));
+            Assert.Equal(RejectCause.PasswordAuthDisabled, ranked[1].ExplainedBy);
+        }
+
+        [Fact]
         public void AnExplanationHoldsOnlyOnTheSameServer()
         {
             var ranked = CauseRanking.Rank(new[]

@@ -30,6 +30,8 @@ namespace SshTriage.Tests
         // (tests/lab/capture-login-log-fixtures.sh) and sshd -T's values as sshd prints them.
         private static DiagnosisContext Login(string user, params (string Name, string Output)[] sections) => Context(22, Client, user, sections);
 
+        private static (string, string) Account(string fixture) => (Accounts.AccountSections.Names.Account, Fixture.Load("account/" + fixture + ".txt").Output);
+
         private static (string, string) Log(string fixture) => ("sshd-log", "source=/var/log/auth.log\n" + Fixture.Load("auth-log/" + fixture).Output);
 
 
@@ -152,6 +154,29 @@ namespace SshTriage.Tests
             Assert.Contains(first.Evidence, e => e.Excerpt == "maxauthtries 3");
             Assert.Contains(first.Evidence, e => e.Excerpt.Contains("authenticating user alice 198.51.100.10 port ") && e.Excerpt.EndsWith("Too many authentication failures [preauth]", System.StringComparison.Ordinal));
             Assert.StartsWith("ssh -o IdentitiesOnly=yes -i ", first.RemedyCommand);
+        }
+
+        [Theory]
+        [InlineData("sshd92-empty-password.txt")]
+        [InlineData("sshd10-empty-password.txt")]
+        public void AnEmptyPasswordUnderPermitEmptyPasswordsNoIsConfirmedBySshdsNoneLine(string fixture)
+        {
+            var context = Login("bob", Log(fixture), Account("bob-empty-password"), ("sshd-effective-config", "port 22\npasswordauthentication yes\npermitemptypasswords no\n"));
+
+            var first = Diagnoser.Diagnose(context).First();
+
+            Assert.Equal((RejectCause.EmptyPasswordRefused, CauseConfidence.Confirmed), (first.Cause, first.Confidence));
+            Assert.Contains(first.Evidence, e => e.Excerpt == "password field is empty");
+            Assert.Contains(first.Evidence, e => e.Excerpt.Contains("Failed none for bob from 198.51.100.10"));
+            Assert.Equal("passwd bob", first.RemedyCommand);
+        }
+
+        [Fact]
+        public void AnEmptyPasswordIsNoCauseWhereEmptyPasswordsAreTaken()
+        {
+            var context = Login("bob", Account("bob-empty-password"), ("sshd-effective-config", "port 22\npermitemptypasswords yes\n"));
+
+            Assert.DoesNotContain(Diagnoser.Diagnose(context), c => c.Cause == RejectCause.EmptyPasswordRefused);
         }
 
         [Fact]

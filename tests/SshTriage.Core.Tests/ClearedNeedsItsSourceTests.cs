@@ -58,6 +58,7 @@ namespace SshTriage.Tests
             [RejectCause.NologinActive] = new[] { new[] { Accounts.AccountSections.Names.Account } },
             [RejectCause.PasswordAuthDisabled] = new[] { new[] { ClientSections.ConfigForClient } },
             [RejectCause.TooManyAuthFailures] = System.Array.Empty<string[]>(),
+            [RejectCause.EmptyPasswordRefused] = new[] { new[] { Accounts.AccountSections.Names.Account }, new[] { ClientSections.ConfigForClient } },
         };
 
         private static string[] Firewall => new[] { SshTriage.Firewall.FirewallSections.Names.IptablesSave, SshTriage.Firewall.FirewallSections.Names.NftJson };

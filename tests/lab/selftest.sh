@@ -328,6 +328,7 @@ check_key_not_authorized() { login_stage key-not-authorized alice "Failed public
 check_key_type_rejected() { login_stage key-type-rejected alice "not in PubkeyAcceptedAlgorithms" bob; }
 check_algorithm_mismatch() { login_stage algorithm-mismatch alice "Unable to negotiate with $CLIENT_ADDR port [0-9]+: no matching host key type found. Their offer: ssh-rsa"; }
 check_too_many_keys() { login_stage too-many-keys alice "maximum authentication attempts exceeded for alice from $CLIENT_ADDR" bob; }
+check_empty_password() { login_stage empty-password bob "Failed none for bob from $CLIENT_ADDR"; }
 check_password_disabled() { login_stage password-disabled bob "Connection closed by authenticating user bob"; }
 
 check_not_ssh_silent() {

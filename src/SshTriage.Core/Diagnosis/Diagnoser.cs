@@ -49,6 +49,7 @@ namespace SshTriage.Diagnosis
             new PasswordAuthDisabledRule(),
             new AlgorithmMismatchRule(),
             new TooManyAuthFailuresRule(),
+            new EmptyPasswordRefusedRule(),
         };
 
         /// <summary>The rules that also read a hop's evidence (-Hop): what can ban or block on the way.</summary>

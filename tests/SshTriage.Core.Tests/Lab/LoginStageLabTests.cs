@@ -33,6 +33,8 @@ namespace SshTriage.Tests.Lab
         [InlineData("algorithm-mismatch", CauseLab.LocalPath, "Confirmed")]
         [InlineData("too-many-keys", CauseLab.ComputerNamePath, "Confirmed")]
         [InlineData("too-many-keys", CauseLab.LocalPath, "Confirmed")]
+        [InlineData("empty-password", CauseLab.ComputerNamePath, "Confirmed")]
+        [InlineData("empty-password", CauseLab.LocalPath, "Confirmed")]
         public void TheLoginStageCauseComesFirst(string scenario, string path, string confidence)
         {
             using var lab = LabInstance.Up(scenario);
