@@ -104,5 +104,11 @@ namespace SshTriage
 
         /// <summary>The user's password is empty, and PermitEmptyPasswords no refuses an empty password.</summary>
         EmptyPasswordRefused,
+
+        /// <summary>The login did not finish within LoginGraceTime ("Timeout before authentication").</summary>
+        LoginGraceTimeExceeded,
+
+        /// <summary>sshd looks the client up (UseDNS or GSSAPIAuthentication yes) and the server's resolver is slow or never answers, so every login waits.</summary>
+        LoginDelayDns,
     }
 }

@@ -46,6 +46,7 @@ namespace SshTriage.Tests
         [Theory]
         [InlineData(RejectCause.PublicKeyNotAuthorized, RejectCause.TooManyAuthFailures)]
         [InlineData(RejectCause.PasswordAuthDisabled, RejectCause.EmptyPasswordRefused)]
+        [InlineData(RejectCause.LoginDelayDns, RejectCause.LoginGraceTimeExceeded)]
         public void ALoginCauseComesBeforeTheOneItExplains(RejectCause explaining, RejectCause explained)
         {
             var ranked = CauseRanking.Rank(new[]

@@ -1,3 +1,4 @@
+using System.IO;
 using System.Linq;
 using System.Net;
 using SshTriage.Diagnosis;
@@ -177,6 +178,76 @@ namespace SshTriage.Tests
             var context = Login("bob", Account("bob-empty-password"), ("sshd-effective-config", "port 22\npermitemptypasswords yes\n"));
 
             Assert.DoesNotContain(Diagnoser.Diagnose(context), c => c.Cause == RejectCause.EmptyPasswordRefused);
+        }
+
+        [Fact]
+        public void OpenSsh10SaysWhenLoginGraceTimeRanOut()
+        {
+            var context = Login("bob", Log("sshd10-grace-timeout.txt"), ("sshd-effective-config", "port 22\nlogingracetime 3\n"));
+
+            var first = Diagnoser.Diagnose(context).First();
+
+            Assert.Equal((RejectCause.LoginGraceTimeExceeded, CauseConfidence.Confirmed), (first.Cause, first.Confidence));
+            Assert.Contains("LoginGraceTime (3 s) ran out", first.Summary);
+            Assert.Contains(first.Evidence, e => e.Excerpt.Contains("Timeout before authentication for connection from 198.51.100.10 to 198.51.100.20, pid = "));
+        }
+
+        [Fact]
+        public void Debian92EndsTheLoginSilentlySoItsLoneConnectionLineIsLikely()
+        {
+            var context = Login("bob", Log("sshd92-grace-timeout.txt"), ("sshd-effective-config", "port 22\nlogingracetime 3\n"));
+
+            var first = Diagnoser.Diagnose(context).First();
+
+            Assert.Equal((RejectCause.LoginGraceTimeExceeded, CauseConfidence.Likely), (first.Cause, first.Confidence));
+            Assert.Contains(first.Evidence, e => e.Excerpt.StartsWith("then nothing more from this connection: ", System.StringComparison.Ordinal) && e.Excerpt.Contains("Connection from 198.51.100.10 port "));
+        }
+
+        [Fact]
+        public void AConnectionYoungerThanLoginGraceTimeIsNoTimeout()
+        {
+            var context = Login("bob", Log("sshd92-grace-timeout.txt"), ("sshd-effective-config", "port 22\nlogingracetime 3\n"));
+            var log = context.Log;
+            var connection = log.Last(e => e.Kind == SshLogEventKind.ConnectionFrom && Client.Equals(e.Address));
+            var text = BundleText.Of(new[]
+            {
+                ("meta", BundleText.RootMeta.Replace("time=2026-11-21T10:00:00Z", "time=" + connection.Time!.Value.AddSeconds(2).UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture))),
+                Log("sshd92-grace-timeout.txt"),
+                ("sshd-effective-config", "port 22\nlogingracetime 3\n"),
+            });
+            var young = new DiagnosisContext(new ServerEvidence("web01", EvidenceBundle.Parse(text, "test")), 22, Client, "bob", null, null);
+
+            Assert.DoesNotContain(Diagnoser.Diagnose(young), c => c.Cause == RejectCause.LoginGraceTimeExceeded);
+        }
+
+        [Fact]
+        public void AResolverThatNeverAnswersExplainsTheGraceTimeout()
+        {
+            // Find-SshRejectCause's collector for alice in the lab's dns-slow scenario (sshd 9.2).
+            var text = File.ReadAllText(RepositoryPaths.Combine("tests", "SshTriage.Core.Tests", "Fixtures", "bundles", "dns-slow-alice-root.txt"));
+            var context = new DiagnosisContext(new ServerEvidence("web01", EvidenceBundle.Parse(text, "dns-slow")), 22, Client, "alice", null, null);
+
+            var causes = Diagnoser.Diagnose(context);
+
+            Assert.Equal((RejectCause.LoginDelayDns, CauseConfidence.Confirmed), (causes[0].Cause, causes[0].Confidence));
+            Assert.Contains("the server's resolver does not answer for 198.51.100.10 within 6 s", causes[0].Summary);
+            Assert.Contains(causes[0].Evidence, e => e.Command == "getent hosts 198.51.100.10" && e.Excerpt == "no answer within 6 s");
+            Assert.Contains(causes[0].Evidence, e => e.Excerpt == "usedns yes");
+            Assert.StartsWith("sed -i -E 's/^[#[:space:]]*UseDNS[[:space:]].*/UseDNS no/I' /etc/ssh/sshd_config", causes[0].RemedyCommand);
+            Assert.Equal((RejectCause.LoginGraceTimeExceeded, RejectCause.LoginDelayDns), (causes[1].Cause, causes[1].ExplainedBy!.Value));
+        }
+
+        [Theory]
+        [InlineData("seconds=0 exit=2\n", 0, false, null)]
+        [InlineData("198.51.100.10   client.example\nseconds=3 exit=0\n", 3, false, "client.example")]
+        [InlineData("seconds=6 exit=124\n", 6, true, null)]
+        public void TheTimedLookupIsRead(string output, int seconds, bool timedOut, string? name)
+        {
+            var lookup = ReverseLookup.Parse(output)!;
+
+            Assert.Equal((seconds, timedOut, name), (lookup.Seconds, lookup.TimedOut, lookup.Name));
+            Assert.Equal(timedOut || seconds >= ReverseLookup.SlowSeconds, lookup.Slow);
+            Assert.Null(ReverseLookup.Parse("no lookup: usedns no, gssapiauthentication no\n"));
         }
 
         [Fact]

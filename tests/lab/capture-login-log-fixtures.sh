@@ -14,7 +14,7 @@ OUT=${1:-$FIXTURES/auth-log}
 capture_init capture-login-log-fixtures '' /tmp/sst-login-log.XXXXXX
 mkdir -p "$OUT"
 
-SCENARIOS=(authkeys-modes account-locked account-expired shell-invalid root-login-no key-not-authorized key-type-rejected algorithm-mismatch too-many-keys empty-password)
+SCENARIOS=(authkeys-modes account-locked account-expired shell-invalid root-login-no key-not-authorized key-type-rejected algorithm-mismatch too-many-keys empty-password grace-timeout dns-slow)
 if (($# > 1)); then SCENARIOS=("${@:2}"); fi
 sshd10=$("$HERE/openssh10.sh" --cached || true)
 for bin in "" "$sshd10"; do

@@ -329,6 +329,13 @@ check_key_type_rejected() { login_stage key-type-rejected alice "not in PubkeyAc
 check_algorithm_mismatch() { login_stage algorithm-mismatch alice "Unable to negotiate with $CLIENT_ADDR port [0-9]+: no matching host key type found. Their offer: ssh-rsa"; }
 check_too_many_keys() { login_stage too-many-keys alice "maximum authentication attempts exceeded for alice from $CLIENT_ADDR" bob; }
 check_empty_password() { login_stage empty-password bob "Failed none for bob from $CLIENT_ADDR"; }
+check_grace_timeout() { login_stage grace-timeout bob "Connection from $CLIENT_ADDR port [0-9]+ on $SERVER_ADDR port $PORT"; }
+check_dns_slow() {
+    local r
+    login_stage dns-slow alice "Connection from $CLIENT_ADDR port [0-9]+ on $SERVER_ADDR port $PORT" bob
+    r=$("$LAB" exec "$S" server -- sh -c 'timeout 3 getent hosts '"$CLIENT_ADDR"'; echo "rc=$?"' 2>&1 || true)
+    expect "dns-slow: the server's reverse lookup of the client hangs" "$r" '^rc=124$'
+}
 check_password_disabled() { login_stage password-disabled bob "Connection closed by authenticating user bob"; }
 
 check_not_ssh_silent() {

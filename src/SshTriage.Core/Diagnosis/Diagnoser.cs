@@ -50,6 +50,8 @@ namespace SshTriage.Diagnosis
             new AlgorithmMismatchRule(),
             new TooManyAuthFailuresRule(),
             new EmptyPasswordRefusedRule(),
+            new LoginGraceTimeExceededRule(),
+            new LoginDelayDnsRule(),
         };
 
         /// <summary>The rules that also read a hop's evidence (-Hop): what can ban or block on the way.</summary>

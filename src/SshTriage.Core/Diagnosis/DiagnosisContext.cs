@@ -29,6 +29,7 @@ namespace SshTriage.Diagnosis
         private readonly Lazy<SshAccount?> account;
         private readonly Lazy<FirewallEvidence> firewall;
         private readonly Lazy<RateLimitState?> rateLimits;
+        private readonly Lazy<ReverseLookup?> reverseLookup;
 
         /// <summary>
         /// Creates a context. <paramref name="window"/> is what the client-side probes saw during
@@ -65,6 +66,8 @@ namespace SshTriage.Diagnosis
             rateLimits = new Lazy<RateLimitState?>(() =>
                 evidence.Bundle[FirewallSections.Names.RateLimits] is Evidence.EvidenceRecord r && r.Succeeded ? RateLimitState.Parse(r.StandardOutput) : null);
             verdict = new Lazy<FirewallVerdict?>(() => VisibleAddress == null ? null : VerdictFor(VisibleAddress));
+            reverseLookup = new Lazy<ReverseLookup?>(() =>
+                evidence.Bundle[ClientSections.ReverseLookupSection] is Evidence.EvidenceRecord r && r.Succeeded ? ReverseLookup.Parse(r.StandardOutput) : null);
         }
 
         /// <summary>
@@ -74,6 +77,18 @@ namespace SshTriage.Diagnosis
         public (SshdConfig Config, string Command)? LoginConfig =>
             ConfigFor(VisibleAddress) is ConnectionConfig forClient ? (forClient.Config, forClient.Command)
             : Config is SshdConfig global ? (global, "sshd -T") : ((SshdConfig, string)?)null;
+
+        /// <summary>
+        /// The first value of sshd -T's <paramref name="keyword"/> for the client's login (<see cref="LoginConfig"/>)
+        /// and the line quoted as evidence; null when the configuration was not read or has no such keyword.
+        /// </summary>
+        public (string Value, CauseEvidence Evidence)? LoginSetting(string keyword) =>
+            LoginConfig is var (config, command) && config.Settings.TryGetValue(keyword, out var values) && values.Length > 0
+                ? (values[0], Quote(command, keyword + " " + values[0]))
+                : ((string, CauseEvidence)?)null;
+
+        /// <summary>The server's timed reverse lookup of the client, when sshd makes one for it (UseDNS, GSSAPIAuthentication) and it was read.</summary>
+        public ReverseLookup? ReverseLookup => reverseLookup.Value;
 
         /// <summary>The client user's account on the server, when a user was given and the account section was read.</summary>
         public SshAccount? Account => account.Value;

@@ -35,6 +35,10 @@ namespace SshTriage.Tests.Lab
         [InlineData("too-many-keys", CauseLab.LocalPath, "Confirmed")]
         [InlineData("empty-password", CauseLab.ComputerNamePath, "Confirmed")]
         [InlineData("empty-password", CauseLab.LocalPath, "Confirmed")]
+        [InlineData("grace-timeout", CauseLab.ComputerNamePath, "Likely")]
+        [InlineData("grace-timeout", CauseLab.LocalPath, "Likely")]
+        [InlineData("dns-slow", CauseLab.ComputerNamePath, "Confirmed")]
+        [InlineData("dns-slow", CauseLab.LocalPath, "Confirmed")]
         public void TheLoginStageCauseComesFirst(string scenario, string path, string confidence)
         {
             using var lab = LabInstance.Up(scenario);

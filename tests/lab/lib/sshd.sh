@@ -454,18 +454,19 @@ client_ssh() {
         </dev/null >>"$S/log/client-ssh.log" 2>&1
 }
 
-# client_ssh_password USER PASSWORD PORT: one password login attempt, the password
-# given through SSH_ASKPASS (no tty, no sshpass).
+# client_ssh_password USER PASSWORD PORT [DELAY]: one password login attempt, the password
+# given through SSH_ASKPASS (no tty, no sshpass) after DELAY seconds (a user slow to type it).
 client_ssh_password() {
-    local user=$1 pw=$2 port=$3 askpass="$S/client/askpass"
+    local user=$1 pw=$2 port=$3 delay=${4:-0} askpass="$S/client/askpass"
     if [[ ! -x $askpass ]]; then
         cat >"$askpass" <<'EOF2'
 #!/bin/sh
+sleep "$SST_LAB_PASSWORD_DELAY"
 printf '%s\n' "$SST_LAB_PASSWORD"
 EOF2
         chmod 0755 "$askpass"
     fi
-    SSH_ASKPASS=$askpass SSH_ASKPASS_REQUIRE=force SST_LAB_PASSWORD=$pw DISPLAY='' \
+    SSH_ASKPASS=$askpass SSH_ASKPASS_REQUIRE=force SST_LAB_PASSWORD=$pw SST_LAB_PASSWORD_DELAY=$delay DISPLAY='' \
         in_ns client timeout 20 setsid -w ssh -F /dev/null -T -o BatchMode=no -o ConnectTimeout=5 \
         -o PreferredAuthentications=password -o PubkeyAuthentication=no \
         -o NumberOfPasswordPrompts=1 -o UserKnownHostsFile="$S/client/known_hosts" \

@@ -18,41 +18,28 @@ namespace SshTriage.Diagnosis.Rules
         public string? Checked(DiagnosisContext context) => null;
 
         /// <inheritdoc />
-        public IEnumerable<SshRejectCause> Evaluate(DiagnosisContext context)
+        public IEnumerable<SshRejectCause> Evaluate(DiagnosisContext context) =>
+            LogLines.Of(context, SshLogEventKind.TooManyAuthFailures, forUser: true).LastOrDefault() is SshLogEvent line ? new[] { Found(context, line) } : Enumerable.Empty<SshRejectCause>();
+
+        private SshRejectCause Found(DiagnosisContext context, SshLogEvent line)
         {
-            var line = LogLines.Of(context, SshLogEventKind.TooManyAuthFailures, forUser: true).LastOrDefault();
-            if (line == null)
-            {
-                yield break;
-            }
-
-            var evidence = new List<CauseEvidence> { LogLines.Quote(context, line) };
             var offered = OfferedKeys(context, line);
-            var maxTries = MaxAuthTries(context);
-            if (maxTries != null)
-            {
-                evidence.Add(context.Quote(context.LoginConfig!.Value.Command, "maxauthtries " + maxTries));
-            }
-
+            var maxTries = context.LoginSetting("maxauthtries");
             var key = context.ClientKey;
             var keyAuthorized = key != null && context.Account?.AuthorizedKeysFiles.Any(f => f.Authorizes(key.Fingerprint)) == true;
             var user = line.User ?? context.ClientUser ?? "the user";
             var cause = context.Cause(
                 Cause,
                 CauseConfidence.Confirmed,
-                $"sshd cut {line.Address} off after {(maxTries == null ? "MaxAuthTries" : maxTries + " (MaxAuthTries)")} failed attempts for {user}"
+                $"sshd cut {line.Address} off after {(maxTries == null ? "MaxAuthTries" : maxTries.Value.Value + " (MaxAuthTries)")} failed attempts for {user}"
                     + (offered > 0 ? $": the client offered {offered} key(s) that {user} does not authorize" : string.Empty)
                     + (keyAuthorized ? $", before the authorized key {key!.Fingerprint}." : ", before one that works."),
-                evidence.ToArray());
+                LogLines.Evidence(LogLines.Quote(context, line), maxTries?.Evidence));
             var identity = key?.Path is string pub && pub.EndsWith(".pub", System.StringComparison.Ordinal) ? pub.Substring(0, pub.Length - 4) : "KEYFILE";
             cause.Remedy = $"Make the client offer only the key the server has: IdentitiesOnly yes and IdentityFile in its ssh_config for {context.ComputerName} (or ssh -o IdentitiesOnly=yes -i KEYFILE), instead of every key its agent holds. Raising MaxAuthTries in sshd_config is the server-side fix.";
             cause.RemedyCommand = $"ssh -o IdentitiesOnly=yes -i {identity} {user}@{context.ComputerName}";
-            yield return cause;
+            return cause;
         }
-
-        /// <summary>MaxAuthTries for the client's login (sshd -T), when read.</summary>
-        internal static string? MaxAuthTries(DiagnosisContext context) =>
-            context.LoginConfig?.Config.Settings.TryGetValue("maxauthtries", out var values) == true ? values.FirstOrDefault() : null;
 
         // The keys sshd refused in the same connection: its process's "Failed publickey" lines.
         private static int OfferedKeys(DiagnosisContext context, SshLogEvent line) =>
