@@ -110,5 +110,8 @@ namespace SshTriage
 
         /// <summary>sshd looks the client up (UseDNS or GSSAPIAuthentication yes) and the server's resolver is slow or never answers, so every login waits.</summary>
         LoginDelayDns,
+
+        /// <summary>The client's known_hosts holds keys for the server, and the server has none of them (a reinstalled server, or someone in the middle).</summary>
+        HostKeyChanged,
     }
 }

@@ -58,6 +58,7 @@ namespace SshTriage.Tests
             [RejectCause.NologinActive] = new[] { new[] { Accounts.AccountSections.Names.Account } },
             [RejectCause.PasswordAuthDisabled] = new[] { new[] { ClientSections.ConfigForClient } },
             [RejectCause.TooManyAuthFailures] = System.Array.Empty<string[]>(),
+            [RejectCause.HostKeyChanged] = new[] { new[] { Probe }, new[] { ClientSections.HostKeys } },
             [RejectCause.LoginGraceTimeExceeded] = System.Array.Empty<string[]>(),
             [RejectCause.LoginDelayDns] = new[] { new[] { ClientSections.ConfigForClient }, new[] { ClientSections.ReverseLookupSection } },
             [RejectCause.EmptyPasswordRefused] = new[] { new[] { Accounts.AccountSections.Names.Account }, new[] { ClientSections.ConfigForClient } },

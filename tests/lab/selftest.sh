@@ -332,9 +332,16 @@ check_empty_password() { login_stage empty-password bob "Failed none for bob fro
 check_grace_timeout() { login_stage grace-timeout bob "Connection from $CLIENT_ADDR port [0-9]+ on $SERVER_ADDR port $PORT"; }
 check_dns_slow() {
     local r
-    login_stage dns-slow alice "Connection from $CLIENT_ADDR port [0-9]+ on $SERVER_ADDR port $PORT" bob
+    # Every login waits for the lookup, so nobody else logs in either.
+    log_has "dns-slow: alice's connection arrived" "Connection from $CLIENT_ADDR port [0-9]+ on $SERVER_ADDR port $PORT"
     r=$("$LAB" exec "$S" server -- sh -c 'timeout 3 getent hosts '"$CLIENT_ADDR"'; echo "rc=$?"' 2>&1 || true)
     expect "dns-slow: the server's reverse lookup of the client hangs" "$r" '^rc=124$'
+}
+check_host_key_changed() {
+    local r
+    r=$("$LAB" exec "$S" server -- ssh -F "$FROMHOST_SSH_CONFIG" "$CLIENT_ADDR" "ssh-keygen -l -F $SERVER_ADDR -f /root/.ssh/known_hosts | grep -v '^#' | wc -l" 2>&1 || true)
+    expect "host-key-changed: the client's root knows other keys for the server" "$r" '^2$'
+    login_stage host-key-changed root "Connection closed by $CLIENT_ADDR port [0-9]+ \\[preauth\\]" alice
 }
 check_password_disabled() { login_stage password-disabled bob "Connection closed by authenticating user bob"; }
 

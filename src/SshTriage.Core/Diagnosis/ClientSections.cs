@@ -30,6 +30,9 @@ namespace SshTriage.Diagnosis
         /// </summary>
         public const string ReverseLookupSection = "client-reverse-lookup";
 
+        /// <summary>Section name of the server's host keys' fingerprints (ssh-keygen -l of each HostKey sshd -T names), to compare with the client's known_hosts.</summary>
+        public const string HostKeys = "sshd-host-keys";
+
         /// <summary>Section name of the client user's groups on the server (id -Gn).</summary>
         public const string UserGroups = "client-user-groups";
 
@@ -46,6 +49,11 @@ namespace SshTriage.Diagnosis
                     "sshd",
                     "a=$(ip route get " + address + " 2>/dev/null | sed -n 's/.* via \\([^ ]*\\).*/\\1/p' | head -n 1); " +
                     "[ -n \"$a\" ] || { echo 'no gateway on the route to the client' >&2; exit 3; }; " + ConfigFor(user, port)),
+
+                new CollectorSection(
+                    HostKeys,
+                    "ssh-keygen",
+                    "for k in $(sshd -T 2>/dev/null | awk '$1 == \"hostkey\" { print $2 }'); do if [ -r \"$k.pub\" ]; then ssh-keygen -lf \"$k.pub\"; else ssh-keygen -lf \"$k\"; fi; done"),
 
                 // Bounded: a resolver that never answers must not hold the collection longer than sshd's own first try.
                 new CollectorSection(

@@ -52,6 +52,7 @@ namespace SshTriage.Diagnosis
             new EmptyPasswordRefusedRule(),
             new LoginGraceTimeExceededRule(),
             new LoginDelayDnsRule(),
+            new HostKeyChangedRule(),
         };
 
         /// <summary>The rules that also read a hop's evidence (-Hop): what can ban or block on the way.</summary>

@@ -30,6 +30,7 @@ namespace SshTriage.Diagnosis
         private readonly Lazy<FirewallEvidence> firewall;
         private readonly Lazy<RateLimitState?> rateLimits;
         private readonly Lazy<ReverseLookup?> reverseLookup;
+        private readonly Lazy<IReadOnlyList<Accounts.AuthorizedKey>?> hostKeys;
 
         /// <summary>
         /// Creates a context. <paramref name="window"/> is what the client-side probes saw during
@@ -66,6 +67,8 @@ namespace SshTriage.Diagnosis
             rateLimits = new Lazy<RateLimitState?>(() =>
                 evidence.Bundle[FirewallSections.Names.RateLimits] is Evidence.EvidenceRecord r && r.Succeeded ? RateLimitState.Parse(r.StandardOutput) : null);
             verdict = new Lazy<FirewallVerdict?>(() => VisibleAddress == null ? null : VerdictFor(VisibleAddress));
+            hostKeys = new Lazy<IReadOnlyList<Accounts.AuthorizedKey>?>(() =>
+                evidence.Bundle[ClientSections.HostKeys] is Evidence.EvidenceRecord r && r.Succeeded && AccountParser.Fingerprints(r.StandardOutput) is var keys && keys.Count > 0 ? keys : null);
             reverseLookup = new Lazy<ReverseLookup?>(() =>
                 evidence.Bundle[ClientSections.ReverseLookupSection] is Evidence.EvidenceRecord r && r.Succeeded ? ReverseLookup.Parse(r.StandardOutput) : null);
         }
@@ -86,6 +89,9 @@ namespace SshTriage.Diagnosis
             LoginConfig is var (config, command) && config.Settings.TryGetValue(keyword, out var values) && values.Length > 0
                 ? (values[0], Quote(command, keyword + " " + values[0]))
                 : ((string, CauseEvidence)?)null;
+
+        /// <summary>The server's host keys (fingerprints and types, ssh-keygen -l), when they were read.</summary>
+        public IReadOnlyList<Accounts.AuthorizedKey>? HostKeys => hostKeys.Value;
 
         /// <summary>The server's timed reverse lookup of the client, when sshd makes one for it (UseDNS, GSSAPIAuthentication) and it was read.</summary>
         public ReverseLookup? ReverseLookup => reverseLookup.Value;

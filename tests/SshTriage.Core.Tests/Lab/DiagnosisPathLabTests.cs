@@ -57,6 +57,8 @@ namespace SshTriage.Tests.Lab
         [InlineData("not-ssh-silent", CauseLab.ComputerNamePath, "NotSshService", "Confirmed", "")]
         [InlineData("not-ssh-silent", CauseLab.FromHostPath, "NotSshService", "Confirmed", "")]
         [InlineData("not-ssh-silent", CauseLab.LocalPath, "NotSshService", "Confirmed", "")]
+        [InlineData("host-key-changed", CauseLab.FromHostPath, "HostKeyChanged", "Confirmed", "")]
+        [InlineData("too-many-keys", CauseLab.FromHostPath, "TooManyAuthFailures", "Confirmed", "--client-user alice")]
         public void TheRightCauseComesFirstOnEveryPath(string scenario, string path, string cause, string confidence, string extra)
         {
             using var lab = LabInstance.Up(scenario, fromHost: path == CauseLab.FromHostPath);
