@@ -250,6 +250,68 @@ namespace SshTriage.Tests
             Assert.Null(ReverseLookup.Parse("no lookup: usedns no, gssapiauthentication no\n"));
         }
 
+        // -FromHost in the lab's host-key-changed scenario: the probes and the client's own side
+        // (tests/lab/capture-probe-fixtures.sh client-side), beside the server's sections.
+        private static DiagnosisContext FromClientSide(params (string Name, string Output)[] sections)
+        {
+            var window = RemoteProbeOrigin.Parse("client", "198.51.100.20", 22, Fixture.Load("probe/client-side.txt").Output);
+            var text = BundleText.Of(new[] { ("meta", BundleText.RootMeta) }.Concat(sections));
+            return new DiagnosisContext(new ServerEvidence("web01", EvidenceBundle.Parse(text, "test")), 22, Client, "root", window, null);
+        }
+
+        private static (string, string) ServerHostKeys() => (ClientSections.HostKeys, Fixture.Load("probe/client-side-server-host-keys.txt").Output);
+
+        [Fact]
+        public void TheClientsOwnSideIsReadAfterTheProbes()
+        {
+            var window = RemoteProbeOrigin.Parse("client", "198.51.100.20", 22, Fixture.Load("probe/client-side.txt").Output);
+
+            Assert.Equal(3, window.Probes.Count);
+            Assert.All(window.Probes, p => Assert.Equal(SshPortStatus.Open, p.Status));
+            var client = window.Client!;
+            Assert.Equal(new[] { "ssh-rsa" }, client.Setting("hostkeyalgorithms"));
+            Assert.Equal(new[] { "~/.ssh/id_one", "~/.ssh/id_two" }, client.Setting("identityfile"));
+            Assert.Equal(new[] { "ECDSA", "ED25519" }, client.KnownHosts.Select(k => k.Type));
+            Assert.All(client.KnownHosts, k => Assert.Equal(("/root/.ssh/known_hosts", "198.51.100.20"), (k.File, k.Host)));
+            Assert.Null(RemoteProbeOrigin.Parse("client", "198.51.100.20", 22, Fixture.Load("probe/open.txt").Output).Client);
+        }
+
+        [Fact]
+        public void KnownHostsThatHoldNoneOfTheServersKeysAreAChangedHostKey()
+        {
+            var causes = Diagnoser.Diagnose(FromClientSide(ServerHostKeys()));
+
+            var changed = causes.Single(c => c.Cause == RejectCause.HostKeyChanged);
+            Assert.Equal(CauseConfidence.Confirmed, changed.Confidence);
+            Assert.Contains("REMOTE HOST IDENTIFICATION HAS CHANGED", changed.Summary);
+            Assert.Contains(changed.Evidence, e => e.Command.StartsWith("ssh-keygen -l -F 198.51.100.20 -f /root/.ssh/known_hosts", System.StringComparison.Ordinal));
+            Assert.Contains(changed.Evidence, e => e.Excerpt.StartsWith("ED25519 SHA256:QaWhU", System.StringComparison.Ordinal));
+            Assert.Equal("ssh-keygen -f /root/.ssh/known_hosts -R 198.51.100.20", changed.RemedyCommand);
+        }
+
+        [Fact]
+        public void AKnownHostKeyTheServerHasIsNoChange()
+        {
+            var known = Fixture.Load("probe/client-side.txt").Output.Split('\n').First(l => l.StartsWith("198.51.100.20 ED25519 ", System.StringComparison.Ordinal)).Split(' ')[2];
+            var context = FromClientSide((ClientSections.HostKeys, "256 " + known + " sst-lab-host (ED25519)\n"));
+
+            var causes = Diagnoser.Diagnose(context, includeCleared: true);
+
+            Assert.Contains(causes, c => c.Cause == RejectCause.HostKeyChanged && c.Confidence == CauseConfidence.Cleared);
+        }
+
+        [Fact]
+        public void AListTheClientForcesIsAMismatchFromBothEnds()
+        {
+            var context = FromClientSide(ServerHostKeys(), ("sshd-effective-config", "port 22\nhostkeyalgorithms ssh-ed25519,ecdsa-sha2-nistp256,rsa-sha2-512,rsa-sha2-256\n"));
+
+            var mismatch = Diagnoser.Diagnose(context).Single(c => c.Cause == RejectCause.AlgorithmMismatch);
+
+            Assert.Equal(CauseConfidence.Confirmed, mismatch.Confidence);
+            Assert.Contains("share no host key type: the client offered ssh-rsa, the server takes ssh-ed25519,", mismatch.Summary);
+            Assert.Contains(mismatch.Evidence, e => e.Command == "ssh -G web01 (on client)" && e.Excerpt == "hostkeyalgorithms ssh-rsa");
+        }
+
         [Fact]
         public void AnotherUsersFailuresAreNotTheClientsCause()
         {

@@ -34,12 +34,18 @@ namespace SshTriage.Diagnosis.Rules
                 $"sshd cut {line.Address} off after {(maxTries == null ? "MaxAuthTries" : maxTries.Value.Value + " (MaxAuthTries)")} failed attempts for {user}"
                     + (offered > 0 ? $": the client offered {offered} key(s) that {user} does not authorize" : string.Empty)
                     + (keyAuthorized ? $", before the authorized key {key!.Fingerprint}." : ", before one that works."),
-                LogLines.Evidence(LogLines.Quote(context, line), maxTries?.Evidence));
+                new[] { LogLines.Quote(context, line), maxTries?.Evidence, ClientIdentities(context) }.OfType<CauseEvidence>().ToArray());
             var identity = key?.Path is string pub && pub.EndsWith(".pub", System.StringComparison.Ordinal) ? pub.Substring(0, pub.Length - 4) : "KEYFILE";
             cause.Remedy = $"Make the client offer only the key the server has: IdentitiesOnly yes and IdentityFile in its ssh_config for {context.ComputerName} (or ssh -o IdentitiesOnly=yes -i KEYFILE), instead of every key its agent holds. Raising MaxAuthTries in sshd_config is the server-side fix.";
             cause.RemedyCommand = $"ssh -o IdentitiesOnly=yes -i {identity} {user}@{context.ComputerName}";
             return cause;
         }
+
+        // With -FromHost: what the client's configuration makes it offer (ssh -G), the other end of the count.
+        private static CauseEvidence? ClientIdentities(DiagnosisContext context) =>
+            context.Window?.Client is ClientView client && client.Setting("identityfile").Count > 0
+                ? context.Quote($"ssh -G {context.ComputerName} (on {context.Window.Origin})", $"identitiesonly {client.Setting("identitiesonly").FirstOrDefault() ?? "no"}; {client.Setting("identityfile").Count} identityfile lines (and every key its agent holds, without IdentitiesOnly)")
+                : null;
 
         // The keys sshd refused in the same connection: its process's "Failed publickey" lines.
         private static int OfferedKeys(DiagnosisContext context, SshLogEvent line) =>
