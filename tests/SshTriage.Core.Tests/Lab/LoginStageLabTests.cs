@@ -76,6 +76,15 @@ namespace SshTriage.Tests.Lab
         }
 
         [LabFact]
+        public void AHealthyServerSeenFromTheClientsOwnSideHasNoLoginCause()
+        {
+            using var lab = LabInstance.Up("open", fromHost: true);
+            var causes = CauseLab.Causes(CauseLab.Run(lab, CauseLab.FromHostPath, "--client-user", "alice", "--client-key", lab["USER_ALICE_KEY"] + ".pub"));
+
+            Assert.Equal("NoCauseFound", CauseLab.Text(causes[0], "Cause"));
+        }
+
+        [LabFact]
         public void TheMismatchNamesBothOffers()
         {
             using var lab = LabInstance.Up("algorithm-mismatch");

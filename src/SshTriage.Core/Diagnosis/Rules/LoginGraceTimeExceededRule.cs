@@ -59,8 +59,9 @@ namespace SshTriage.Diagnosis.Rules
                 return null;
             }
 
+            // Both times are in whole seconds, so a connection LoginGraceTime old may show exactly that difference.
             var silent = LogLines.Of(context, SshLogEventKind.ConnectionFrom, forUser: false)
-                .LastOrDefault(c => c.Time != null && c.ProcessId != null && newest.Value - c.Time.Value > TimeSpan.FromSeconds(grace.Value)
+                .LastOrDefault(c => c.Time != null && c.ProcessId != null && newest.Value - c.Time.Value >= TimeSpan.FromSeconds(grace.Value)
                     && !log.Any(e => !ReferenceEquals(e, c) && e.ProcessId == c.ProcessId && e.Program == c.Program && e.Time >= c.Time));
             return silent == null ? null : (silent, false);
         }
