@@ -13,6 +13,9 @@ scenario_up() {
     fi
     if (($(sshd_major) >= 10)); then
         lab_wait 5 "sshd's grace timeout in auth.log" grep -q "Timeout before authentication for connection from $(env_get CLIENT_ADDR) to" "$S/auth.log"
+        lab_env EXPECT_CONFIDENCE Confirmed
+    else
+        lab_env EXPECT_CONFIDENCE Likely
     fi
     lab_env LOGIN_GRACE_TIME 3
     login_scenario_env bob
