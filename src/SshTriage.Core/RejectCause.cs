@@ -98,5 +98,20 @@ namespace SshTriage
 
         /// <summary>Client and server share no key exchange method, host key type, cipher or MAC.</summary>
         AlgorithmMismatch,
+
+        /// <summary>The client used up MaxAuthTries (typically an agent offering many keys) before it offered one the server takes.</summary>
+        TooManyAuthFailures,
+
+        /// <summary>The user's password is empty, and PermitEmptyPasswords no refuses an empty password.</summary>
+        EmptyPasswordRefused,
+
+        /// <summary>The login did not finish within LoginGraceTime ("Timeout before authentication").</summary>
+        LoginGraceTimeExceeded,
+
+        /// <summary>sshd looks the client up (UseDNS or GSSAPIAuthentication yes) and the server's resolver is slow or never answers, so every login waits.</summary>
+        LoginDelayDns,
+
+        /// <summary>The client's known_hosts holds keys for the server, and the server has none of them (a reinstalled server, or someone in the middle).</summary>
+        HostKeyChanged,
     }
 }

@@ -57,7 +57,7 @@ namespace SshTriage
         /// <summary>"userauth_pubkey: key type ssh-rsa not in PubkeyAcceptedAlgorithms": the key's algorithm is not accepted.</summary>
         KeyTypeRejected,
 
-        /// <summary>"Timeout before authentication for ...": LoginGraceTime ran out.</summary>
+        /// <summary>"Timeout before authentication for ..." (OpenSSH 9.8+: "... for connection from ADDRESS to ADDRESS, pid = N", from the listener): LoginGraceTime ran out.</summary>
         LoginGraceTimeout,
 
         /// <summary>"Did not receive identification string from ...": the peer sent no SSH identification line.</summary>

@@ -41,6 +41,16 @@ namespace SshTriage.Tests
         }
 
         [Fact]
+        public void AnEmptyPasswordFieldIsReadAsEmptyNotLocked()
+        {
+            var account = Parse("bob-empty-password.txt", "bob");
+
+            Assert.Equal("empty", account.PasswordField);
+            Assert.Equal("NP", account.PasswordStatus);
+            Assert.False(account.PasswordLocked);
+        }
+
+        [Fact]
         public void ADirectoryOnlyTheUsersOwnGroupMayWriteIsRefusedOnlyByUnpatchedSshd()
         {
             var account = Parse("alice-ssh-group-writable.txt", "alice");

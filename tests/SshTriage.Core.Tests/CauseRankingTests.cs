@@ -43,6 +43,23 @@ namespace SshTriage.Tests
             Assert.All(ranked, c => Assert.Null(c.ExplainedBy));
         }
 
+        [Theory]
+        [InlineData(RejectCause.PublicKeyNotAuthorized, RejectCause.TooManyAuthFailures)]
+        [InlineData(RejectCause.PasswordAuthDisabled, RejectCause.EmptyPasswordRefused)]
+        [InlineData(RejectCause.LoginDelayDns, RejectCause.LoginGraceTimeExceeded)]
+        public void ALoginCauseComesBeforeTheOneItExplains(RejectCause explaining, RejectCause explained)
+        {
+            var ranked = CauseRanking.Rank(new[]
+            {
+                Cause(explained, CauseConfidence.Confirmed),
+                Cause(explaining, CauseConfidence.Likely),
+            });
+
+            Assert.Equal(new[] { explaining, explained }, ranked.Select(c => c.Cause));
+            Assert.Equal(explaining, ranked[1].ExplainedBy);
+            Assert.Contains(CauseRanking.Explanations, e => e.Cause == explaining && e.Explains == explained && ranked[1].Summary.EndsWith(e.Why + ".", System.StringComparison.Ordinal));
+        }
+
         [Fact]
         public void AnExplanationHoldsOnlyOnTheSameServer()
         {

@@ -58,6 +58,11 @@ namespace SshTriage.Tests
             [RejectCause.ShellInvalid] = new[] { new[] { Accounts.AccountSections.Names.Account } },
             [RejectCause.NologinActive] = new[] { new[] { Accounts.AccountSections.Names.Account } },
             [RejectCause.PasswordAuthDisabled] = new[] { new[] { ClientSections.ConfigForClient } },
+            [RejectCause.TooManyAuthFailures] = System.Array.Empty<string[]>(),
+            [RejectCause.HostKeyChanged] = new[] { new[] { Probe }, new[] { ClientSections.HostKeys } },
+            [RejectCause.LoginGraceTimeExceeded] = System.Array.Empty<string[]>(),
+            [RejectCause.LoginDelayDns] = new[] { new[] { ClientSections.ConfigForClient }, new[] { ClientSections.ReverseLookupSection } },
+            [RejectCause.EmptyPasswordRefused] = new[] { new[] { Accounts.AccountSections.Names.Account }, new[] { ClientSections.ConfigForClient } },
         };
 
         private static string[] Firewall => new[] { SshTriage.Firewall.FirewallSections.Names.IptablesSave, SshTriage.Firewall.FirewallSections.Names.NftJson };
@@ -72,7 +77,8 @@ namespace SshTriage.Tests
             var text = File.ReadAllText(RepositoryPaths.Combine("tests", "SshTriage.Core.Tests", "Fixtures", "bundles", bundle));
             foreach (var section in without.Where(s => s != Probe))
             {
-                text = Regex.Replace(text, @"^(#%[0-9a-f]+) section " + Regex.Escape(section) + @"(?: [^\n]*)?\n.*?^\1 end[^\n]*\n", string.Empty, RegexOptions.Multiline | RegexOptions.Singleline);
+                // Format 1 puts the exit code on the section's first line, format 2 on its end line.
+                text = Regex.Replace(text, @"^(#%[0-9a-f]+) section " + Regex.Escape(section) + @"(?: [^\n]*)?\n.*?^\1 end(?: [^\n]*)?\n", string.Empty, RegexOptions.Multiline | RegexOptions.Singleline);
             }
 
             var window = without.Contains(Probe) ? null : RemoteProbeOrigin.Parse("client", "198.51.100.20", 22, Fixture.Load("probe/open.txt").Output);

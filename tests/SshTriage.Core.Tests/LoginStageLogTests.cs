@@ -42,6 +42,17 @@ namespace SshTriage.Tests
         }
 
         [Fact]
+        public void OpenSsh10sListenerNamesTheClientWhoseGraceTimeRanOut()
+        {
+            var events = SshLogParser.Parse("sst-server", Fixture.Load("auth-log/sshd10-grace-timeout.txt").Output, "/var/log/auth.log", Now).ToList();
+
+            var timeout = events.Single(e => e.Kind == SshLogEventKind.LoginGraceTimeout);
+            Assert.Equal(Client, timeout.Address);
+            Assert.Equal("sshd", timeout.Program);
+            Assert.StartsWith("Timeout before authentication for connection from 198.51.100.10 to 198.51.100.20, pid = ", timeout.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
         public void APeerIsNeverTakenFromAnotherProcess()
         {
             var text = "Dec  4 13:41:54 h sshd[10]: Connection from 203.0.113.7 port 1 on 198.51.100.20 port 22 rdomain \"\"\n"

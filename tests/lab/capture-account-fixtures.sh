@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Capture the account section (Core's AccountSections.Account) run in the lab server, for the
 # parser's and the login rules' tests: a plain account, StrictModes-breaking modes, a locked and
-# expired account with a missing shell under a nologin file, a user that does not exist, and what
-# a user without root can read.
+# expired account with a missing shell under a nologin file, a user that does not exist, what
+# a user without root can read, and an empty password field (scenario empty-password).
 #
 #   tests/lab/capture-account-fixtures.sh [OUTDIR]   default: tests/SshTriage.Core.Tests/Fixtures/account
 #
@@ -23,10 +23,11 @@ capture() {
     dotnet "$RUNNER" account-section "$user" "$CLIENT_ADDR" >"$TMP/section.sh"
     run_srv "$as" "$(cat "$TMP/section.sh")"
     fixture "$name.txt" "account section for $user (tests/SshTriage.Lab.Runner account-section $user $CLIENT_ADDR)" \
-        "$version" "lab scenario open, $(as_text "$as")" "$RC" "$TMP/out"
+        "$version" "lab scenario $scenario, $(as_text "$as")" "$RC" "$TMP/out"
 }
 
-up open
+scenario=open
+up "$scenario"
 capture alice-default alice root
 capture alice-nonroot alice triage
 capture missing-user nosuchuser root
@@ -59,4 +60,10 @@ RC=0
 "$LAB" exec "$S" server -- sh -s <"$TMP/section.sh" >"$TMP/out" 2>"$TMP/err" || RC=$?
 fixture bob-locked-expired.txt "account section for bob (tests/SshTriage.Lab.Runner account-section bob $CLIENT_ADDR)" \
     "$version" "lab scenario open, root at the server's console (lab.sh exec server -- sh -s)" "$RC" "$TMP/out"
+down >/dev/null
+
+# bob with an empty password field (the lab's shadow copy, as the scenario writes it).
+scenario=empty-password
+up "$scenario"
+capture bob-empty-password bob root
 down >/dev/null

@@ -59,6 +59,7 @@ capture privsep-missing root CLIENT_KEY 'sh -s' privsep-missing-root
 capture fw-ufw-limit root CLIENT_KEY 'sh -s' fw-ufw-limit-root
 capture fw-recent-drop root CLIENT_KEY 'sh -s' fw-recent-drop-root
 capture fw-hashlimit root CLIENT_KEY 'sh -s' fw-hashlimit-root
+capture dns-slow root CLIENT_KEY 'sh -s' dns-slow-alice-root alice
 # A journal-only server (no auth.log: sshd's lines only in the journal, read with journalctl).
 LAB_JOURNAL=1 capture allowusers root CLIENT_KEY 'sh -s' allowusers-journal-bob-root bob
 LAB_JOURNAL=1 capture f2b-iptables root CLIENT_KEY 'sh -s' f2b-iptables-journal-root

@@ -327,6 +327,22 @@ check_root_login_no() { login_stage root-login-no root "ROOT LOGIN REFUSED FROM 
 check_key_not_authorized() { login_stage key-not-authorized alice "Failed publickey for alice from $CLIENT_ADDR" bob; }
 check_key_type_rejected() { login_stage key-type-rejected alice "not in PubkeyAcceptedAlgorithms" bob; }
 check_algorithm_mismatch() { login_stage algorithm-mismatch alice "Unable to negotiate with $CLIENT_ADDR port [0-9]+: no matching host key type found. Their offer: ssh-rsa"; }
+check_too_many_keys() { login_stage too-many-keys alice "maximum authentication attempts exceeded for alice from $CLIENT_ADDR" bob; }
+check_empty_password() { login_stage empty-password bob "Failed none for bob from $CLIENT_ADDR"; }
+check_grace_timeout() { login_stage grace-timeout bob "Connection from $CLIENT_ADDR port [0-9]+ on $SERVER_ADDR port $PORT"; }
+check_dns_slow() {
+    local r
+    # Every login waits for the lookup, so nobody else logs in either.
+    log_has "dns-slow: alice's connection arrived" "Connection from $CLIENT_ADDR port [0-9]+ on $SERVER_ADDR port $PORT"
+    r=$("$LAB" exec "$S" server -- sh -c 'timeout 3 getent hosts '"$CLIENT_ADDR"'; echo "rc=$?"' 2>&1 || true)
+    expect "dns-slow: the server's reverse lookup of the client hangs" "$r" '^rc=124$'
+}
+check_host_key_changed() {
+    local r
+    r=$("$LAB" exec "$S" server -- ssh -F "$FROMHOST_SSH_CONFIG" "$CLIENT_ADDR" "ssh-keygen -l -F $SERVER_ADDR -f /root/.ssh/known_hosts | grep -v '^#' | wc -l" 2>&1 || true)
+    expect "host-key-changed: the client's root knows other keys for the server" "$r" '^2$'
+    login_stage host-key-changed root "Connection closed by $CLIENT_ADDR port [0-9]+ \\[preauth\\]" alice
+}
 check_password_disabled() { login_stage password-disabled bob "Connection closed by authenticating user bob"; }
 
 check_not_ssh_silent() {

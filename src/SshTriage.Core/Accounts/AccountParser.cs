@@ -44,7 +44,7 @@ namespace SshTriage.Accounts
                     path,
                     keys != null && keys.ExitCode != 2,
                     Modes(modes.Output),
-                    keys != null && keys.ExitCode == 0 ? Keys(keys.Output) : Array.Empty<AuthorizedKey>(),
+                    keys != null && keys.ExitCode == 0 ? Fingerprints(keys.Output) : Array.Empty<AuthorizedKey>(),
                     options == null ? Array.Empty<(string, string)>() : KeyOptions(options.Output)));
             }
 
@@ -109,8 +109,8 @@ namespace SshTriage.Accounts
             return modes;
         }
 
-        // ssh-keygen -lf: "256 SHA256:X/f7... comment words (ED25519)".
-        private static IReadOnlyList<AuthorizedKey> Keys(string text)
+        /// <summary>Reads ssh-keygen -lf's lines ("256 SHA256:X/f7... comment words (ED25519)"); other lines are skipped.</summary>
+        public static IReadOnlyList<AuthorizedKey> Fingerprints(string text)
         {
             var keys = new List<AuthorizedKey>();
             foreach (var line in Lines(text))

@@ -20,6 +20,9 @@ namespace SshTriage.Diagnosis
             (RejectCause.SocketActivationOverride, RejectCause.NotListeningOnPort, "the socket unit, not sshd_config, decides the port"),
             (RejectCause.NotSshService, RejectCause.SshdNotRunning, "another program holds the port, so sshd cannot bind it"),
             (RejectCause.NotSshService, RejectCause.NotListeningOnPort, "another program holds the port"),
+            (RejectCause.LoginDelayDns, RejectCause.LoginGraceTimeExceeded, "the server's lookup of the client uses up the grace time"),
+            (RejectCause.PasswordAuthDisabled, RejectCause.EmptyPasswordRefused, "the server takes no password at all, empty or not"),
+            (RejectCause.PublicKeyNotAuthorized, RejectCause.TooManyAuthFailures, "no key the client offers is authorized, so each one fails until MaxAuthTries"),
         };
 
         /// <summary>Ranks <paramref name="causes"/> (one server's or several); explained ones get <see cref="SshRejectCause.ExplainedBy"/> and say so.</summary>

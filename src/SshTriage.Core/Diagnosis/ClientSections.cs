@@ -24,6 +24,15 @@ namespace SshTriage.Diagnosis
         /// <summary>Section name of sshd -T -C for a connection from the gateway on the route back to the client.</summary>
         public const string ConfigForGateway = "sshd-config-gateway";
 
+        /// <summary>
+        /// Section name of the server's own reverse lookup of the client, timed, run only when sshd looks
+        /// the client up for this connection (UseDNS or GSSAPIAuthentication yes); see <see cref="ReverseLookup"/>.
+        /// </summary>
+        public const string ReverseLookupSection = "client-reverse-lookup";
+
+        /// <summary>Section name of the server's host keys' fingerprints (ssh-keygen -l of each HostKey sshd -T names), to compare with the client's known_hosts.</summary>
+        public const string HostKeys = "sshd-host-keys";
+
         /// <summary>Section name of the client user's groups on the server (id -Gn).</summary>
         public const string UserGroups = "client-user-groups";
 
@@ -40,6 +49,21 @@ namespace SshTriage.Diagnosis
                     "sshd",
                     "a=$(ip route get " + address + " 2>/dev/null | sed -n 's/.* via \\([^ ]*\\).*/\\1/p' | head -n 1); " +
                     "[ -n \"$a\" ] || { echo 'no gateway on the route to the client' >&2; exit 3; }; " + ConfigFor(user, port)),
+
+                new CollectorSection(
+                    HostKeys,
+                    "ssh-keygen",
+                    "for k in $(sshd -T 2>/dev/null | awk '$1 == \"hostkey\" { print $2 }'); do if [ -r \"$k.pub\" ]; then ssh-keygen -lf \"$k.pub\"; else ssh-keygen -lf \"$k\"; fi; done"),
+
+                // Bounded: a resolver that never answers must not hold the collection longer than sshd's own first try.
+                new CollectorSection(
+                    ReverseLookupSection,
+                    "getent",
+                    "a=" + address + "; c=$(" + SshdTest(user, port) + " 2>/dev/null) || { echo 'sshd -T failed' >&2; exit 3; }; " +
+                    "if printf '%s\\n' \"$c\" | grep -Eqx 'usedns yes|gssapiauthentication yes'; then " +
+                    "command -v timeout >/dev/null || { echo 'no timeout command' >&2; exit 3; }; " +
+                    "s=$(date +%s); timeout " + ReverseLookup.LimitSeconds.ToString(CultureInfo.InvariantCulture) + " getent hosts \"$a\"; r=$?; " +
+                    "printf 'seconds=%s exit=%s\\n' \"$(($(date +%s) - s))\" \"$r\"; else echo 'no lookup: usedns no, gssapiauthentication no'; fi"),
             };
             if (user != null)
             {
@@ -52,8 +76,10 @@ namespace SshTriage.Diagnosis
 
         // sshd -T -C for the address in $a: the first output line names it. sshd compares
         // "host" with Match Host; without UseDNS it is the address itself.
-        private static string ConfigFor(string? user, int port) =>
-            "printf 'addr=%s\\n' \"$a\"; sshd -T -C " +
+        private static string ConfigFor(string? user, int port) => "printf 'addr=%s\\n' \"$a\"; " + SshdTest(user, port);
+
+        private static string SshdTest(string? user, int port) =>
+            "sshd -T -C " +
             (user == null ? string.Empty : ShellQuote.Single("user=" + user + ",")) +
             "\"host=$a,addr=$a,lport=" + port.ToString(CultureInfo.InvariantCulture) + "\"";
     }

@@ -48,6 +48,11 @@ namespace SshTriage.Diagnosis
             new PublicKeyNotAuthorizedRule(),
             new PasswordAuthDisabledRule(),
             new AlgorithmMismatchRule(),
+            new TooManyAuthFailuresRule(),
+            new EmptyPasswordRefusedRule(),
+            new LoginGraceTimeExceededRule(),
+            new LoginDelayDnsRule(),
+            new HostKeyChangedRule(),
         };
 
         /// <summary>The rules that also read a hop's evidence (-Hop): what can ban or block on the way.</summary>

@@ -33,6 +33,8 @@ namespace SshTriage.Diagnosis
         private readonly Lazy<FirewallEvidence> firewall;
         private readonly Lazy<RateLimitState?> rateLimits;
         private readonly Lazy<TcpWrappersEvidence?> tcpWrappers;
+        private readonly Lazy<ReverseLookup?> reverseLookup;
+        private readonly Lazy<IReadOnlyList<Accounts.AuthorizedKey>?> hostKeys;
 
         /// <summary>
         /// Creates a context. <paramref name="window"/> is what the client-side probes saw during
@@ -71,6 +73,10 @@ namespace SshTriage.Diagnosis
             verdict = new Lazy<FirewallVerdict?>(() => VisibleAddress == null ? null : VerdictFor(VisibleAddress));
             tcpWrappers = new Lazy<TcpWrappersEvidence?>(() =>
                 evidence.Bundle[TcpWrappersSections.Name] is Evidence.EvidenceRecord r && r.Succeeded ? TcpWrappersEvidence.Parse(r.StandardOutput) : null);
+            hostKeys = new Lazy<IReadOnlyList<Accounts.AuthorizedKey>?>(() =>
+                evidence.Bundle[ClientSections.HostKeys] is Evidence.EvidenceRecord r && r.Succeeded && AccountParser.Fingerprints(r.StandardOutput) is var keys && keys.Count > 0 ? keys : null);
+            reverseLookup = new Lazy<ReverseLookup?>(() =>
+                evidence.Bundle[ClientSections.ReverseLookupSection] is Evidence.EvidenceRecord r && r.Succeeded ? ReverseLookup.Parse(r.StandardOutput) : null);
         }
 
         /// <summary>
@@ -80,6 +86,21 @@ namespace SshTriage.Diagnosis
         public (SshdConfig Config, string Command)? LoginConfig =>
             ConfigFor(VisibleAddress) is ConnectionConfig forClient ? (forClient.Config, forClient.Command)
             : Config is SshdConfig global ? (global, "sshd -T") : ((SshdConfig, string)?)null;
+
+        /// <summary>
+        /// The first value of sshd -T's <paramref name="keyword"/> for the client's login (<see cref="LoginConfig"/>)
+        /// and the line quoted as evidence; null when the configuration was not read or has no such keyword.
+        /// </summary>
+        public (string Value, CauseEvidence Evidence)? LoginSetting(string keyword) =>
+            LoginConfig is var (config, command) && config.Settings.TryGetValue(keyword, out var values) && values.Length > 0
+                ? (values[0], Quote(command, keyword + " " + values[0]))
+                : ((string, CauseEvidence)?)null;
+
+        /// <summary>The server's host keys (fingerprints and types, ssh-keygen -l), when they were read.</summary>
+        public IReadOnlyList<Accounts.AuthorizedKey>? HostKeys => hostKeys.Value;
+
+        /// <summary>The server's timed reverse lookup of the client, when sshd makes one for it (UseDNS, GSSAPIAuthentication) and it was read.</summary>
+        public ReverseLookup? ReverseLookup => reverseLookup.Value;
 
         /// <summary>The client user's account on the server, when a user was given and the account section was read.</summary>
         public SshAccount? Account => account.Value;

@@ -16,13 +16,17 @@ namespace SshTriage.Probing
         public const int ProbeCount = 3;
 
         /// <summary>Creates the outcome of one probe window.</summary>
-        public ProbeWindow(string origin, IPAddress? originAddress, IReadOnlyList<SshPortResult> probes, TriageError? failure = null)
+        public ProbeWindow(string origin, IPAddress? originAddress, IReadOnlyList<SshPortResult> probes, TriageError? failure = null, ClientView? client = null)
         {
+            Client = client;
             Origin = origin;
             OriginAddress = originAddress;
             Probes = probes;
             Failure = failure;
         }
+
+        /// <summary>The failing client's own ssh configuration and known_hosts for the server, when the probes ran there (-FromHost).</summary>
+        public ClientView? Client { get; }
 
         /// <summary>Where the probes started: this machine, or the host given with -FromHost.</summary>
         public string Origin { get; }

@@ -14,7 +14,9 @@ namespace SshTriage.Probing
     /// <summary>
     /// Probes from another host over ssh (-FromHost): the reverse path of the seeds, where the
     /// failing client is not this machine. The host needs bash (for /dev/tcp) and timeout; the
-    /// probes connect, read the identification line and close, as Test-SshPort does.
+    /// probes connect, read the identification line and close, as Test-SshPort does. Then, in the
+    /// same session, the script reads that side's own view of the server (<see cref="ClientView"/>):
+    /// ssh -G and its known_hosts entries, where ssh is installed.
     /// </summary>
     public sealed class RemoteProbeOrigin : IProbeOrigin
     {
@@ -88,6 +90,9 @@ namespace SshTriage.Probing
             SshPortResult? current = null;
             IdentificationScanner? scanner = null;
             var ended = false;
+            var client = new ClientView();
+            string? knownHostsFile = null;
+            var clientPart = false;
 
             void Finish()
             {
@@ -104,6 +109,27 @@ namespace SshTriage.Probing
                 var space = line.IndexOf(' ');
                 var word = space < 0 ? line : line.Substring(0, space);
                 var rest = space < 0 ? string.Empty : line.Substring(space + 1);
+                if (word == "@@client")
+                {
+                    clientPart = true;
+                    knownHostsFile = rest.StartsWith("known-hosts ", StringComparison.Ordinal) ? rest.Substring("known-hosts ".Length) : null;
+                    continue;
+                }
+
+                if (clientPart)
+                {
+                    if (knownHostsFile != null)
+                    {
+                        client.AddKnownHost(knownHostsFile, line);
+                    }
+                    else if (line.Length > 0 && line != DoneMarker)
+                    {
+                        client.AddSetting(line);
+                    }
+
+                    continue;
+                }
+
                 switch (word)
                 {
                     case "address":
@@ -153,7 +179,7 @@ namespace SshTriage.Probing
             }
 
             Finish();
-            return new ProbeWindow(origin, source, results);
+            return new ProbeWindow(origin, source, results, client: client.IsEmpty ? null : client);
         }
 
         // The text bash prints after "/dev/tcp/HOST/PORT: ".
@@ -243,6 +269,17 @@ while [ ""$i"" -le ""$4"" ]; do
     cat ""$tmp/$i""
     i=$((i + 1))
 done
+if command -v ssh >/dev/null 2>&1; then
+    printf '@@client ssh-g\n'
+    ssh -G -p ""$2"" -- ""$1"" </dev/null 2>/dev/null | grep -Ei '^(hostname|port|user|hostkeyalgorithms|kexalgorithms|ciphers|macs|pubkeyacceptedalgorithms|identitiesonly|identityfile|userknownhostsfile|stricthostkeychecking) ' >""$tmp/g""
+    cat ""$tmp/g""
+    if [ ""$2"" = 22 ]; then kh=$1; else kh=""[$1]:$2""; fi
+    for f in $(awk '$1 == ""userknownhostsfile"" { for (i = 2; i <= NF; i++) print $i }' ""$tmp/g""); do
+        [ -r ""$f"" ] || continue
+        printf '@@client known-hosts %s\n' ""$f""
+        ssh-keygen -l -F ""$kh"" -f ""$f"" 2>/dev/null | grep -v '^#'
+    done
+fi
 echo '@@sst probe-done'
 ";
     }

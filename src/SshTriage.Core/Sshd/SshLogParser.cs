@@ -70,6 +70,9 @@ namespace SshTriage.Sshd
             (SshLogEventKind.AccountExpired, new Regex(@"^Account (?<user>\S+) has expired$", Options)),
             (SshLogEventKind.KeyTypeRejected, new Regex(@"^userauth_pubkey: (?:key type|signature algorithm) (?<algorithm>\S+) not in PubkeyAcceptedAlgorithms$", Options)),
             (SshLogEventKind.LoginGraceTimeout, new Regex("^Timeout before authentication for " + AddrPort + "$", Options)),
+
+            // OpenSSH 9.8+: the listener, not the session, says it, with the session's pid.
+            (SshLogEventKind.LoginGraceTimeout, new Regex("^Timeout before authentication for connection from " + Addr + @" to \S+, pid = [0-9]+$", Options)),
             (SshLogEventKind.NoIdentification, new Regex("^Did not receive identification string from " + AddrPort + "$", Options)),
             (SshLogEventKind.BannerExchangeFailed, new Regex("^banner exchange: Connection from " + AddrPort + ": ", Options)),
 

@@ -59,6 +59,8 @@ namespace SshTriage.Tests.Lab
         [InlineData("not-ssh-silent", CauseLab.LocalPath, "NotSshService", "Confirmed", "")]
         [InlineData("hosts-deny-network", CauseLab.ComputerNamePath, "TcpWrappersDenied", "Confirmed", "")]
         [InlineData("hosts-deny-network", CauseLab.LocalPath, "TcpWrappersDenied", "Likely", "")]
+        [InlineData("host-key-changed", CauseLab.FromHostPath, "HostKeyChanged", "Confirmed", "")]
+        [InlineData("too-many-keys", CauseLab.FromHostPath, "TooManyAuthFailures", "Confirmed", "--client-user alice")]
         public void TheRightCauseComesFirstOnEveryPath(string scenario, string path, string cause, string confidence, string extra)
         {
             using var lab = LabInstance.Up(scenario, fromHost: path == CauseLab.FromHostPath);

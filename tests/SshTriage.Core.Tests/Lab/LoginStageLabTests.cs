@@ -31,9 +31,20 @@ namespace SshTriage.Tests.Lab
         [InlineData("password-disabled", CauseLab.LocalPath, "Likely")]
         [InlineData("algorithm-mismatch", CauseLab.ComputerNamePath, "Confirmed")]
         [InlineData("algorithm-mismatch", CauseLab.LocalPath, "Confirmed")]
-        public void TheLoginStageCauseComesFirst(string scenario, string path, string confidence)
+        [InlineData("too-many-keys", CauseLab.ComputerNamePath, "Confirmed")]
+        [InlineData("too-many-keys", CauseLab.LocalPath, "Confirmed")]
+        [InlineData("empty-password", CauseLab.ComputerNamePath, "Confirmed")]
+        [InlineData("empty-password", CauseLab.LocalPath, "Confirmed")]
+        [InlineData("grace-timeout", CauseLab.ComputerNamePath, null)]
+        [InlineData("grace-timeout", CauseLab.LocalPath, null)]
+        [InlineData("dns-slow", CauseLab.ComputerNamePath, "Confirmed")]
+        [InlineData("dns-slow", CauseLab.LocalPath, "Confirmed")]
+        public void TheLoginStageCauseComesFirst(string scenario, string path, string? confidence)
         {
             using var lab = LabInstance.Up(scenario);
+
+            // Null: what the scenario says its sshd's lines allow (EXPECT_CONFIDENCE).
+            confidence ??= lab["EXPECT_CONFIDENCE"];
             var output = CauseLab.Run(lab, path, Arguments(lab).ToArray());
 
             var causes = CauseLab.Causes(output);
@@ -65,6 +76,15 @@ namespace SshTriage.Tests.Lab
             Assert.Contains("ShellInvalid", cleared);
             Assert.Contains("AccountLocked", cleared);
             Assert.Contains("KeyTypeNotAccepted", cleared);
+        }
+
+        [LabFact]
+        public void AHealthyServerSeenFromTheClientsOwnSideHasNoLoginCause()
+        {
+            using var lab = LabInstance.Up("open", fromHost: true);
+            var causes = CauseLab.Causes(CauseLab.Run(lab, CauseLab.FromHostPath, "--client-user", "alice", "--client-key", lab["USER_ALICE_KEY"] + ".pub"));
+
+            Assert.Equal("NoCauseFound", CauseLab.Text(causes[0], "Cause"));
         }
 
         [LabFact]

@@ -22,11 +22,12 @@ home_keys() {
     chmod "$mode" "$dir"
 }
 
-# login_refused USER KEY PATTERN: USER logs in once with KEY and fails; wait for PATTERN
-# (an ERE) in auth.log, sshd's reason.
+# login_refused USER KEY PATTERN [SSH OPTION...]: USER logs in once with KEY and fails; wait
+# for PATTERN (an ERE) in auth.log, sshd's reason.
 login_refused() {
     local user=$1 key=$2 pattern=$3
-    if client_ssh "$user" "$key" "$PORT" true; then
+    shift 3
+    if client_ssh "$user" "$key" "$PORT" true "$@"; then
         die "$user logged in, but the scenario should refuse it"
     fi
     lab_wait 5 "sshd's refusal of $user in auth.log" grep -Eq "$pattern" "$S/auth.log"

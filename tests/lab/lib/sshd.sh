@@ -211,6 +211,16 @@ sshd_start() {
     lab_env "${key}_PORT" "$port"
 }
 
+# sshd_start_unpenalised NAME PORT [LINE...]: sshd_start, with OpenSSH 10's PerSourcePenalties
+# off, for scenarios whose failed logins must not get the client dropped (see penalty).
+sshd_start_unpenalised() {
+    local name=$1 port=$2
+    shift 2
+    local -a extra=()
+    (($(sshd_major) >= 10)) && extra+=("PerSourcePenalties no")
+    sshd_start "$name" "$port" "${extra[@]}" "$@"
+}
+
 # mgmt_sshd_up: a management sshd on MGMT_PORT (2222), same users, keys and
 # syslog as the sshd under test but its own config outside /etc/ssh and no
 # penalties/limits, so server-side commands work while the sshd under test is broken.
@@ -444,18 +454,19 @@ client_ssh() {
         </dev/null >>"$S/log/client-ssh.log" 2>&1
 }
 
-# client_ssh_password USER PASSWORD PORT: one password login attempt, the password
-# given through SSH_ASKPASS (no tty, no sshpass).
+# client_ssh_password USER PASSWORD PORT [DELAY]: one password login attempt, the password
+# given through SSH_ASKPASS (no tty, no sshpass) after DELAY seconds (a user slow to type it).
 client_ssh_password() {
-    local user=$1 pw=$2 port=$3 askpass="$S/client/askpass"
+    local user=$1 pw=$2 port=$3 delay=${4:-0} askpass="$S/client/askpass"
     if [[ ! -x $askpass ]]; then
         cat >"$askpass" <<'EOF2'
 #!/bin/sh
+sleep "$SST_LAB_PASSWORD_DELAY"
 printf '%s\n' "$SST_LAB_PASSWORD"
 EOF2
         chmod 0755 "$askpass"
     fi
-    SSH_ASKPASS=$askpass SSH_ASKPASS_REQUIRE=force SST_LAB_PASSWORD=$pw DISPLAY='' \
+    SSH_ASKPASS=$askpass SSH_ASKPASS_REQUIRE=force SST_LAB_PASSWORD=$pw SST_LAB_PASSWORD_DELAY=$delay DISPLAY='' \
         in_ns client timeout 20 setsid -w ssh -F /dev/null -T -o BatchMode=no -o ConnectTimeout=5 \
         -o PreferredAuthentications=password -o PubkeyAuthentication=no \
         -o NumberOfPasswordPrompts=1 -o UserKnownHostsFile="$S/client/known_hosts" \

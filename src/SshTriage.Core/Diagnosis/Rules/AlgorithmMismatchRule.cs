@@ -7,7 +7,8 @@ namespace SshTriage.Diagnosis.Rules
     /// Client and server share no algorithm for one purpose: sshd logs "Unable to negotiate with ...:
     /// no matching host key type found. Their offer: ..." with the client's list, and sshd -T shows its own.
     /// Typically an old client offering only ssh-rsa, ssh-dss or SHA-1 key exchange to a modern sshd, or
-    /// a client whose ssh_config forces a list.
+    /// a client whose ssh_config forces a list. With -FromHost the client's own list (ssh -G) is the other
+    /// end: quoted beside sshd's line, or on its own when it shares nothing with sshd -T's.
     /// </summary>
     public sealed class AlgorithmMismatchRule : IRejectRule
     {
@@ -31,30 +32,61 @@ namespace SshTriage.Diagnosis.Rules
         {
             var address = context.VisibleAddress ?? context.ClientAddress;
             var line = context.Log.LastOrDefault(e => e.Kind == SshLogEventKind.NegotiationFailed && (address == null || address.Equals(e.Address)));
-            if (line == null)
+            var forced = line == null ? ForcedByClient(context) : null;
+            if (line == null && forced == null)
             {
                 yield break;
             }
 
-            var message = line.Message;
-            var what = Between(message, "no matching ", " found");
-            var offer = Between(message, "Their offer: ", " [preauth]") ?? message.Substring(message.LastIndexOf(' ') + 1);
-            var evidence = new List<CauseEvidence> { Rules.LogLines.Quote(context, line) };
-            string? serverList = null;
-            if (what != null && ServerLists.TryGetValue(what, out var keyword) && context.LoginConfig is var (config, command) && config.Settings.TryGetValue(keyword, out var values) && values.Length > 0)
+            var what = line == null ? forced!.Value.What : Between(line.Message, "no matching ", " found");
+            var offer = line == null ? forced!.Value.Offer : Between(line.Message, "Their offer: ", " [preauth]") ?? line.Message.Substring(line.Message.LastIndexOf(' ') + 1);
+            var evidence = new List<CauseEvidence>();
+            if (line != null)
             {
-                serverList = values[0];
-                evidence.Add(context.Quote(command, keyword + " " + serverList));
+                evidence.Add(Rules.LogLines.Quote(context, line));
+            }
+
+            string? serverList = null;
+            if (what != null && ServerLists.TryGetValue(what, out var keyword) && context.LoginSetting(keyword) is var (list, quote))
+            {
+                serverList = list;
+                evidence.Add(quote);
+                if (context.Window?.Client?.Setting(keyword).FirstOrDefault() is string clientList)
+                {
+                    evidence.Add(context.Quote($"ssh -G {context.ComputerName} (on {context.Window.Origin})", keyword + " " + clientList));
+                }
             }
 
             var cause = context.Cause(
                 Cause,
                 CauseConfidence.Confirmed,
-                $"{line.Address} and the server share no {what ?? "algorithm"}: the client offered {offer}{(serverList == null ? string.Empty : ", the server takes " + serverList)}.",
+                $"{(line?.Address?.ToString() ?? context.Window!.Origin)} and the server share no {what ?? "algorithm"}: the client offered {offer}{(serverList == null ? string.Empty : ", the server takes " + serverList)}.",
                 evidence.ToArray());
             cause.Remedy = $"Make the client offer one the server takes: remove the list its ssh_config forces (ssh -G {context.ComputerName} shows the effective one) or update the client. Re-enabling a weak algorithm on the server (+{offer.Split(',')[0]}) is the last resort.";
             cause.RemedyCommand = $"ssh -G {context.ComputerName} | grep -Ei '^(kexalgorithms|hostkeyalgorithms|ciphers|macs) '";
             yield return cause;
+        }
+
+        // With -FromHost: a list the client's own configuration gives (ssh -G) that shares nothing with
+        // sshd -T's list for the same purpose; the two ends show the mismatch without a log line.
+        private static (string What, string Offer)? ForcedByClient(DiagnosisContext context)
+        {
+            var client = context.Window?.Client;
+            if (client == null)
+            {
+                return null;
+            }
+
+            foreach (var purpose in ServerLists)
+            {
+                var offer = client.Setting(purpose.Value).FirstOrDefault();
+                if (offer != null && context.LoginSetting(purpose.Value) is var (list, _) && !offer.Split(',').Intersect(list.Split(',')).Any())
+                {
+                    return (purpose.Key, offer);
+                }
+            }
+
+            return null;
         }
 
         private static string? Between(string text, string start, string end)

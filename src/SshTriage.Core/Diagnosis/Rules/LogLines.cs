@@ -31,6 +31,41 @@ namespace SshTriage.Diagnosis.Rules
             return line == null ? null : Quote(context, line);
         }
 
+        /// <summary>
+        /// How long sshd kept the client's newest login waiting: from its "Connection from" line to the
+        /// first line of the same process about the login (a result, a refusal, a timeout). Connections
+        /// that never reached the login (the probes') do not count. Null when no login shows with times.
+        /// </summary>
+        public static (SshLogEvent Connection, SshLogEvent Answer, int Seconds)? LastLoginWait(DiagnosisContext context)
+        {
+            var visible = context.VisibleAddress;
+            var log = context.Log;
+            for (var i = log.Count - 1; i >= 0; i--)
+            {
+                var connection = log[i];
+                if (connection.Kind != SshLogEventKind.ConnectionFrom || connection.Time == null || (visible != null && !visible.Equals(connection.Address)))
+                {
+                    continue;
+                }
+
+                var answer = log.Skip(i + 1).FirstOrDefault(e => e.ProcessId == connection.ProcessId && e.Program == connection.Program && e.Time != null && AboutTheLogin(e));
+                if (answer != null)
+                {
+                    return (connection, answer, (int)(answer.Time!.Value - connection.Time.Value).TotalSeconds);
+                }
+            }
+
+            return null;
+        }
+
+        private static bool AboutTheLogin(SshLogEvent line) => line.Kind switch
+        {
+            SshLogEventKind.ConnectionClosed or SshLogEventKind.Disconnected => line.User != null,
+            SshLogEventKind.Accepted or SshLogEventKind.Failed or SshLogEventKind.InvalidUser or SshLogEventKind.NotAllowed or SshLogEventKind.TooManyAuthFailures
+                or SshLogEventKind.LoginGraceTimeout or SshLogEventKind.RootLoginRefused or SshLogEventKind.AccountExpired or SshLogEventKind.KeyTypeRejected or SshLogEventKind.BadModes => true,
+            _ => false,
+        };
+
         /// <summary>A cause's evidence: what shows the state, then sshd's line when there is one.</summary>
         public static CauseEvidence[] Evidence(CauseEvidence state, CauseEvidence? proof) => proof == null ? new[] { state } : new[] { state, proof };
     }
