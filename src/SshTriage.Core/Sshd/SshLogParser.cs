@@ -30,14 +30,24 @@ namespace SshTriage.Sshd
         // sshd formats a log message into a 1024-byte buffer; a longer one was not written by sshd.
         private const int MaxMessageLength = 2048;
 
+        // A traditional or ISO stamp (a day of one digit padded or not), the host name when the
+        // syslog daemon writes one, the facility.priority busybox syslogd writes, then "sshd[pid]:".
         private static readonly Regex Prefix = new Regex(
-            @"^(?:(?<iso>[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]+)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?)|(?<bsd>[A-Z][a-z]{2} [ 0-9][0-9] [0-9]{2}:[0-9]{2}:[0-9]{2}))\s+(?<host>\S+)\s+(?<program>sshd(?:-session|-auth)?)\[(?<pid>[0-9]+)\]:\s?(?<message>.*)$",
+            @"^(?:(?<iso>[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]+)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?)|(?<bsd>[A-Z][a-z]{2} {1,2}[0-9]{1,2} [0-9]{2}:[0-9]{2}:[0-9]{2}))\s+(?:(?<host>\S+)\s+)??(?:[a-z0-9]+\.[a-z]+\s+)?(?<program>sshd(?:-session|-auth)?)\[(?<pid>[0-9]+)\]:\s?(?<message>.*)$",
+            Options);
+
+        // RFC 5424 (rsyslog's RSYSLOG_SyslogProtocol23Format, syslog-ng's IETF format): PRI and
+        // version, stamp, host, app name, proc id, msg id, structured data (nil or elements), message.
+        private static readonly Regex Prefix5424 = new Regex(
+            @"^(?:<[0-9]{1,3}>)?1 (?<iso>[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]+)?(?:Z|[+-][0-9]{2}:[0-9]{2})) (?<host>\S+) (?<program>sshd(?:-session|-auth)?) (?<pid>[0-9]+) \S+ (?:-|(?:\[(?:[^\]\\]|\\.)*\])+)(?: \uFEFF?(?<message>.*))?$",
             Options);
 
         private static readonly Regex IsoOffset = new Regex("([+-][0-9]{2})([0-9]{2})$", Options);
 
-        private const string Addr = @"(?<addr>[0-9A-Fa-f:.]+(?:%[0-9A-Za-z_.-]+)?)";
-        private const string AddrPort = Addr + @" port (?<port>[0-9]+)";
+        // An address literal always holds a dot or a colon: a bare number after a user name is not one.
+        private const string Addr = @"(?<addr>[0-9A-Fa-f:.]*[.:][0-9A-Fa-f:.]*(?:%[0-9A-Za-z_.-]+)?)";
+        // sshd before 7.5 wrote some lines (Invalid user, Connection closed) without the port.
+        private const string AddrPort = Addr + @"(?: port (?<port>[0-9]+))?";
 
         // A user name as sshd logs it: anything but a colon (see the remarks).
         private const string User = "(?<user>[^:]*)";
@@ -127,15 +137,21 @@ namespace SshTriage.Sshd
                     continue;
                 }
 
-                var match = Prefix.Match(raw.TrimEnd('\r'));
+                var line = raw.TrimEnd('\r');
+                var match = Prefix.Match(line);
                 if (!match.Success)
                 {
-                    continue;
+                    match = Prefix5424.Match(line);
+                    if (!match.Success)
+                    {
+                        continue;
+                    }
                 }
 
                 var message = match.Groups["message"].Value;
                 var time = match.Groups["iso"].Success ? ParseIso(match.Groups["iso"].Value) : ParseBsd(match.Groups["bsd"].Value, now);
-                yield return Classify(computerName ?? match.Groups["host"].Value, time, message, source, match);
+                // A line without a host name was written on the server it was read from.
+                yield return Classify(computerName ?? (match.Groups["host"].Success ? match.Groups["host"].Value : Environment.MachineName), time, message, source, match);
             }
         }
 
