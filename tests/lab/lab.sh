@@ -80,6 +80,9 @@ cmd_up() {
     # shellcheck source=/dev/null
     . "$LAB_DIR/scenarios/$scenario.sh"
     scenario_up
+    if [[ ${LAB_JOURNAL:-0} == 1 ]]; then
+        journal_caught_up
+    fi
     # LAB_FROMHOST=1: the client runs an sshd too, so any scenario can be probed from
     # the client over ssh (-FromHost), not only those that start one themselves. Port
     # 2022, which no scenario filters (upstream-filter drops forwarded TCP to PORT).

@@ -256,6 +256,21 @@ journal_up() {
     lab_env JOURNAL_REMOTE_PID "$(lab_pid "journal-$role")"
 }
 
+# journal_caught_up: on a journal-only server, wait until the journal holds every message
+# the syslog listener has written to the lab's own log copy: systemd-journal-remote writes
+# behind its FIFO, and a scenario's last lines (the ones its checks waited for in that copy)
+# must be in the journal before anything reads it.
+journal_caught_up() {
+    local want
+    want=$(wc -l <"$S/auth.log")
+    lab_wait 20 "the journal to hold the log's $want messages" journal_holds "$(env_get JOURNAL_FILE)" "$want"
+}
+
+# journal_holds FILE N: the server's journal FILE has at least N messages.
+journal_holds() {
+    [[ $(host_exec server journalctl --file "$1" -o cat 2>/dev/null | wc -l) -ge $2 ]]
+}
+
 # host_nft ROLE NAME: load nft rules from stdin into the host's network namespace,
 # keeping a copy in the state dir as evidence of what the scenario set.
 host_nft() {
