@@ -23,23 +23,25 @@ namespace SshTriage.Fail2Ban
         }
 
         // Jail names are checked on the server before use: only [A-Za-z0-9_.-] reaches a command line.
-        // Each fail2ban-client is a Python start of its own, so a jail's queries run at once,
-        // each into its own file ($sst_tmp is the collector's), and print in order afterwards.
+        // Each fail2ban-client is a Python start of its own, so the jails' queries run at once, each
+        // into its own file in a private folder from mktemp, and print in order afterwards. Where no
+        // folder can be made (a read-only /tmp) they run one after another: the section never writes
+        // anywhere else, so concurrent collections never share a file.
         private const string Walk =
             "q() { printf '@@sst query %s\\n' \"$*\"; fail2ban-client \"$@\" 2>&1; printf '@@sst exit %s\\n' \"$?\"; }; " +
-            "d=$sst_tmp/fail2ban; mkdir -p \"$d\"; q status > \"$d/0\"; cat \"$d/0\"; i=0; " +
-            "for j in $(sed -n 's/.*Jail list:[[:space:]]*//p' \"$d/0\" | tr ',' ' '); do " +
+            "p() { if [ -n \"$d\" ]; then q \"$@\" > \"$d/$i.$k\" & else q \"$@\"; fi; k=$((k + 1)); }; " +
+            "s=$(q status); printf '%s\\n' \"$s\"; " +
+            "d=$(mktemp -d 2>/dev/null) || d=; i=0; " +
+            "for j in $(printf '%s\\n' \"$s\" | sed -n 's/.*Jail list:[[:space:]]*//p' | tr ',' ' '); do " +
             "case \"$j\" in *[!A-Za-z0-9_.-]*) continue ;; esac; " +
-            "i=$((i + 1)); " +
-            "( printf '@@sst jail %s\\n' \"$j\" > \"$d/$i.0\"; " +
-            "q status \"$j\" > \"$d/$i.1\" & q get \"$j\" banip --with-time > \"$d/$i.2\" & q get \"$j\" ignoreip > \"$d/$i.3\" & " +
-            "q get \"$j\" actions > \"$d/$i.4\" & q get \"$j\" bantime > \"$d/$i.5\" & q get \"$j\" findtime > \"$d/$i.6\" & " +
-            "q get \"$j\" maxretry > \"$d/$i.7\" & q get \"$j\" logpath > \"$d/$i.8\" & q get \"$j\" journalmatch > \"$d/$i.9\" & " +
-            "k=10; for a in $(fail2ban-client get \"$j\" actions 2>/dev/null | sed '1d' | tr ',' ' '); do " +
-            "case \"$a\" in *[!A-Za-z0-9_.-]*) continue ;; esac; q get \"$j\" action \"$a\" port > \"$d/$i.$k\" & k=$((k + 1)); done; " +
-            "wait ) & " +
-            "done; wait; " +
-            "n=1; while [ \"$n\" -le \"$i\" ]; do k=0; while [ -f \"$d/$n.$k\" ]; do cat \"$d/$n.$k\"; k=$((k + 1)); done; n=$((n + 1)); done";
+            "i=$((i + 1)); k=1; " +
+            "if [ -n \"$d\" ]; then printf '@@sst jail %s\\n' \"$j\" > \"$d/$i.0\"; else printf '@@sst jail %s\\n' \"$j\"; fi; " +
+            "p status \"$j\"; p get \"$j\" banip --with-time; p get \"$j\" ignoreip; p get \"$j\" actions; p get \"$j\" bantime; " +
+            "p get \"$j\" findtime; p get \"$j\" maxretry; p get \"$j\" logpath; p get \"$j\" journalmatch; " +
+            "for a in $(fail2ban-client get \"$j\" actions 2>/dev/null | sed '1d' | tr ',' ' '); do " +
+            "case \"$a\" in *[!A-Za-z0-9_.-]*) continue ;; esac; p get \"$j\" action \"$a\" port; done; " +
+            "done; " +
+            "if [ -n \"$d\" ]; then wait; n=1; while [ \"$n\" -le \"$i\" ]; do k=0; while [ -f \"$d/$n.$k\" ]; do cat \"$d/$n.$k\"; k=$((k + 1)); done; n=$((n + 1)); done; rm -rf \"$d\"; fi";
 
         /// <summary>Every jail's state.</summary>
         public static CollectorSection Fail2Ban { get; } = new CollectorSection(Names.Fail2Ban, "fail2ban-client", Walk);
