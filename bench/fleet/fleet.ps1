@@ -10,6 +10,8 @@ param(
     [Parameter(Mandatory)] [string] $KeyFile,
     [Parameter(Mandatory)] [string] $KnownHosts,
     [int] $ThrottleLimit = 50,
+    # An ssh_config KexAlgorithms list, given to either transport through -SshOption.
+    [string] $KexAlgorithms,
     # Only start PowerShell and import the module: what every run pays before the first host.
     [switch] $Baseline
 )
@@ -21,6 +23,9 @@ if ($Baseline) {
 }
 $hosts = Get-Content -Path $HostFile
 $options = @{ UserKnownHostsFile = $KnownHosts; GlobalKnownHostsFile = '/dev/null' }
+if ($KexAlgorithms) {
+    $options.KexAlgorithms = $KexAlgorithms
+}
 $problems = $null
 $listeners = $null
 $elapsed = Measure-Command {

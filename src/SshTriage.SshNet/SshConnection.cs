@@ -35,7 +35,7 @@ namespace SshTriage.SshNet
         public async Task<SshClient> ConnectAsync(string address, int connectPort, CancellationToken cancellationToken)
         {
             var methods = SshLogin.Methods(user, target, host);
-            var info = VerifiedClient.Settings(address, connectPort, user, methods, target.Timeout, verifier, host, port);
+            var info = VerifiedClient.Settings(address, connectPort, user, methods, target.Timeout, verifier, host, port, target.SshOptions);
             HostKeyVerdict? verdict = null;
             var client = VerifiedClient.Create(info, verifier, host, port, (judged, _) => verdict = judged);
 

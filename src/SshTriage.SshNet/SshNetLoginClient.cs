@@ -49,7 +49,7 @@ namespace SshTriage.SshNet
             }
 
             var methods = plain.Select(m => (AuthenticationMethod)new RecordingAuthentication(m, KeysOf(m), attempt => Record(() => trace.Attempts.Add(attempt)))).ToArray();
-            var info = VerifiedClient.Settings(address.ToString(), target.Port, user, methods, target.Timeout, verifier, host, target.Port);
+            var info = VerifiedClient.Settings(address.ToString(), target.Port, user, methods, target.Timeout, verifier, host, target.Port, Array.Empty<KeyValuePair<string, string>>());
             ClientOffer.RestrictHostKeys(info, hostKeyAlgorithms);
             trace.ClientOffer = ClientOffer.Of(info);
 

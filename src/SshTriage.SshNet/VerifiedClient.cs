@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using Renci.SshNet;
 using SshTriage.Remote.HostKeys;
@@ -6,18 +7,24 @@ using SshTriage.Remote.HostKeys;
 namespace SshTriage.SshNet
 {
     /// <summary>
-    /// An SSH.NET client as the module uses it: OpenSSH's algorithm policy, the host key types
-    /// known_hosts holds asked for first, and every offered host key judged by the verifier under
+    /// An SSH.NET client as the module uses it: OpenSSH's algorithm policy and the algorithm
+    /// options of -SshOption, the host key types known_hosts holds asked for first, and every offered host key judged by the verifier under
     /// the host's own name and port (the connection fails unless the key is trusted).
     /// </summary>
     internal static class VerifiedClient
     {
         /// <summary>The connection settings for <paramref name="address"/>:<paramref name="connectPort"/>, whose key is checked as <paramref name="host"/>:<paramref name="port"/>.</summary>
-        public static ConnectionInfo Settings(string address, int connectPort, string user, AuthenticationMethod[] methods, TimeSpan timeout, HostKeyVerifier verifier, string host, int port)
+        public static ConnectionInfo Settings(string address, int connectPort, string user, AuthenticationMethod[] methods, TimeSpan timeout, HostKeyVerifier verifier, string host, int port, IEnumerable<KeyValuePair<string, string>> options)
         {
             var info = new ConnectionInfo(address, connectPort, user, methods) { Timeout = timeout };
             AlgorithmPolicy.Apply(info);
-            HostKeyAlgorithmOrder.Apply(info, verifier.KnownKeyTypes(host, port), verifier.HasAuthority(host, port));
+
+            // A HostKeyAlgorithms option is the user's order, as with ssh.
+            if (!AlgorithmOptions.Apply(info, options, host))
+            {
+                HostKeyAlgorithmOrder.Apply(info, verifier.KnownKeyTypes(host, port), verifier.HasAuthority(host, port));
+            }
+
             return info;
         }
 

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using Renci.SshNet;
 using SshTriage.SshNet;
@@ -45,6 +46,51 @@ namespace SshTriage.Tests
 
             Assert.EndsWith("-cert-v01@openssh.com", info.HostKeyAlgorithms.Keys.First(), System.StringComparison.Ordinal);
             Assert.Equal("ssh-ed25519", info.HostKeyAlgorithms.Keys.First(k => !k.EndsWith("-cert-v01@openssh.com", System.StringComparison.Ordinal)));
+        }
+
+        [Fact]
+        public void AlgorithmOptionsNarrowTheOfferAsSshConfigDoes()
+        {
+            var info = Offer();
+            AlgorithmPolicy.Apply(info);
+            var options = new[]
+            {
+                new KeyValuePair<string, string>("KexAlgorithms", "curve25519-sha256"),
+                new KeyValuePair<string, string>("ciphers", "^aes256-gcm@openssh.com"),
+                new KeyValuePair<string, string>("MACs", "-*-sha1*"),
+                new KeyValuePair<string, string>("UserKnownHostsFile", "/tmp/known_hosts"),
+            };
+
+            var hostKeysGiven = AlgorithmOptions.Apply(info, options, "web01");
+
+            Assert.False(hostKeysGiven);
+            Assert.Equal(new[] { "curve25519-sha256" }, info.KeyExchangeAlgorithms.Keys);
+            Assert.Equal("aes256-gcm@openssh.com", info.Encryptions.Keys.First());
+            Assert.DoesNotContain(info.HmacAlgorithms.Keys, m => m.Contains("-sha1"));
+            Assert.NotEmpty(info.HmacAlgorithms);
+        }
+
+        [Fact]
+        public void AnExplicitOptInMayNameWhatThePolicyDropped()
+        {
+            var info = Offer();
+            AlgorithmPolicy.Apply(info);
+
+            var hostKeysGiven = AlgorithmOptions.Apply(info, new[] { new KeyValuePair<string, string>("HostKeyAlgorithms", "+ssh-rsa") }, "web01");
+
+            Assert.True(hostKeysGiven);
+            Assert.Equal("ssh-rsa", info.HostKeyAlgorithms.Keys.Last());
+        }
+
+        [Fact]
+        public void ANameSshNetLacksIsAnInvalidTargetNamingWhatItSupports()
+        {
+            var info = Offer();
+
+            var failure = Assert.Throws<SshTriage.Remote.RemoteShellException>(() => AlgorithmOptions.Apply(info, new[] { new KeyValuePair<string, string>("KexAlgorithms", "curve448-sha512") }, "web01"));
+
+            Assert.Equal("InvalidRemoteTarget", failure.Error.ErrorId);
+            Assert.Contains("curve25519-sha256", failure.Error.Exception.Message, System.StringComparison.Ordinal);
         }
     }
 }

@@ -63,6 +63,14 @@ namespace SshTriage.Tests
         }
 
         [Fact]
+        public void SshNetTakesTheAlgorithmListsOfSshConfigAndRefusesAMalformedOne()
+        {
+            Assert.True(Build(new RemoteLogin(SshTransport.SshNet), out _, out _, options: new Dictionary<string, string> { ["KexAlgorithms"] = "^curve25519-sha256", ["MACs"] = "-*sha1*", ["Ciphers"] = "aes256-gcm@openssh.com", ["HostKeyAlgorithms"] = "+ssh-rsa" }));
+            Assert.False(Build(new RemoteLogin(SshTransport.SshNet), out _, out var error, options: new Dictionary<string, string> { ["KexAlgorithms"] = "curve25519-sha256 $(reboot)" }));
+            Assert.Contains("not a list of algorithm names", error, StringComparison.Ordinal);
+        }
+
+        [Fact]
         public void TheCredentialNamesTheUserUnlessUserNameDisagrees()
         {
             var login = new RemoteLogin(SshTransport.SshNet, new RemoteCredential("triage", Secret("pw")));

@@ -158,9 +158,17 @@ namespace SshTriage.Remote
 
             foreach (var option in options)
             {
-                if (!string.Equals(option.Key, KnownHostsFiles.UserOption, StringComparison.OrdinalIgnoreCase) && !string.Equals(option.Key, KnownHostsFiles.GlobalOption, StringComparison.OrdinalIgnoreCase))
+                if (AlgorithmList.IsOption(option.Key))
                 {
-                    error = $"The ssh option {option.Key} means nothing to the SSH.NET transport, which reads no ssh config (it honours {KnownHostsFiles.UserOption} and {KnownHostsFiles.GlobalOption}). Leave it out, or use -Transport OpenSsh.";
+                    if (!AlgorithmList.IsWellFormed(option.Value))
+                    {
+                        error = $"The ssh option {option.Key}={option.Value} is not a list of algorithm names (optionally after +, - or ^), as in ssh_config.";
+                        return false;
+                    }
+                }
+                else if (!string.Equals(option.Key, KnownHostsFiles.UserOption, StringComparison.OrdinalIgnoreCase) && !string.Equals(option.Key, KnownHostsFiles.GlobalOption, StringComparison.OrdinalIgnoreCase))
+                {
+                    error = $"The ssh option {option.Key} means nothing to the SSH.NET transport, which reads no ssh config (it honours {KnownHostsFiles.UserOption}, {KnownHostsFiles.GlobalOption}, {string.Join(", ", AlgorithmList.OptionNames)}). Leave it out, or use -Transport OpenSsh.";
                     return false;
                 }
             }

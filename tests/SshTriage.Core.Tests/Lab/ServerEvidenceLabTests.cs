@@ -317,6 +317,23 @@ namespace SshTriage.Tests.Lab
         }
 
         [LabFact]
+        public void AlgorithmOptionsMeanTheSameOnBothTransports()
+        {
+            using var lab = LabInstance.Up("open");
+            var connection = ServerLab.Connection(lab, Transport, "root", "CLIENT_KEY");
+            connection.AddRange(new[] { "--option", "KexAlgorithms=curve25519-sha256", "--option", "Ciphers=^aes256-gcm@openssh.com" });
+            var narrowed = ServerLab.Run(lab, "listener", connection);
+
+            // The lab's sshd 9.2 no longer takes this key exchange: an offer of it alone fails.
+            var refused = ServerLab.Run(lab, "listener", ServerLab.Connection(lab, Transport, "root", "CLIENT_KEY").Concat(new[] { "--option", "KexAlgorithms=diffie-hellman-group14-sha1" }));
+
+            Assert.Empty(narrowed.Errors);
+            Assert.Contains(narrowed.Objects, o => o.Type == Listener);
+            Assert.Equal(new[] { "SshConnectionFailed" }, refused.ErrorIds);
+            Assert.Empty(refused.Objects);
+        }
+
+        [LabFact]
         public void ASavedBundleReadsTheSameAsTheLiveServer()
         {
             using var lab = LabInstance.Up("moved-port");
