@@ -145,6 +145,7 @@ holder_main() {
     # sudo's time stamps (the real /run/sudo is not shared).
     mkdir -m 0711 /run/sudo
     holder_identity "$base"
+    quiet_root_profile "$base"
     mount --bind -- "$base/etc/hosts.allow" /etc/hosts.allow
     mount --bind -- "$base/etc/hosts.deny" /etc/hosts.deny
     if [[ -e /etc/resolv.conf ]]; then
@@ -153,6 +154,21 @@ holder_main() {
     hostname "$3"
     : >"$S/run/holder-$role.ready"
     exec sleep infinity
+}
+
+# quiet_root_profile BASE: root's shell startup files read as empty in this mount
+# namespace, so a root session on a lab host costs and prints what the server's
+# work does, not what this machine's root profile runs (version managers and the
+# like: dozens of programs per session). Everything else in root's home stays.
+quiet_root_profile() {
+    local home f
+    home=$(getent passwd root | cut -d: -f6)
+    : >"$1/empty-profile"
+    for f in .bashrc .profile .bash_profile .bash_login; do
+        if [[ -n $home && -f $home/$f ]]; then
+            mount --bind -- "$1/empty-profile" "$home/$f"
+        fi
+    done
 }
 
 # holder_identity BASE: the lab-owned files that lib/users.sh and lib/sshd.sh
