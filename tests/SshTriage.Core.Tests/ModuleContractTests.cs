@@ -227,6 +227,18 @@ namespace SshTriage.Tests
             Assert.Equal(typeof(int), typeof(SshPortResult).GetProperty("Port")!.PropertyType);
         }
 
+        [Fact]
+        public void OutputTypesAreReadOnlyToTheirCallers()
+        {
+            // Results are built in one expression (internal init): a runbook sees get-only properties.
+            var outputs = typeof(SshRejectCause).Assembly.GetExportedTypes().Where(t => t.Namespace == nameof(SshTriage) && t.IsClass).ToList();
+            Assert.Contains(typeof(SshRejectCause), outputs);
+            foreach (var property in outputs.SelectMany(t => t.GetProperties(BindingFlags.Instance | BindingFlags.Public)))
+            {
+                Assert.False(property.SetMethod?.IsPublic == true, $"{property.DeclaringType!.Name}.{property.Name} has a public setter");
+            }
+        }
+
         private static void AssertPipelineParameter(Type cmdlet, string name, bool byValue)
         {
             var property = cmdlet.GetProperty(name) ?? throw new Xunit.Sdk.XunitException($"{cmdlet.Name} has no -{name}");
