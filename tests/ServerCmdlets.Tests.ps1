@@ -182,6 +182,20 @@ Describe 'Pipelines by property name' {
         $problems[0].TargetObject | Should -Be 'sst-server'
     }
 
+    It 'binds a Fail2Ban cause to Unblock-Fail2BanIp, as found and after Export-Clixml and Import-Clixml' {
+        $cause = Find-SshRejectCause -EvidencePath (Join-Path $bundles 'f2b-nftables-root.txt') -ClientAddress 198.51.100.10 | Select-Object -First 1
+        $cause.IPAddress | Should -BeOfType System.Net.IPAddress
+        $file = Join-Path $TestDrive 'cause.xml'
+        $cause | Export-Clixml -Path $file
+        foreach ($item in $cause, (Import-Clixml -Path $file)) {
+            # An ssh option that is refused stops the call before any connection: what is left is the binding.
+            $null = $item | Unblock-Fail2BanIp -SshOption @{ ProxyCommand = 'none' } -ErrorVariable problems -ErrorAction SilentlyContinue
+            $problems.Count | Should -Be 1
+            $problems[0].FullyQualifiedErrorId | Should -BeLike 'InvalidRemoteTarget*'
+            $problems[0].TargetObject | Should -Be $cause.ComputerName
+        }
+    }
+
     It 'binds Test-SshPort results to the server cmdlets by ComputerName' {
         $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
         $listener.Start()

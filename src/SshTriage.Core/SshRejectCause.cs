@@ -32,7 +32,7 @@ namespace SshTriage
             : this(context, cause, confidence, summary, evidence)
         {
             Jail = ban.Jail;
-            IPAddress = ban.IPAddress.ToString();
+            IPAddress = ban.IPAddress;
         }
 
         // The ranking's copy: everything of the original, but for what the initializer changes.
@@ -91,7 +91,7 @@ namespace SshTriage
         public string? Jail { get; internal init; }
 
         /// <summary>For Fail2Ban causes: the banned address, so the result pipes into Unblock-Fail2BanIp.</summary>
-        public string? IPAddress { get; internal init; }
+        public IPAddress? IPAddress { get; internal init; }
 
         // What the cause is about when one cause can have several results (a firewall rule):
         // results about different subjects are kept apart when the ranking merges duplicates.

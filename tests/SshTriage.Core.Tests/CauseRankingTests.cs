@@ -41,7 +41,7 @@ namespace SshTriage.Tests
                 Remedy = "Start sshd.",
                 RemedyCommand = "systemctl start ssh",
                 Jail = "sshd",
-                IPAddress = "203.0.113.1",
+                IPAddress = System.Net.IPAddress.Parse("203.0.113.1"),
                 Subject = "the listener",
             };
 

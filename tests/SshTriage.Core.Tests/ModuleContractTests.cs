@@ -217,10 +217,10 @@ namespace SshTriage.Tests
         [Fact]
         public void CausesPipeIntoUnblockAndPortsIntoFindSshRejectCause()
         {
-            foreach (var name in new[] { "IPAddress", "Jail", "ComputerName" })
-            {
-                Assert.Equal(typeof(string), typeof(SshRejectCause).GetProperty(name)!.PropertyType);
-            }
+            // As a ban's: the address is an IPAddress, as VisibleAddress is, and binds to Unblock-Fail2BanIp's -IPAddress through its argument transformation.
+            Assert.Equal(typeof(System.Net.IPAddress), typeof(SshRejectCause).GetProperty("IPAddress")!.PropertyType);
+            Assert.Equal(typeof(string), typeof(SshRejectCause).GetProperty("Jail")!.PropertyType);
+            Assert.Equal(typeof(string), typeof(SshRejectCause).GetProperty("ComputerName")!.PropertyType);
 
             var find = CmdletTypes().Single(t => CmdletName(t) == "Find-SshRejectCause");
             AssertPipelineParameter(find, "Port", byValue: false);

@@ -35,7 +35,7 @@ namespace SshTriage.Diagnosis.Rules
                         context.Quote($"fail2ban-client get {jail.Name} action {jail.BanAction} port", jail.Port ?? string.Empty))
                     {
                         Jail = jail.Name,
-                        IPAddress = address?.ToString(),
+                        IPAddress = address,
                         Remedy = $"Set port = {context.Port} (or ssh,{context.Port}) in the [{jail.Name}] section of jail.local and reload Fail2Ban.",
                         RemedyCommand = context.Command("Get-Fail2BanJail", $"-Name {jail.Name}"),
                     };
