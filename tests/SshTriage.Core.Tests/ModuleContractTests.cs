@@ -228,6 +228,23 @@ namespace SshTriage.Tests
         }
 
         [Fact]
+        public void EveryAddressParameterIsReadByTheOneAddressTransformation()
+        {
+            // One address is an IPAddress; an address or a prefix is a string; both bound through AddressArgument.
+            var addresses = CmdletTypes().SelectMany(t => t.GetProperties())
+                .Where(p => AttributeOf(p, "ParameterAttribute") != null && (p.Name.EndsWith("Address", StringComparison.Ordinal) || p.PropertyType.FullName == "System.Net.IPAddress"))
+                .ToList();
+            Assert.Equal(7, addresses.Count);
+            foreach (var parameter in addresses)
+            {
+                var transformation = parameter.GetCustomAttributesData().SingleOrDefault(a => a.AttributeType.FullName == "SshTriage.Commands.AddressArgumentAttribute");
+                Assert.True(transformation != null, $"{parameter.DeclaringType!.Name}.{parameter.Name} is not read by AddressArgument");
+                var allowsPrefix = transformation!.NamedArguments.Any(a => a.MemberName == "AllowPrefix" && (bool)a.TypedValue.Value!);
+                Assert.Equal(allowsPrefix ? "System.String" : "System.Net.IPAddress", parameter.PropertyType.FullName);
+            }
+        }
+
+        [Fact]
         public void OutputTypesAreReadOnlyToTheirCallers()
         {
             // Results are built in one expression (internal init): a runbook sees get-only properties.
