@@ -127,8 +127,8 @@ Describe 'Fail2Ban from saved evidence' {
 
 Describe 'Unblock-Fail2BanIp' {
     It 'rejects a malformed address before connecting' {
-        $null = Unblock-Fail2BanIp -ComputerName web01 -IPAddress '203.0.113.300' -ErrorVariable problems -ErrorAction SilentlyContinue
-        $problems[0].FullyQualifiedErrorId | Should -BeLike 'InvalidIPAddress*'
+        $thrown = { Unblock-Fail2BanIp -ComputerName web01 -IPAddress '203.0.113.300' } | Should -Throw -PassThru
+        $thrown.FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentTransformationError*'
     }
 
     It 'supports -WhatIf and -Confirm' {
@@ -172,6 +172,61 @@ Describe 'Export-SshTriageCollector' {
     }
 }
 
+Describe 'Address parameters' {
+    BeforeDiscovery {
+        $single = @(
+            @{ Command = 'Find-SshRejectCause'; Parameter = 'ClientAddress' }
+            @{ Command = 'Get-SshLogEvent'; Parameter = 'IPAddress' }
+            @{ Command = 'Get-SshdConfig'; Parameter = 'MatchAddress' }
+            @{ Command = 'Test-FirewallAccess'; Parameter = 'SourceAddress' }
+        )
+        $prefix = @(
+            @{ Command = 'Get-Fail2BanBan'; Parameter = 'IPAddress' }
+            @{ Command = 'Get-FirewallRule'; Parameter = 'SourceAddress' }
+            @{ Command = 'Unblock-Fail2BanIp'; Parameter = 'IPAddress' }
+        )
+        $bad = '203.0.113.300', 'web01', '198.51.100.7; reboot', '-oProxyCommand=sh', '10', '198.51.100.7 203.0.113.1'
+        $cases = foreach ($case in $single + $prefix) { foreach ($value in $bad) { $case + @{ Value = $value; Prefix = $case -in $prefix } } }
+    }
+
+    It '<Command> -<Parameter> refuses ''<Value>'' at binding, saying what form it expects' -TestCases $cases {
+        $arguments = @{ $Parameter = $Value; ErrorAction = 'Stop' }
+        $thrown = { & $Command @arguments -ComputerName web01 } | Should -Throw -PassThru
+        $thrown.FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentTransformationError*'
+        $thrown.Exception.Message | Should -BeLike "*'$Value' is not*expected one such as 198.51.100.7*"
+        if ($Prefix) { $thrown.Exception.Message | Should -BeLike '*198.51.100.0/24*' }
+    }
+
+    It '<Command> -<Parameter> takes one address as text or as an IPAddress' -TestCases ($single + $prefix) {
+        $command = Get-Command $Command
+        $transformation = $command.Parameters[$Parameter].Attributes | Where-Object { $_ -is [System.Management.Automation.ArgumentTransformationAttribute] }
+        foreach ($value in '2001:db8::7', [ipaddress]'198.51.100.7') {
+            $bound = $transformation.Transform($ExecutionContext, $value)
+            "$bound" | Should -Be "$value"
+            $bound.GetType() | Should -Be $command.Parameters[$Parameter].ParameterType
+        }
+    }
+
+    It '<Command> -<Parameter> takes a prefix, with its host bits cleared' -TestCases $prefix {
+        $transformation = (Get-Command $Command).Parameters[$Parameter].Attributes | Where-Object { $_ -is [System.Management.Automation.ArgumentTransformationAttribute] }
+        $transformation.Transform($ExecutionContext, '198.51.100.7/24') | Should -Be '198.51.100.0/24'
+    }
+
+    It 'refuses one bad address from the pipeline and goes on with the next' {
+        $items = [pscustomobject]@{ IPAddress = '198.51.100.7; reboot'; ComputerName = 'web01' }, [pscustomobject]@{ IPAddress = [ipaddress]'198.51.100.8'; ComputerName = 'web02' }
+        $null = $items | Unblock-Fail2BanIp -SshOption @{ ProxyCommand = 'none' } -ErrorVariable problems -ErrorAction SilentlyContinue
+        @($problems).Count | Should -Be 2
+        @($problems)[0].FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentTransformationError*'
+        @($problems)[1].FullyQualifiedErrorId | Should -BeLike 'InvalidRemoteTarget*'
+        @($problems)[1].TargetObject | Should -Be 'web02'
+    }
+
+    It '<Command> -<Parameter> refuses a prefix' -TestCases $single {
+        $arguments = @{ $Parameter = '198.51.100.0/24'; ErrorAction = 'Stop' }
+        { & $Command @arguments -ComputerName web01 } | Should -Throw -ExpectedMessage "*is not one IP address*"
+    }
+}
+
 Describe 'Pipelines by property name' {
     It 'binds a Fail2BanBan to Unblock-Fail2BanIp (IPAddress, Jail, ComputerName)' {
         $ban = Get-Fail2BanBan -EvidencePath (Join-Path $bundles 'f2b-gateway-banned-root.txt')
@@ -180,6 +235,20 @@ Describe 'Pipelines by property name' {
         $problems.Count | Should -Be 1
         $problems[0].FullyQualifiedErrorId | Should -BeLike 'InvalidRemoteTarget*'
         $problems[0].TargetObject | Should -Be 'sst-server'
+    }
+
+    It 'binds a Fail2Ban cause to Unblock-Fail2BanIp, as found and after Export-Clixml and Import-Clixml' {
+        $cause = Find-SshRejectCause -EvidencePath (Join-Path $bundles 'f2b-nftables-root.txt') -ClientAddress 198.51.100.10 | Select-Object -First 1
+        $cause.IPAddress | Should -BeOfType System.Net.IPAddress
+        $file = Join-Path $TestDrive 'cause.xml'
+        $cause | Export-Clixml -Path $file
+        foreach ($item in $cause, (Import-Clixml -Path $file)) {
+            # An ssh option that is refused stops the call before any connection: what is left is the binding.
+            $null = $item | Unblock-Fail2BanIp -SshOption @{ ProxyCommand = 'none' } -ErrorVariable problems -ErrorAction SilentlyContinue
+            $problems.Count | Should -Be 1
+            $problems[0].FullyQualifiedErrorId | Should -BeLike 'InvalidRemoteTarget*'
+            $problems[0].TargetObject | Should -Be $cause.ComputerName
+        }
     }
 
     It 'binds Test-SshPort results to the server cmdlets by ComputerName' {

@@ -23,18 +23,18 @@ namespace SshTriage
         public IPAddress IPAddress { get; }
 
         /// <summary>When the ban began.</summary>
-        public DateTimeOffset? BannedAt { get; internal set; }
+        public DateTimeOffset? BannedAt { get; internal init; }
 
         /// <summary>When it ends; empty when permanent.</summary>
-        public DateTimeOffset? ExpiresAt { get; internal set; }
+        public DateTimeOffset? ExpiresAt { get; internal init; }
 
         /// <summary>Whether the firewall really blocks the address.</summary>
-        public BanEnforcement Enforcement { get; internal set; } = BanEnforcement.Unknown;
+        public BanEnforcement Enforcement { get; internal init; } = BanEnforcement.Unknown;
 
         /// <summary>The firewall object that was checked, e.g. "iptables chain f2b-sshd" or "nft set inet f2b-table addr-set-sshd".</summary>
-        public string? EnforcedBy { get; internal set; }
+        public string? EnforcedBy { get; internal init; }
 
         /// <summary>The jail's blocking action.</summary>
-        public string? BanAction { get; internal set; }
+        public string? BanAction { get; internal init; }
     }
 }

@@ -30,24 +30,36 @@ namespace SshTriage
         public string Protocol { get; }
 
         /// <summary>Accept, Drop, Reject or Unknown.</summary>
-        public FirewallDecision Verdict { get; internal set; } = FirewallDecision.Unknown;
+        public FirewallDecision Verdict { get; internal init; } = FirewallDecision.Unknown;
 
         /// <summary>For Reject: what answers the client.</summary>
-        public string? RejectWith { get; internal set; }
+        public string? RejectWith { get; internal init; }
 
         /// <summary>What Test-SshPort would see: Open (the firewall lets it through), Refused, TimedOut or HostUnreachable.</summary>
-        public SshPortStatus? ExpectedSymptom { get; internal set; }
+        public SshPortStatus? ExpectedSymptom { get; internal init; }
 
         /// <summary>The rule that decided, or that could not be evaluated; empty when a chain policy decided.</summary>
-        public FirewallRule? DecidingRule { get; internal set; }
+        public FirewallRule? DecidingRule { get; internal init; }
 
         /// <summary>The chains walked, in order, e.g. "IptablesNft ipv4 filter/INPUT".</summary>
-        public string[] Path { get; internal set; } = Array.Empty<string>();
+        public string[] Path { get; internal init; } = Array.Empty<string>();
 
         /// <summary>The firewalls that were consulted.</summary>
-        public FirewallBackend[] Backends { get; internal set; } = Array.Empty<FirewallBackend>();
+        public FirewallBackend[] Backends { get; internal init; } = Array.Empty<FirewallBackend>();
 
         /// <summary>For an Unknown verdict that no rule decided: the evidence that was missing (no rules read, not root, damaged output).</summary>
-        public string? Reason { get; internal set; }
+        public string? Reason { get; internal init; }
+
+        /// <summary>This verdict made Unknown, because of <paramref name="reason"/>: the rules that were read cannot speak for those that were not.</summary>
+        internal FirewallVerdict Unknown(string reason) =>
+            new FirewallVerdict(ComputerName, source, Port, Protocol)
+            {
+                Verdict = FirewallDecision.Unknown,
+                RejectWith = RejectWith,
+                DecidingRule = DecidingRule,
+                Path = Path,
+                Backends = Backends,
+                Reason = reason,
+            };
     }
 }

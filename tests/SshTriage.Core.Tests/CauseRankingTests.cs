@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Reflection;
 using SshTriage.Diagnosis;
 using Xunit;
 
@@ -26,6 +27,35 @@ namespace SshTriage.Tests
             Assert.StartsWith("SshdNotRunning was found. Explained by SshdConfigInvalid: ", ranked[1].Summary);
             Assert.Null(ranked[0].ExplainedBy);
             Assert.Null(ranked[2].ExplainedBy);
+        }
+
+        [Fact]
+        public void RankingLeavesTheFoundCausesAsTheyWereAndCopiesEverythingElseOfTheExplainedOne()
+        {
+            var found = new SshRejectCause("web01", 22, RejectCause.SshdNotRunning, CauseConfidence.Confirmed, "SshdNotRunning was found.")
+            {
+                ClientAddress = System.Net.IPAddress.Parse("198.51.100.10"),
+                VisibleAddress = System.Net.IPAddress.Parse("203.0.113.1"),
+                Symptom = SshPortStatus.Refused,
+                Evidence = new[] { new CauseEvidence("web01", "ss -H -ltnp", "nothing on 22") },
+                Remedy = "Start sshd.",
+                RemedyCommand = "systemctl start ssh",
+                Jail = "sshd",
+                IPAddress = System.Net.IPAddress.Parse("203.0.113.1"),
+                Subject = "the listener",
+            };
+
+            var explained = CauseRanking.Rank(new[] { found, Cause(RejectCause.SshdConfigInvalid, CauseConfidence.Likely) })[1];
+
+            Assert.NotSame(found, explained);
+            Assert.Null(found.ExplainedBy);
+            Assert.Equal("SshdNotRunning was found.", found.Summary);
+            Assert.Equal(RejectCause.SshdConfigInvalid, explained.ExplainedBy);
+            var changed = new[] { nameof(SshRejectCause.ExplainedBy), nameof(SshRejectCause.Summary) };
+            foreach (var property in typeof(SshRejectCause).GetProperties(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic).Where(p => !changed.Contains(p.Name)))
+            {
+                Assert.Equal(property.GetValue(found), property.GetValue(explained));
+            }
         }
 
         [Fact]

@@ -26,7 +26,7 @@ namespace SshTriage.Tests
             var first = causes.First();
             Assert.Equal(RejectCause.Fail2BanGatewayBanned, first.Cause);
             Assert.Equal(CauseConfidence.Confirmed, first.Confidence);
-            Assert.Equal("203.0.113.1", first.IPAddress);
+            Assert.Equal(IPAddress.Parse("203.0.113.1"), first.IPAddress);
             Assert.Equal("sshd", first.Jail);
             Assert.Equal(IPAddress.Parse("203.0.113.1"), first.VisibleAddress);
             Assert.Contains("-IPAddress 203.0.113.1 -Jail sshd -AddToIgnoreList", first.RemedyCommand);
@@ -38,7 +38,7 @@ namespace SshTriage.Tests
         {
             var first = Diagnoser.Diagnose(Context("f2b-nftables-root.txt")).First();
 
-            Assert.Equal((RejectCause.Fail2BanBan, CauseConfidence.Confirmed, "198.51.100.10"), (first.Cause, first.Confidence, first.IPAddress));
+            Assert.Equal((RejectCause.Fail2BanBan, CauseConfidence.Confirmed, IPAddress.Parse("198.51.100.10")), (first.Cause, first.Confidence, first.IPAddress));
         }
 
         [Fact]
@@ -72,7 +72,7 @@ namespace SshTriage.Tests
         {
             var wrongPort = Diagnoser.Diagnose(Context("f2b-wrong-port-root.txt", port: 2200)).Single(c => c.Cause == RejectCause.Fail2BanWrongPort);
 
-            Assert.Equal(("sshd", "198.51.100.10"), (wrongPort.Jail, wrongPort.IPAddress));
+            Assert.Equal(("sshd", IPAddress.Parse("198.51.100.10")), (wrongPort.Jail, wrongPort.IPAddress));
             Assert.Contains("198.51.100.10 among them", wrongPort.Summary);
         }
 
@@ -108,7 +108,7 @@ namespace SshTriage.Tests
             var causes = Diagnoser.Diagnose(new DiagnosisContext(evidence, 22, client == null ? null : IPAddress.Parse(client), null, null, null));
 
             var first = causes.First();
-            Assert.Equal((RejectCause.Fail2BanBan, CauseConfidence.Possible, "203.0.113.1", "sshd"), (first.Cause, first.Confidence, first.IPAddress, first.Jail));
+            Assert.Equal((RejectCause.Fail2BanBan, CauseConfidence.Possible, IPAddress.Parse("203.0.113.1"), "sshd"), (first.Cause, first.Confidence, first.IPAddress, first.Jail));
             Assert.Contains("is unknown", first.Summary);
             Assert.Contains("if the server sees the client as 203.0.113.1", first.Summary);
             Assert.DoesNotContain(causes, c => c.Cause == RejectCause.NoCauseFound);
@@ -135,7 +135,7 @@ namespace SshTriage.Tests
             Assert.Contains(refused.Evidence, e => e.Command == "journal" && e.Excerpt.EndsWith("User bob from 198.51.100.10 not allowed because not listed in AllowUsers", System.StringComparison.Ordinal));
 
             var banned = Diagnoser.Diagnose(Context("f2b-iptables-journal-root.txt")).First();
-            Assert.Equal((RejectCause.Fail2BanBan, CauseConfidence.Confirmed, "198.51.100.10"), (banned.Cause, banned.Confidence, banned.IPAddress));
+            Assert.Equal((RejectCause.Fail2BanBan, CauseConfidence.Confirmed, IPAddress.Parse("198.51.100.10")), (banned.Cause, banned.Confidence, banned.IPAddress));
             Assert.Contains(banned.Evidence, e => e.Command == "journal" && e.Excerpt.Contains("sshd's newest line from 198.51.100.10"));
         }
 

@@ -217,14 +217,43 @@ namespace SshTriage.Tests
         [Fact]
         public void CausesPipeIntoUnblockAndPortsIntoFindSshRejectCause()
         {
-            foreach (var name in new[] { "IPAddress", "Jail", "ComputerName" })
-            {
-                Assert.Equal(typeof(string), typeof(SshRejectCause).GetProperty(name)!.PropertyType);
-            }
+            // As a ban's: the address is an IPAddress, as VisibleAddress is, and binds to Unblock-Fail2BanIp's -IPAddress through its argument transformation.
+            Assert.Equal(typeof(System.Net.IPAddress), typeof(SshRejectCause).GetProperty("IPAddress")!.PropertyType);
+            Assert.Equal(typeof(string), typeof(SshRejectCause).GetProperty("Jail")!.PropertyType);
+            Assert.Equal(typeof(string), typeof(SshRejectCause).GetProperty("ComputerName")!.PropertyType);
 
             var find = CmdletTypes().Single(t => CmdletName(t) == "Find-SshRejectCause");
             AssertPipelineParameter(find, "Port", byValue: false);
             Assert.Equal(typeof(int), typeof(SshPortResult).GetProperty("Port")!.PropertyType);
+        }
+
+        [Fact]
+        public void EveryAddressParameterIsReadByTheOneAddressTransformation()
+        {
+            // One address is an IPAddress; an address or a prefix is a string; both bound through AddressArgument.
+            var addresses = CmdletTypes().SelectMany(t => t.GetProperties())
+                .Where(p => AttributeOf(p, "ParameterAttribute") != null && (p.Name.EndsWith("Address", StringComparison.Ordinal) || p.PropertyType.FullName == "System.Net.IPAddress"))
+                .ToList();
+            Assert.Equal(7, addresses.Count);
+            foreach (var parameter in addresses)
+            {
+                var transformation = parameter.GetCustomAttributesData().SingleOrDefault(a => a.AttributeType.FullName == "SshTriage.Commands.AddressArgumentAttribute");
+                Assert.True(transformation != null, $"{parameter.DeclaringType!.Name}.{parameter.Name} is not read by AddressArgument");
+                var allowsPrefix = transformation!.NamedArguments.Any(a => a.MemberName == "AllowPrefix" && (bool)a.TypedValue.Value!);
+                Assert.Equal(allowsPrefix ? "System.String" : "System.Net.IPAddress", parameter.PropertyType.FullName);
+            }
+        }
+
+        [Fact]
+        public void OutputTypesAreReadOnlyToTheirCallers()
+        {
+            // Results are built in one expression (internal init): a runbook sees get-only properties.
+            var outputs = typeof(SshRejectCause).Assembly.GetExportedTypes().Where(t => t.Namespace == nameof(SshTriage) && t.IsClass).ToList();
+            Assert.Contains(typeof(SshRejectCause), outputs);
+            foreach (var property in outputs.SelectMany(t => t.GetProperties(BindingFlags.Instance | BindingFlags.Public)))
+            {
+                Assert.False(property.SetMethod?.IsPublic == true, $"{property.DeclaringType!.Name}.{property.Name} has a public setter");
+            }
         }
 
         private static void AssertPipelineParameter(Type cmdlet, string name, bool byValue)

@@ -180,33 +180,6 @@ selftest_init fwtest 60
 expect() {
     if [[ $2 =~ $3 ]]; then ok "$1" "$(head -c 160 <<<"$2" | tr '\n' '|')"; else bad "$1" "got: $(tr '\n' '|' <<<"$2")"; fi
 }
-probe() {
-    "$LAB" exec "$S" client -- "$PY" "$PROBE" "$1" "$PORT" "${@:2}" 2>&1 || true
-}
-t_ms() {
-    local v
-    v=$(sed -n "s/.*$1=\([0-9.]*\).*/\1/p" <<<"$2")
-    awk -v v="${v:-999}" 'BEGIN { printf "%d", v * 1000 }'
-}
-fast() {
-    local ms
-    ms=$(t_ms t_connect "$2")
-    if ((ms < 500)); then ok "$1" "${ms} ms"; else bad "$1" "took ${ms} ms"; fi
-}
-as() {
-    local user=$1 to_port=$2 key
-    key="USER_${1^^}_KEY"
-    "$LAB" exec "$S" client -- ssh -T -o BatchMode=yes -o ConnectTimeout=5 -l "$user" \
-        -i "${!key}" -o IdentitiesOnly=yes -p "$to_port" -o UserKnownHostsFile="$KNOWN_HOSTS" \
-        -o StrictHostKeyChecking=yes -- "$SERVER_ADDR" "${@:3}" 2>&1
-}
-server_listens() {
-    if "$LAB" exec "$S" server -- ss -Hltn "sport = :$PORT" | grep -q LISTEN; then
-        ok "$1" "sshd listens in the server namespace"
-    else
-        bad "$1" "nothing listens on $PORT in the server namespace"
-    fi
-}
 
 # What the lab must never change outside itself. The root namespace's legacy
 # x_tables are read from /proc (iptables-legacy -L would create the filter table).

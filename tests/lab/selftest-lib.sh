@@ -139,3 +139,43 @@ selftest_finish() {
     printf ' (%ds)\n' $((SECONDS - T0))
     ((FAIL == 0))
 }
+
+# ---- checks the scenario self-tests share ---------------------------------------
+
+# probe ADDR [probe.py options]: what a raw client in the client namespace sees.
+probe() {
+    "$LAB" exec "$S" client -- "$PY" "$PROBE" "$1" "$PORT" "${@:2}" 2>&1 || true
+}
+
+# t_ms FIELD TEXT: a t_connect/t_end value in milliseconds.
+t_ms() {
+    local v
+    v=$(sed -n "s/.*$1=\([0-9.]*\).*/\1/p" <<<"$2")
+    awk -v v="${v:-999}" 'BEGIN { printf "%d", v * 1000 }'
+}
+
+# fast NAME TEXT: the verdict came within 500 ms (no retransmission needed).
+fast() {
+    local ms
+    ms=$(t_ms t_connect "$2")
+    if ((ms < 500)); then ok "$1" "${ms} ms"; else bad "$1" "took ${ms} ms"; fi
+}
+
+# server_listens NAME: sshd listens on $PORT in the server namespace.
+server_listens() {
+    if "$LAB" exec "$S" server -- ss -Hltn "sport = :$PORT" | grep -q LISTEN; then
+        ok "$1" "sshd listens in the server namespace"
+    else
+        bad "$1" "nothing listens on $PORT in the server namespace"
+    fi
+}
+
+# as USER PORT CMD: a login as the module does it (no -F: the lab's keys and
+# known_hosts given on the command line), from the client namespace.
+as() {
+    local user=$1 to_port=$2 key
+    key="USER_${1^^}_KEY"
+    "$LAB" exec "$S" client -- ssh -T -o BatchMode=yes -o ConnectTimeout=5 -l "$user" \
+        -i "${!key}" -o IdentitiesOnly=yes -p "$to_port" -o UserKnownHostsFile="$KNOWN_HOSTS" \
+        -o StrictHostKeyChecking=yes -- "$SERVER_ADDR" "${@:3}" 2>&1
+}

@@ -14,49 +14,13 @@ expect() {
     if [[ $2 =~ $3 ]]; then ok "$1" "$2"; else bad "$1" "got: $2"; fi
 }
 
-# probe ADDR [probe.py options]: what a raw client in the client namespace sees.
-probe() {
-    "$LAB" exec "$S" client -- "$PY" "$PROBE" "$1" "$PORT" "${@:2}" 2>&1 || true
-}
-
-# t_ms FIELD TEXT: a t_connect/t_end value in milliseconds.
-t_ms() {
-    local v
-    v=$(sed -n "s/.*$1=\([0-9.]*\).*/\1/p" <<<"$2")
-    awk -v v="${v:-999}" 'BEGIN { printf "%d", v * 1000 }'
-}
-
-fast() { # NAME TEXT: the verdict came within 500 ms (no retransmission needed)
-    local ms
-    ms=$(t_ms t_connect "$2")
-    if ((ms < 500)); then ok "$1" "${ms} ms"; else bad "$1" "took ${ms} ms"; fi
-}
-
 log_has() { # NAME REGEX: a line of the lab's auth.log matches
     local line
     if line=$(grep -E -m1 -- "$2" "$AUTH_LOG"); then ok "$1" "$line"; else bad "$1" "no line /$2/ in auth.log"; fi
 }
 
-server_listens() {
-    if "$LAB" exec "$S" server -- ss -Hltn "sport = :$PORT" | grep -q LISTEN; then
-        ok "$1" "sshd listens in the server namespace"
-    else
-        bad "$1" "nothing listens on $PORT in the server namespace"
-    fi
-}
-
 # sshd 9.2 logs as sshd[pid]; OpenSSH 10's per-connection process as sshd-session[pid].
 SYSLOG_RE='^[A-Z][a-z]{2} [ 0-9][0-9] [0-9]{2}:[0-9]{2}:[0-9]{2} sst-server sshd(-session)?\[[0-9]+\]: '
-
-# as USER PORT CMD: a login as the module does it (no -F: the lab's keys and
-# known_hosts given on the command line), from the client namespace.
-as() {
-    local user=$1 to_port=$2 key
-    key="USER_${1^^}_KEY"
-    "$LAB" exec "$S" client -- ssh -T -o BatchMode=yes -o ConnectTimeout=5 -l "$user" \
-        -i "${!key}" -o IdentitiesOnly=yes -p "$to_port" -o UserKnownHostsFile="$KNOWN_HOSTS" \
-        -o StrictHostKeyChecking=yes -- "$SERVER_ADDR" "${@:3}" 2>&1
-}
 
 # srv CMD: a command as root in the server host through the management sshd
 # (triage + sudo -n), the way the module's collector gets there.

@@ -30,6 +30,7 @@ namespace SshTriage.Diagnosis
         {
             var byConfidence = causes.OrderBy(c => c.Confidence).ToList();
             var children = new Dictionary<SshRejectCause, List<SshRejectCause>>();
+            var explained = new Dictionary<SshRejectCause, SshRejectCause>();
             var roots = new List<SshRejectCause>();
             foreach (var cause in byConfidence)
             {
@@ -42,8 +43,7 @@ namespace SshTriage.Diagnosis
                     continue;
                 }
 
-                cause.ExplainedBy = explanation.By.Cause;
-                cause.Summary += $" Explained by {explanation.By.Cause}: {explanation.Why}.";
+                explained[cause] = cause.ExplainedAs(explanation.By.Cause, explanation.Why);
                 if (!children.TryGetValue(explanation.By, out var list))
                 {
                     children[explanation.By] = list = new List<SshRejectCause>();
@@ -53,15 +53,15 @@ namespace SshTriage.Diagnosis
             }
 
             CauseConfidence Best(SshRejectCause cause) =>
-                children.TryGetValue(cause, out var explained) ? explained.Select(Best).Concat(new[] { cause.Confidence }).Min() : cause.Confidence;
+                children.TryGetValue(cause, out var explains) ? explains.Select(Best).Concat(new[] { cause.Confidence }).Min() : cause.Confidence;
 
             var ranked = new List<SshRejectCause>();
             void Add(SshRejectCause cause)
             {
-                ranked.Add(cause);
-                if (children.TryGetValue(cause, out var explained))
+                ranked.Add(explained.TryGetValue(cause, out var copy) ? copy : cause);
+                if (children.TryGetValue(cause, out var explains))
                 {
-                    explained.ForEach(Add);
+                    explains.ForEach(Add);
                 }
             }
 

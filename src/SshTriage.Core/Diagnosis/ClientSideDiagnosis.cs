@@ -34,7 +34,7 @@ namespace SshTriage.Diagnosis
                     Evidence = new[] { seen },
                     Remedy = remedy + " " + Access,
                     // A ban's address, so it pipes into Unblock-Fail2BanIp (every jail: which one is unknown here).
-                    IPAddress = cause == RejectCause.Fail2BanBan ? clientAddress?.ToString() : null,
+                    IPAddress = cause == RejectCause.Fail2BanBan ? clientAddress : null,
                 });
             }
 

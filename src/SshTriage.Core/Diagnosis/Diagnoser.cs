@@ -79,7 +79,7 @@ namespace SshTriage.Diagnosis
                 .Select(g => g.OrderBy(c => c.Confidence).First()));
             if (ranked.Count == 0)
             {
-                ranked.Add(context.Cause(RejectCause.NoCauseFound, CauseConfidence.Possible, NothingFound(context), context.Quote("collector", $"{context.Evidence.Bundle.Records.Count} sections read")));
+                ranked.Add(new SshRejectCause(context, RejectCause.NoCauseFound, CauseConfidence.Possible, NothingFound(context), context.Quote("collector", $"{context.Evidence.Bundle.Records.Count} sections read")));
             }
 
             if (includeCleared)
@@ -98,7 +98,7 @@ namespace SshTriage.Diagnosis
                 found.AddRange(causes);
                 if (causes.Count == 0 && rule.Checked(context) is string check)
                 {
-                    cleared.Add(context.Cause(rule.Cause, CauseConfidence.Cleared, "Ruled out: " + check));
+                    cleared.Add(new SshRejectCause(context, rule.Cause, CauseConfidence.Cleared, "Ruled out: " + check));
                 }
             }
         }

@@ -212,16 +212,6 @@ namespace SshTriage.Diagnosis
         /// <summary>The server as the evidence names it.</summary>
         public string ComputerName => Evidence.ComputerName;
 
-        /// <summary>A cause with this context's addresses and symptom filled in.</summary>
-        public SshRejectCause Cause(RejectCause cause, CauseConfidence confidence, string summary, params CauseEvidence[] evidence) =>
-            new SshRejectCause(ComputerName, Port, cause, confidence, summary)
-            {
-                ClientAddress = ClientAddress,
-                VisibleAddress = VisibleAddress,
-                Symptom = Probe?.Status,
-                Evidence = evidence,
-            };
-
         /// <summary>Evidence quoting a ban as fail2ban-client lists it: the address, when it was banned and until when, in the server's time.</summary>
         public CauseEvidence QuoteBan(Fail2BanBan ban) =>
             Quote($"fail2ban-client get {ban.Jail} banip --with-time", $"{ban.IPAddress} banned at {Stamp(ban.BannedAt) ?? "an unknown time"}, until {Stamp(ban.ExpiresAt) ?? "never"}");

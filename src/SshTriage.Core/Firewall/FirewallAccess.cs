@@ -14,31 +14,23 @@ namespace SshTriage.Firewall
         public static FirewallVerdict Decide(string computerName, PacketQuery packet, IEnumerable<IInputPathWalker> walkers)
         {
             var steps = walkers.SelectMany(w => w.Walk(packet)).OrderBy(s => s.Priority).ToList();
-            var verdict = new FirewallVerdict(computerName, packet.Source, packet.Port, packet.Protocol)
+            // The first base chain that does not accept decides; when all accept, the last rule that did.
+            var deciding = steps.FirstOrDefault(s => s.Decision != FirewallDecision.Accept);
+            return new FirewallVerdict(computerName, packet.Source, packet.Port, packet.Protocol)
             {
                 Backends = steps.Select(s => s.Backend).Distinct().ToArray(),
                 Path = steps.SelectMany(s => s.Path.Select(p => $"{s.Backend} {(packet.IsIPv6 ? "ipv6" : "ipv4")} {p}")).ToArray(),
+                Verdict = deciding?.Decision ?? FirewallDecision.Accept,
+                DecidingRule = deciding == null ? steps.LastOrDefault(s => s.Rule != null)?.Rule : deciding.Rule,
+                RejectWith = deciding?.RejectWith,
+                ExpectedSymptom = deciding?.Decision switch
+                {
+                    null => SshPortStatus.Open,
+                    FirewallDecision.Drop => SshPortStatus.TimedOut,
+                    FirewallDecision.Reject => RejectSymptom.SymptomOf(deciding.RejectWith, packet.IsIPv6),
+                    _ => (SshPortStatus?)null,
+                },
             };
-
-            var deciding = steps.FirstOrDefault(s => s.Decision != FirewallDecision.Accept);
-            if (deciding == null)
-            {
-                verdict.Verdict = FirewallDecision.Accept;
-                verdict.DecidingRule = steps.LastOrDefault(s => s.Rule != null)?.Rule;
-                verdict.ExpectedSymptom = SshPortStatus.Open;
-                return verdict;
-            }
-
-            verdict.Verdict = deciding.Decision;
-            verdict.DecidingRule = deciding.Rule;
-            verdict.RejectWith = deciding.RejectWith;
-            verdict.ExpectedSymptom = deciding.Decision switch
-            {
-                FirewallDecision.Drop => SshPortStatus.TimedOut,
-                FirewallDecision.Reject => RejectSymptom.SymptomOf(deciding.RejectWith, packet.IsIPv6),
-                _ => (SshPortStatus?)null,
-            };
-            return verdict;
         }
     }
 }

@@ -52,15 +52,9 @@ namespace SshTriage.Firewall
         {
             var verdict = FirewallAccess.Decide(evidence.ComputerName, packet, firewall.Walkers());
             var missing = verdict.Verdict == FirewallDecision.Accept ? Missing(evidence, firewall) : null;
-            if (missing != null)
-            {
-                // Rules that were not read may drop what the others accept; with none read, nothing is known.
-                verdict.Verdict = FirewallDecision.Unknown;
-                verdict.ExpectedSymptom = null;
-                verdict.Reason = missing;
-            }
 
-            return verdict;
+            // Rules that were not read may drop what the others accept; with none read, nothing is known.
+            return missing == null ? verdict : verdict.Unknown(missing);
         }
 
         // Why the rules that were read may not be all there are; null when they are.

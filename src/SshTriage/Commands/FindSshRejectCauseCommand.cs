@@ -21,6 +21,7 @@ namespace SshTriage.Commands
 
         /// <summary>The failing client's address, when you triage for someone else; by default the address the probes leave from.</summary>
         [Parameter]
+        [AddressArgument]
         public IPAddress? ClientAddress { get; set; }
 
         /// <summary>The account the failing client logs in as.</summary>

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using SshTriage.Collection;
+using SshTriage.Net;
 
 namespace SshTriage.Commands
 {
@@ -10,7 +11,7 @@ namespace SshTriage.Commands
     {
         /// <summary>Only bans of this address, or inside this prefix (198.51.100.0/24).</summary>
         [Parameter]
-        [ValidateNotNullOrEmpty]
+        [AddressArgument(AllowPrefix = true)]
         public string? IPAddress { get; set; }
 
         /// <summary>Only bans of these jails; wildcards are allowed.</summary>
@@ -25,7 +26,7 @@ namespace SshTriage.Commands
         /// <inheritdoc />
         protected override ServerQuery CreateQuery()
         {
-            var prefix = ParseAddress(IPAddress, terminating: true);
+            var prefix = IPAddress == null ? (IPPrefix?)null : IPPrefix.Parse(IPAddress);
             return new ServerQuery(Activity, EvidencePlans.Fail2BanBans(Jail, prefix), ThrottleLimit, CancelToken);
         }
     }

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using SshTriage.Collection;
 using SshTriage.Firewall;
+using SshTriage.Net;
 
 namespace SshTriage.Commands
 {
@@ -16,7 +17,7 @@ namespace SshTriage.Commands
 
         /// <summary>Only rules whose source can hold this address or prefix.</summary>
         [Parameter]
-        [ValidateNotNullOrEmpty]
+        [AddressArgument(AllowPrefix = true)]
         public string? SourceAddress { get; set; }
 
         /// <summary>Only rules with these actions.</summary>
@@ -39,7 +40,7 @@ namespace SshTriage.Commands
         /// <inheritdoc />
         protected override ServerQuery CreateQuery()
         {
-            var source = ParseAddress(SourceAddress, terminating: true);
+            var source = SourceAddress == null ? (IPPrefix?)null : IPPrefix.Parse(SourceAddress);
             return new ServerQuery(Activity, EvidencePlans.FirewallRules(new FirewallRuleFilter(Port, source, Action, Chain, Backend)), ThrottleLimit, CancelToken);
         }
     }

@@ -34,6 +34,7 @@ namespace SshTriage.Commands
 
         /// <summary>Only events that name this client address (as the server saw it).</summary>
         [Parameter]
+        [AddressArgument]
         public IPAddress? IPAddress { get; set; }
 
         /// <summary>Only events that name this user: the account a client logs in as (as Find-SshRejectCause's -ClientUser).</summary>

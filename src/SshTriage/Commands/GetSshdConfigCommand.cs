@@ -26,6 +26,7 @@ namespace SshTriage.Commands
         /// <summary>Evaluate Match blocks for a client at this address.</summary>
         [Parameter(ParameterSetName = RemoteSet)]
         [Parameter(ParameterSetName = LocalSet)]
+        [AddressArgument]
         public IPAddress? MatchAddress { get; set; }
 
         /// <inheritdoc />

@@ -32,36 +32,6 @@ namespace SshTriage.Commands
             }
         }
 
-        /// <summary>
-        /// Reads an address or prefix parameter; a malformed value is an InvalidIPAddress error
-        /// (terminating for a whole-call filter) and null.
-        /// </summary>
-        protected Net.IPPrefix? ParseAddress(string? text, bool terminating)
-        {
-            if (text == null)
-            {
-                return null;
-            }
-
-            if (Net.IPPrefix.TryParse(text, out var prefix))
-            {
-                return prefix;
-            }
-
-            var record = new ErrorRecord(
-                new ArgumentException($"'{text}' is not an IP address or prefix such as 198.51.100.7, 198.51.100.0/24 or 2001:db8::/64."),
-                "InvalidIPAddress",
-                ErrorCategory.InvalidArgument,
-                text);
-            if (terminating)
-            {
-                ThrowTerminatingError(record);
-            }
-
-            WriteError(record);
-            return null;
-        }
-
         /// <inheritdoc />
         protected override void StopProcessing() => cancellation.Cancel();
 

@@ -13,6 +13,7 @@ namespace SshTriage.Commands
         /// <summary>The source address of the connection, as the server sees it.</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [Alias("VisibleAddress")]
+        [AddressArgument]
         public IPAddress SourceAddress { get; set; } = IPAddress.None;
 
         /// <summary>The destination port.</summary>

@@ -16,7 +16,7 @@ namespace SshTriage.Commands
 
         /// <summary>The banned address, or a prefix whose banned addresses are all unbanned.</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
+        [AddressArgument(AllowPrefix = true)]
         public string IPAddress { get; set; } = string.Empty;
 
         /// <summary>The jail; by default every jail that bans the address.</summary>
@@ -35,11 +35,7 @@ namespace SshTriage.Commands
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
-            if (!(ParseAddress(IPAddress, terminating: false) is IPPrefix address))
-            {
-                return;
-            }
-
+            var address = IPPrefix.Parse(IPAddress);
             var names = ParameterSetName == LocalSet ? new[] { string.Empty } : ComputerName;
             foreach (var name in names)
             {

@@ -256,6 +256,15 @@ mgmt_sshd_up() {
     lab_env MGMT_PORT "$MGMT_PORT"
 }
 
+# server_up [LINE...]: what most scenarios start from: the topology, the server host with
+# its management sshd, and the sshd under test on $PORT (LINEs go to its sshd_config).
+server_up() {
+    topo_base
+    server_host_up
+    mgmt_sshd_up
+    sshd_start main "$PORT" "$@"
+}
+
 env_get() {
     sed -n "s/^$1=//p" "$S/lab.env" | tail -n1
 }

@@ -3,10 +3,7 @@
 # the server has only Ed25519 and ECDSA host keys: no host key type in common. sshd logs
 # "Unable to negotiate with <client> port N: no matching host key type found. Their offer: ssh-rsa".
 scenario_up() {
-    topo_base
-    server_host_up
-    mgmt_sshd_up
-    sshd_start main "$PORT"
+    server_up
     if client_ssh alice "$(env_get USER_ALICE_KEY)" "$PORT" true -o HostKeyAlgorithms=ssh-rsa; then
         die "alice logged in, but no host key type should be in common"
     fi

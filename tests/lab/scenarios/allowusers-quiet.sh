@@ -3,10 +3,7 @@
 # tried to log in: auth.log has no "not allowed" line, so only the configuration
 # (sshd -T -C user=bob,...) shows that bob is refused.
 scenario_up() {
-    topo_base
-    server_host_up
-    mgmt_sshd_up
-    sshd_start main "$PORT" "AllowUsers alice carol"
+    server_up "AllowUsers alice carol"
     lab_env ALLOW_USERS alice,carol
     lab_env EXPECT_CONNECT ok
     lab_env EXPECT_CONNECT6 ok

@@ -3,10 +3,7 @@
 # log in with his (authorized) key from the client, so auth.log holds
 # "User bob from <client> not allowed because not listed in AllowUsers".
 scenario_up() {
-    topo_base
-    server_host_up
-    mgmt_sshd_up
-    sshd_start main "$PORT" "AllowUsers alice"
+    server_up "AllowUsers alice"
     client_ssh bob "$(env_get USER_BOB_KEY)" "$PORT" true || true
     lab_wait 5 "the AllowUsers refusal in auth.log" grep -q "User bob from .* not allowed because not listed in AllowUsers" "$S/auth.log"
     lab_env ALLOW_USERS alice

@@ -1,10 +1,7 @@
 # shellcheck shell=bash
 # drop: sshd runs; nftables silently drops the SYN, so the client times out.
 scenario_up() {
-    topo_base
-    server_host_up
-    mgmt_sshd_up
-    sshd_start main "$PORT"
+    server_up
     host_nft server drop <<EOF2
 table inet sst_filter {
     chain input {

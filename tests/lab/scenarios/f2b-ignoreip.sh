@@ -6,10 +6,7 @@
 # (iptables-multiport): ECONNREFUSED on PORT. F2B_JAIL_LOCAL is the file
 # (= /etc/fail2ban/jail.local in the server); F2B_IGNOREIP the effective list.
 scenario_up() {
-    topo_base
-    server_host_up
-    mgmt_sshd_up
-    sshd_start main "$PORT"
+    server_up
     f2b_up <<'EOF2'
 # /etc/fail2ban/jail.local: local overrides (jail.conf stays Debian's).
 # Edited by hand; keep the comments.

@@ -6,10 +6,7 @@
 # icmp-port-unreachable`, so the client sees ECONNREFUSED on PORT.
 scenario_up() {
     command -v ipset >/dev/null || die "scenario f2b-ipset needs the ipset command (Debian package ipset)"
-    topo_base
-    server_host_up
-    mgmt_sshd_up
-    sshd_start main "$PORT"
+    server_up
     f2b_up "$(f2b_jail_text iptables-ipset-proto6)"
     f2b_fail_logins 3
     lab_wait 10 "the ban in the ipset" f2b_ipset_has "$(env_get BANNED_IP)"

@@ -5,10 +5,7 @@
 # icmp-port-unreachable, so the client sees ECONNREFUSED on PORT; the management
 # port 2222 is not in the jail's port list and stays open.
 scenario_up() {
-    topo_base
-    server_host_up
-    mgmt_sshd_up
-    sshd_start main "$PORT"
+    server_up
     f2b_up "$(f2b_jail_text iptables-multiport)"
     f2b_fail_logins 3
     lab_wait 10 "the ban in iptables" f2b_iptables_has "$(env_get BANNED_IP)"

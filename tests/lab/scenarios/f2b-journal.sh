@@ -7,10 +7,7 @@
 scenario_up() {
     # The case of a jail that reads a journal nobody writes: not a journal-only server.
     [[ ${LAB_JOURNAL:-0} != 1 ]] || die "f2b-journal is the no-journal case; LAB_JOURNAL=1 does not apply"
-    topo_base
-    server_host_up
-    mgmt_sshd_up
-    sshd_start main "$PORT"
+    server_up
     f2b_up "$(f2b_jail_text iptables-multiport)" "backend = systemd"
     f2b_failed_attempts 3
     lab_wait 5 "the failed logins in auth.log" grep -q "Invalid user sst-nosuch2 from" "$S/auth.log"

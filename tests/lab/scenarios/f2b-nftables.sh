@@ -4,10 +4,7 @@
 # in table inet f2b-table (chain f2b-chain: `tcp dport { 22 } ip saddr
 # @addr-set-sshd reject`), so the client sees ECONNREFUSED on PORT.
 scenario_up() {
-    topo_base
-    server_host_up
-    mgmt_sshd_up
-    sshd_start main "$PORT"
+    server_up
     f2b_up "$(f2b_jail_text nftables-multiport)"
     f2b_fail_logins 3
     lab_wait 10 "the ban in the nftables set" f2b_nft_has "$(env_get BANNED_IP)"

@@ -5,10 +5,7 @@
 # reload would): Fail2Ban still lists the ban (status, banip, its database), the
 # firewall no longer holds it, and the client gets the banner.
 scenario_up() {
-    topo_base
-    server_host_up
-    mgmt_sshd_up
-    sshd_start main "$PORT"
+    server_up
     f2b_up "$(f2b_jail_text iptables-multiport)"
     f2b_fail_logins 3
     local addr

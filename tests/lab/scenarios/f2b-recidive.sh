@@ -6,10 +6,7 @@
 # port ssh, not Debian's allports, so the management port 2222 stays reachable.
 # The client is in both ban lists and both chains (f2b-sshd, f2b-recidive).
 scenario_up() {
-    topo_base
-    server_host_up
-    mgmt_sshd_up
-    sshd_start main "$PORT"
+    server_up
     f2b_up "$(f2b_jail_text iptables-multiport)" "" \
         "[recidive]" "enabled  = true" "port     = ssh" "banaction = iptables-multiport" \
         "maxretry = 1" "findtime = 1d" "bantime  = 1w"

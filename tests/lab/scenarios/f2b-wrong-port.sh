@@ -6,10 +6,7 @@
 scenario_up() {
     PORT=2200
     lab_env PORT "$PORT"
-    topo_base
-    server_host_up
-    mgmt_sshd_up
-    sshd_start main "$PORT"
+    server_up
     f2b_up "$(f2b_jail_text iptables-multiport ssh)"
     f2b_fail_logins 3 "$PORT"
     lab_wait 10 "the ban in iptables" f2b_iptables_has "$(env_get BANNED_IP)"

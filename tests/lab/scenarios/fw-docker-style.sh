@@ -43,10 +43,7 @@ docker_rules() {
 }
 
 scenario_up() {
-    topo_base
-    server_host_up
-    mgmt_sshd_up
-    sshd_start main "$PORT"
+    server_up
     fw_load_both server fw-docker-style iptables-restore docker_rules
     lab_env FIREWALL iptables-nft
     lab_env FIREWALL_VERDICT accept

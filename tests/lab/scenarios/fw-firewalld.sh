@@ -6,10 +6,7 @@
 # http (runtime differs from permanent). The client's SYN to PORT reaches the end
 # of the zone: "reject with icmpx admin-prohibited": EHOSTUNREACH (v4), EACCES (v6).
 scenario_up() {
-    topo_base
-    server_host_up
-    mgmt_sshd_up
-    sshd_start main "$PORT"
+    server_up
     firewalld_up - <<EOF
 <?xml version="1.0" encoding="utf-8"?>
 <zone>

@@ -6,10 +6,7 @@
 # family, so the client's next one is refused until its credit refills (a minute
 # per connection; refused attempts cost nothing).
 scenario_up() {
-    topo_base
-    server_host_up
-    mgmt_sshd_up
-    sshd_start main "$PORT"
+    server_up
     local tool name with
     while read -r tool name with; do
         fw_load server "fw-hashlimit.$name" "$tool" <<EOF2

@@ -29,10 +29,7 @@ EOF
 }
 
 scenario_up() {
-    topo_base
-    server_host_up
-    mgmt_sshd_up
-    sshd_start main "$PORT"
+    server_up
     fw_load_both server fw-iptables-chains iptables-restore chains_rules
     lab_env FIREWALL iptables-nft
     lab_env FIREWALL_VERDICT reject:icmp-port-unreachable

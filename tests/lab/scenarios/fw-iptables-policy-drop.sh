@@ -19,10 +19,7 @@ EOF
 }
 
 scenario_up() {
-    topo_base
-    server_host_up
-    mgmt_sshd_up
-    sshd_start main "$PORT"
+    server_up
     fw_load_both server fw-iptables-policy-drop iptables-restore policy_drop_rules
     lab_env FIREWALL iptables-nft
     lab_env FIREWALL_VERDICT policy:DROP

@@ -29,10 +29,7 @@ EOF
 }
 
 scenario_up() {
-    topo_base
-    server_host_up
-    mgmt_sshd_up
-    sshd_start main "$PORT"
+    server_up
     fw_load_both server fw-legacy-split.nft iptables-restore nft_backend_rules
     fw_load_both server fw-legacy-split.legacy iptables-legacy-restore legacy_backend_rules
     lab_env FIREWALL iptables-nft,iptables-legacy

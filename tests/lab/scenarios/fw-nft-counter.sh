@@ -5,10 +5,7 @@
 # and after a few probes). A drop counts every SYN, retransmissions included (a
 # 2 s connect timeout is 2 SYNs). The client times out (v4 and v6).
 scenario_up() {
-    topo_base
-    server_host_up
-    mgmt_sshd_up
-    sshd_start main "$PORT"
+    server_up
     fw_load server fw-nft-counter.nft nft <<EOF
 table inet sst_filter {
     counter ssh_drops {

@@ -8,10 +8,7 @@
 # EHOSTUNREACH (v4) and EACCES (v6). Sets: ipv4_addr with flags interval holding
 # prefixes and ranges, ipv6_addr plain and with intervals, anonymous sets.
 scenario_up() {
-    topo_base
-    server_host_up
-    mgmt_sshd_up
-    sshd_start main "$PORT"
+    server_up
     fw_load server fw-nft-sets.nft nft <<EOF
 table inet sst_filter {
     set admin_v4 {

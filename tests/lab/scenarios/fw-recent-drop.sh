@@ -5,10 +5,7 @@
 # scenario makes 3 banner connections per family, so the client's next NEW
 # connection times out until 60 s pass without one (every dropped SYN counts too).
 scenario_up() {
-    topo_base
-    server_host_up
-    mgmt_sshd_up
-    sshd_start main "$PORT"
+    server_up
     local tool
     for tool in iptables-restore ip6tables-restore; do
         fw_load server "fw-recent-drop.$tool" "$tool" <<EOF2

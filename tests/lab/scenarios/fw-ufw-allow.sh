@@ -3,10 +3,7 @@
 # PORT proto tcp" (v4 and v6 addresses of the client) and the management port: the
 # client gets the banner (v4 and v6).
 scenario_up() {
-    topo_base
-    server_host_up
-    mgmt_sshd_up
-    sshd_start main "$PORT"
+    server_up
     ufw_up
     ufw_setup 'default deny incoming' "allow $MGMT_PORT/tcp comment management" \
         "allow from 198.51.100.10 to any port $PORT proto tcp comment client-v4" \

@@ -4,10 +4,7 @@
 # INPUT policy DROP (ufw's "deny") drops the SYN, the client times out (v4 and v6).
 # ufw runs with lab-owned /etc/ufw, /lib/ufw and /etc/default/ufw (lib/firewall.sh).
 scenario_up() {
-    topo_base
-    server_host_up
-    mgmt_sshd_up
-    sshd_start main "$PORT"
+    server_up
     ufw_up
     ufw_setup 'default deny incoming' "allow $MGMT_PORT/tcp comment management" '--force enable'
     lab_env FIREWALL ufw

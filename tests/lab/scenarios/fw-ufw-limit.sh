@@ -7,10 +7,7 @@
 # as a hit and keeps the block going; 30 s of quiet lifts it
 # (UFW_LIMIT_BURST_EPOCH: when the burst ended).
 scenario_up() {
-    topo_base
-    server_host_up
-    mgmt_sshd_up
-    sshd_start main "$PORT"
+    server_up
     ufw_up
     ufw_setup 'default deny incoming' "allow $MGMT_PORT/tcp comment management" "limit $PORT/tcp" '--force enable'
     fw_probe_burst 198.51.100.20 "$PORT" 5

@@ -4,10 +4,7 @@
 # <client> to <server>, pid = N"; Debian's 9.2 ends the connection without a word (its alarm
 # handler no longer logs since the CVE-2024-6387 fix): only its "Connection from" line is left.
 scenario_up() {
-    topo_base
-    server_host_up
-    mgmt_sshd_up
-    sshd_start main "$PORT" "LoginGraceTime 3" "PasswordAuthentication yes"
+    server_up "LoginGraceTime 3" "PasswordAuthentication yes"
     if client_ssh_password bob "$(env_get USER_BOB_PASSWORD)" "$PORT" 10; then
         die "bob logged in after LoginGraceTime, but sshd should have given up"
     fi

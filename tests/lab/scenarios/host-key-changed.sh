@@ -5,10 +5,7 @@
 # so -FromHost reads that side. Its root's home is a lab directory bind-mounted over /root in the
 # client sshd's own mount namespace; the machine's /root is never touched.
 scenario_up() {
-    topo_base
-    server_host_up
-    mgmt_sshd_up
-    sshd_start main "$PORT"
+    server_up
     client_sshd_up 2022
     local home="$S/client-sshd/root"
     mkdir -p "$home/.ssh"

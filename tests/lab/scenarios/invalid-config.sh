@@ -5,10 +5,7 @@
 # listener), so logins still work, but `sshd -t` fails and a restart would fail.
 # SSHD_CONFIG_RUNNING is a copy of what the daemon runs with.
 scenario_up() {
-    topo_base
-    server_host_up
-    mgmt_sshd_up
-    sshd_start main "$PORT"
+    server_up
     local cfg="$S/server/sshd-main/sshd_config"
     cp -- "$cfg" "$S/server/sshd-main/sshd_config.running"
     # In place (same inode): /etc/ssh/sshd_config in the server is a bind mount of it.

@@ -2,10 +2,7 @@
 # key-not-authorized: alice offers WRONG_KEY, a key authorized for nobody: "Failed publickey
 # for alice". The diagnosis gets that key's .pub as -ClientKey (CLIENT_PUBLIC_KEY).
 scenario_up() {
-    topo_base
-    server_host_up
-    mgmt_sshd_up
-    sshd_start main "$PORT"
+    server_up
     login_refused alice "$(env_get WRONG_KEY)" "Failed publickey for alice from"
     lab_env CLIENT_PUBLIC_KEY "$(env_get WRONG_KEY).pub"
     login_scenario_env alice

@@ -2,10 +2,7 @@
 # loopback-only: the sshd under test listens on PORT, but only on 127.0.0.1 and
 # ::1 (ListenAddress), so a connection to the server's address is refused.
 scenario_up() {
-    topo_base
-    server_host_up
-    mgmt_sshd_up
-    sshd_start main "$PORT" "ListenAddress 127.0.0.1" "ListenAddress ::1"
+    server_up "ListenAddress 127.0.0.1" "ListenAddress ::1"
     if in_ns server ss -Hltn "sport = :$PORT" | awk '{ print $4 }' | grep -Evq '^(127\.0\.0\.1|\[::1\]):'; then
         die "sshd listens on more than loopback"
     fi

@@ -4,10 +4,7 @@
 # (LoginGraceTime 0), and the lab holds that one slot from the client. The next
 # connection gets "Exceeded MaxStartups\r\n" and is closed (sshd.c drop_connection).
 scenario_up() {
-    topo_base
-    server_host_up
-    mgmt_sshd_up
-    sshd_start main "$PORT" "MaxStartups 1" "LoginGraceTime 0"
+    server_up "MaxStartups 1" "LoginGraceTime 0"
     local ready="$S/run/maxstartups-holder.ready"
     lab_spawn maxstartups-holder ip netns exec "$(ns_name client)" \
         "$LAB_PYTHON" "$LAB_DIR/bin/probe.py" "$(env_get SERVER_ADDR)" "$PORT" \

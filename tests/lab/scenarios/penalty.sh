@@ -7,10 +7,7 @@
 # penalty: failed authentication". The management sshd has no penalties.
 scenario_up() {
     require_openssh10
-    topo_base
-    server_host_up
-    mgmt_sshd_up
-    sshd_start main "$PORT" "PerSourcePenalties authfail:300"
+    server_up "PerSourcePenalties authfail:300"
     client_ssh root "$(env_get WRONG_KEY)" "$PORT" true || true
     # The penalty is recorded when that connection's session process exits.
     lab_wait 5 "the failed login in auth.log" grep -q "Failed publickey for root" "$S/auth.log"

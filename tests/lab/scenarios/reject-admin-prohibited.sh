@@ -3,10 +3,7 @@
 # (v4) / ICMPv6 type 1 code 1 (v6), "administratively prohibited". Linux turns the
 # first into EHOSTUNREACH ("No route to host") and the second into EACCES.
 scenario_up() {
-    topo_base
-    server_host_up
-    mgmt_sshd_up
-    sshd_start main "$PORT"
+    server_up
     host_nft server reject-admin-prohibited <<EOF2
 table inet sst_filter {
     chain input {

@@ -2,10 +2,7 @@
 # reject-port-unreachable: sshd runs; iptables (nft backend) REJECTs with ICMP
 # port-unreachable (ICMPv6 port-unreachable for v6): also ECONNREFUSED at the client.
 scenario_up() {
-    topo_base
-    server_host_up
-    mgmt_sshd_up
-    sshd_start main "$PORT"
+    server_up
     in_ns server iptables -A INPUT -p tcp --dport "$PORT" -j REJECT --reject-with icmp-port-unreachable
     in_ns server ip6tables -A INPUT -p tcp --dport "$PORT" -j REJECT --reject-with icmp6-port-unreachable
     {

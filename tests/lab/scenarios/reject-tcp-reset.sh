@@ -2,10 +2,7 @@
 # reject-tcp-reset: sshd runs, but nftables answers the SYN with a RST, which the
 # client cannot tell from "nothing listens" (ECONNREFUSED) without server evidence.
 scenario_up() {
-    topo_base
-    server_host_up
-    mgmt_sshd_up
-    sshd_start main "$PORT"
+    server_up
     host_nft server reject-tcp-reset <<EOF2
 table inet sst_filter {
     chain input {

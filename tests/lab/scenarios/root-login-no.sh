@@ -2,10 +2,7 @@
 # root-login-no: PermitRootLogin no on the sshd under test; root's key login is refused:
 # "ROOT LOGIN REFUSED FROM <client>".
 scenario_up() {
-    topo_base
-    server_host_up
-    mgmt_sshd_up
-    sshd_start main "$PORT" "PermitRootLogin no"
+    server_up "PermitRootLogin no"
     login_refused root "$(env_get CLIENT_KEY)" "ROOT LOGIN REFUSED FROM"
     login_scenario_env root
     lab_env EXPECT_SYMPTOM Open

@@ -29,14 +29,16 @@ namespace SshTriage.Diagnosis.Rules
             }
 
             var proof = LogLines.Proof(context, SshLogEventKind.AccountExpired, e => e.User == account.UserName);
-            var cause = context.Cause(
+            yield return new SshRejectCause(
+                context,
                 Cause,
                 proof != null ? CauseConfidence.Confirmed : CauseConfidence.Likely,
                 $"{account.UserName}'s account expired on {Day(account.AccountExpires!.Value)}: every login to it is refused.",
-                LogLines.Evidence(context.Quote("chage -l " + account.UserName, "Account expires : " + Day(account.AccountExpires.Value)), proof));
-            cause.Remedy = $"If the account should still work, set a new expiry date (chage -E YYYY-MM-DD {account.UserName}) or none (chage -E -1 {account.UserName}).";
-            cause.RemedyCommand = $"chage -E -1 {account.UserName}";
-            yield return cause;
+                LogLines.Evidence(context.Quote("chage -l " + account.UserName, "Account expires : " + Day(account.AccountExpires.Value)), proof))
+            {
+                Remedy = $"If the account should still work, set a new expiry date (chage -E YYYY-MM-DD {account.UserName}) or none (chage -E -1 {account.UserName}).",
+                RemedyCommand = $"chage -E -1 {account.UserName}",
+            };
         }
 
         // The server's date when the collector ran: the account expires by the server's calendar.

@@ -29,16 +29,18 @@ namespace SshTriage.Diagnosis.Rules
             var proof = LogLines.Proof(context, SshLogEventKind.NotAllowed, e => e.User == account.UserName && e.Message.Contains("because account is locked"));
             var login = context.LoginConfig;
             var withoutPam = login?.Config.Settings.TryGetValue("usepam", out var pam) == true && pam.FirstOrDefault() == "no";
-            var cause = context.Cause(
+            yield return new SshRejectCause(
+                context,
                 Cause,
                 proof != null ? CauseConfidence.Confirmed : withoutPam ? CauseConfidence.Likely : CauseConfidence.Possible,
                 withoutPam
                     ? $"{account.UserName}'s account is locked and sshd runs without PAM: it refuses every login to it, keys included."
                     : $"{account.UserName}'s password is locked: password logins fail even with the right password (key logins still work under PAM).",
-                LogLines.Evidence(context.Quote("getent shadow " + account.UserName, "password field starts with \"!\" (locked)"), proof));
-            cause.Remedy = $"If the lock was not meant: usermod -U {account.UserName} (or passwd -u); otherwise log in with a key.";
-            cause.RemedyCommand = "usermod -U " + account.UserName;
-            yield return cause;
+                LogLines.Evidence(context.Quote("getent shadow " + account.UserName, "password field starts with \"!\" (locked)"), proof))
+            {
+                Remedy = $"If the lock was not meant: usermod -U {account.UserName} (or passwd -u); otherwise log in with a key.",
+                RemedyCommand = "usermod -U " + account.UserName,
+            };
         }
     }
 }

@@ -57,14 +57,16 @@ namespace SshTriage.Diagnosis.Rules
                 }
             }
 
-            var cause = context.Cause(
+            yield return new SshRejectCause(
+                context,
                 Cause,
                 CauseConfidence.Confirmed,
                 $"{(line?.Address?.ToString() ?? context.Window!.Origin)} and the server share no {what ?? "algorithm"}: the client offered {offer}{(serverList == null ? string.Empty : ", the server takes " + serverList)}.",
-                evidence.ToArray());
-            cause.Remedy = $"Make the client offer one the server takes: remove the list its ssh_config forces (ssh -G {context.ComputerName} shows the effective one) or update the client. Re-enabling a weak algorithm on the server (+{offer.Split(',')[0]}) is the last resort.";
-            cause.RemedyCommand = $"ssh -G {context.ComputerName} | grep -Ei '^(kexalgorithms|hostkeyalgorithms|ciphers|macs) '";
-            yield return cause;
+                evidence.ToArray())
+            {
+                Remedy = $"Make the client offer one the server takes: remove the list its ssh_config forces (ssh -G {context.ComputerName} shows the effective one) or update the client. Re-enabling a weak algorithm on the server (+{offer.Split(',')[0]}) is the last resort.",
+                RemedyCommand = $"ssh -G {context.ComputerName} | grep -Ei '^(kexalgorithms|hostkeyalgorithms|ciphers|macs) '",
+            };
         }
 
         // With -FromHost: a list the client's own configuration gives (ssh -G) that shares nothing with

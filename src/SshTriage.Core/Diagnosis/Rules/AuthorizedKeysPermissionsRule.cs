@@ -47,15 +47,17 @@ namespace SshTriage.Diagnosis.Rules
                     : $"mode {bad.OctalMode}, writable by {(bad.WritableByOthers ? "others" : "its group")}";
                 var onlyUpstream = verdict == StrictModesVerdict.OnlyIfUnpatched;
                 var proof = LogLines.Proof(context, SshLogEventKind.BadModes, e => e.Message.EndsWith(" " + bad.Path, System.StringComparison.Ordinal));
-                var cause = context.Cause(
+                yield return new SshRejectCause(
+                    context,
                     Cause,
                     proof != null ? CauseConfidence.Confirmed : onlyUpstream ? CauseConfidence.Possible : CauseConfidence.Likely,
                     $"StrictModes makes sshd ignore {file.Path} for {account.UserName}: {bad.Path} is {what}, so no key in it is accepted."
                         + (onlyUpstream ? " (Debian's and Ubuntu's sshd accept a group that is the user's own; upstream OpenSSH, RHEL and others do not.)" : string.Empty),
-                    LogLines.Evidence(context.Quote("stat -c '%a %u %g %n' " + bad.Path, $"{bad.OctalMode} {bad.OwnerUid.ToString(CultureInfo.InvariantCulture)} {bad.GroupGid.ToString(CultureInfo.InvariantCulture)} {bad.Path}"), proof));
-                cause.Remedy = $"On the server: {fix}; keep ~/.ssh at 700 and authorized_keys at 600, owned by {account.UserName}. Do not switch StrictModes off.";
-                cause.RemedyCommand = fix;
-                yield return cause;
+                    LogLines.Evidence(context.Quote("stat -c '%a %u %g %n' " + bad.Path, $"{bad.OctalMode} {bad.OwnerUid.ToString(CultureInfo.InvariantCulture)} {bad.GroupGid.ToString(CultureInfo.InvariantCulture)} {bad.Path}"), proof))
+                {
+                    Remedy = $"On the server: {fix}; keep ~/.ssh at 700 and authorized_keys at 600, owned by {account.UserName}. Do not switch StrictModes off.",
+                    RemedyCommand = fix,
+                };
                 yield break;
             }
         }

@@ -29,15 +29,17 @@ namespace SshTriage.Diagnosis.Rules
             }
 
             var proof = LogLines.Proof(context, SshLogEventKind.Failed, e => e.User == account.UserName && (e.Method == "none" || e.Method == "password"));
-            var cause = context.Cause(
+            yield return new SshRejectCause(
+                context,
                 Cause,
                 proof != null ? CauseConfidence.Confirmed : CauseConfidence.Likely,
                 $"{account.UserName}'s password is empty and sshd takes no empty password (PermitEmptyPasswords no): a password login to it always fails.",
                 new[] { context.Quote("getent shadow " + account.UserName, "password field is empty"), context.Quote(login.Value.Command, "permitemptypasswords no") }
-                    .Concat(proof == null ? Enumerable.Empty<CauseEvidence>() : new[] { proof }).ToArray());
-            cause.Remedy = $"Give {account.UserName} a password (passwd {account.UserName}) or a key; PermitEmptyPasswords yes would let anyone in as {account.UserName}.";
-            cause.RemedyCommand = "passwd " + account.UserName;
-            yield return cause;
+                    .Concat(proof == null ? Enumerable.Empty<CauseEvidence>() : new[] { proof }).ToArray())
+            {
+                Remedy = $"Give {account.UserName} a password (passwd {account.UserName}) or a key; PermitEmptyPasswords yes would let anyone in as {account.UserName}.",
+                RemedyCommand = "passwd " + account.UserName,
+            };
         }
 
         private static string? PermitEmptyPasswords(SshTriage.SshdConfig config) =>

@@ -45,16 +45,17 @@ namespace SshTriage.Diagnosis.Rules
                 // Shown when the probes got through despite the ban, or sshd logged them under
                 // another address; without probes, sshd's newer lines from the gateway only point to it.
                 var shown = context.Probe?.Status == SshPortStatus.Open || context.VisibleAddressShownByProbes;
-                var cause = context.Cause(
+                yield return new SshRejectCause(
+                    context,
+                    ban,
                     Cause,
                     shown ? CauseConfidence.Confirmed : CauseConfidence.Likely,
                     $"Fail2Ban's jail {ban.Jail} bans {client}, but its connections reach {context.ComputerName} from {visible}: the firewall never sees {client}, so the ban does not block it{(shown ? string.Empty : " (no probe ran: sshd's log and the route point to it)")}.",
-                    evidence.ToArray());
-                cause.Jail = ban.Jail;
-                cause.IPAddress = ban.IPAddress.ToString();
-                cause.Remedy = $"Enforce the ban where the client's own address is still visible: on the proxy or gateway {visible} (a Fail2Ban action there, or a remote ban action), or have the proxy pass the client address through instead of rewriting it. Banning {visible} here would lock out everyone behind it.";
-                cause.RemedyCommand = context.Command("Get-Fail2BanBan", $"-IPAddress {client}");
-                yield return cause;
+                    evidence.ToArray())
+                {
+                    Remedy = $"Enforce the ban where the client's own address is still visible: on the proxy or gateway {visible} (a Fail2Ban action there, or a remote ban action), or have the proxy pass the client address through instead of rewriting it. Banning {visible} here would lock out everyone behind it.",
+                    RemedyCommand = context.Command("Get-Fail2BanBan", $"-IPAddress {client}"),
+                };
             }
         }
     }

@@ -19,17 +19,18 @@ namespace SshTriage.Diagnosis.Rules
             var visible = context.VisibleAddress;
             foreach (var ban in context.Bans.Where(b => b.Enforcement == BanEnforcement.NotEnforced && (visible == null || b.IPAddress.Equals(visible))))
             {
-                var cause = context.Cause(
+                yield return new SshRejectCause(
+                    context,
+                    ban,
                     Cause,
                     CauseConfidence.Confirmed,
                     $"Fail2Ban's jail {ban.Jail} lists a ban of {ban.IPAddress}, but {ban.EnforcedBy} does not hold it: the ban does not block, and Fail2Ban will not add it again while it believes it is there.",
                     context.Quote($"fail2ban-client get {ban.Jail} banip", ban.IPAddress.ToString()),
-                    context.Quote(ban.EnforcedBy ?? "firewall", $"no entry for {ban.IPAddress}"));
-                cause.Jail = ban.Jail;
-                cause.IPAddress = ban.IPAddress.ToString();
-                cause.Remedy = "Restart the jail so its action rebuilds the firewall objects (fail2ban-client restart " + ban.Jail + "), or unban the address if the ban is not wanted; then look for the tool that flushed the rules.";
-                cause.RemedyCommand = context.Command("Unblock-Fail2BanIp", $"-IPAddress {ban.IPAddress} -Jail {ban.Jail}");
-                yield return cause;
+                    context.Quote(ban.EnforcedBy ?? "firewall", $"no entry for {ban.IPAddress}"))
+                {
+                    Remedy = "Restart the jail so its action rebuilds the firewall objects (fail2ban-client restart " + ban.Jail + "), or unban the address if the ban is not wanted; then look for the tool that flushed the rules.",
+                    RemedyCommand = context.Command("Unblock-Fail2BanIp", $"-IPAddress {ban.IPAddress} -Jail {ban.Jail}"),
+                };
             }
         }
     }

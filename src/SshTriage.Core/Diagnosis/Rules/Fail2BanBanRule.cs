@@ -27,24 +27,21 @@ namespace SshTriage.Diagnosis.Rules
             var arrivesAsItself = context.Window != null || context.VisibleAddressProof != null;
             foreach (var ban in context.Bans.Where(b => b.IPAddress.Equals(client) && b.Enforcement != BanEnforcement.NotEnforced && context.JailCoversPort(b.Jail)))
             {
-                var cause = context.Cause(
+                yield return new SshRejectCause(
+                    context,
+                    ban,
                     Cause,
                     ban.Enforcement == BanEnforcement.Enforced && arrivesAsItself ? CauseConfidence.Confirmed : CauseConfidence.Likely,
                     arrivesAsItself
                         ? $"Fail2Ban's jail {ban.Jail} bans {client}."
                         : $"Fail2Ban's jail {ban.Jail} bans {client}: this refuses it if its connections reach {context.ComputerName} as {client} (no probe ran and sshd's log does not name it; a proxy or NAT in front would not be banned).",
                     context.QuoteBan(ban),
-                    context.Quote(ban.EnforcedBy ?? "firewall", $"holds {ban.IPAddress}: {ban.Enforcement}"));
-                if (context.VisibleAddressProof != null)
+                    context.Quote(ban.EnforcedBy ?? "firewall", $"holds {ban.IPAddress}: {ban.Enforcement}"),
+                    context.VisibleAddressProof)
                 {
-                    cause.Evidence = cause.Evidence.Concat(new[] { context.VisibleAddressProof }).ToArray();
-                }
-
-                cause.Jail = ban.Jail;
-                cause.IPAddress = ban.IPAddress.ToString();
-                cause.Remedy = $"Unban {client} in jail {ban.Jail}, and find out what failed its logins (Get-SshLogEvent -IPAddress {client}).";
-                cause.RemedyCommand = context.Command("Unblock-Fail2BanIp", $"-IPAddress {client} -Jail {ban.Jail}");
-                yield return cause;
+                    Remedy = $"Unban {client} in jail {ban.Jail}, and find out what failed its logins (Get-SshLogEvent -IPAddress {client}).",
+                    RemedyCommand = context.Command("Unblock-Fail2BanIp", $"-IPAddress {client} -Jail {ban.Jail}"),
+                };
             }
         }
     }

@@ -24,23 +24,20 @@ namespace SshTriage.Diagnosis.Rules
 
             foreach (var ban in context.Bans.Where(b => b.IPAddress.Equals(visible) && b.Enforcement != BanEnforcement.NotEnforced && context.JailCoversPort(b.Jail)))
             {
-                var cause = context.Cause(
+                yield return new SshRejectCause(
+                    context,
+                    ban,
                     Cause,
                     ban.Enforcement == BanEnforcement.Enforced ? CauseConfidence.Confirmed : CauseConfidence.Likely,
                     $"Fail2Ban's jail {ban.Jail} bans {visible}, the address {context.ClientAddress} reaches {context.ComputerName} through: every client behind it is refused.",
                     context.QuoteBan(ban),
                     context.Quote("ip route get " + context.ClientAddress, $"{context.ClientAddress} via {context.Gateway}"),
-                    context.Quote(ban.EnforcedBy ?? "firewall", $"holds {ban.IPAddress}: {ban.Enforcement}"));
-                if (context.VisibleAddressProof != null)
+                    context.Quote(ban.EnforcedBy ?? "firewall", $"holds {ban.IPAddress}: {ban.Enforcement}"),
+                    context.VisibleAddressProof)
                 {
-                    cause.Evidence = cause.Evidence.Concat(new[] { context.VisibleAddressProof }).ToArray();
-                }
-
-                cause.Jail = ban.Jail;
-                cause.IPAddress = ban.IPAddress.ToString();
-                cause.Remedy = $"Unban {visible} in jail {ban.Jail}, then add exactly that address (not its network) to the jail's ignoreip, so the gateway that carries legitimate traffic is not banned again.";
-                cause.RemedyCommand = context.Command("Unblock-Fail2BanIp", $"-IPAddress {visible} -Jail {ban.Jail} -AddToIgnoreList");
-                yield return cause;
+                    Remedy = $"Unban {visible} in jail {ban.Jail}, then add exactly that address (not its network) to the jail's ignoreip, so the gateway that carries legitimate traffic is not banned again.",
+                    RemedyCommand = context.Command("Unblock-Fail2BanIp", $"-IPAddress {visible} -Jail {ban.Jail} -AddToIgnoreList"),
+                };
             }
         }
     }

@@ -27,16 +27,18 @@ namespace SshTriage.Diagnosis.Rules
                 foreach (var address in addresses)
                 {
                     var banned = address != null && context.Bans.Any(b => b.Jail == jail.Name && b.IPAddress.Equals(address));
-                    var cause = context.Cause(
+                    yield return new SshRejectCause(
+                        context,
                         Cause,
                         CauseConfidence.Confirmed,
                         $"Fail2Ban's jail {jail.Name} blocks port {jail.Port}, but SSH is on port {context.Port}: its bans ({jail.CurrentlyBanned ?? 0} now{(address == null ? string.Empty : banned ? $", {address} among them" : $", not {address}")}) do not stop SSH connections.",
-                        context.Quote($"fail2ban-client get {jail.Name} action {jail.BanAction} port", jail.Port ?? string.Empty));
-                    cause.Jail = jail.Name;
-                    cause.IPAddress = address?.ToString();
-                    cause.Remedy = $"Set port = {context.Port} (or ssh,{context.Port}) in the [{jail.Name}] section of jail.local and reload Fail2Ban.";
-                    cause.RemedyCommand = context.Command("Get-Fail2BanJail", $"-Name {jail.Name}");
-                    yield return cause;
+                        context.Quote($"fail2ban-client get {jail.Name} action {jail.BanAction} port", jail.Port ?? string.Empty))
+                    {
+                        Jail = jail.Name,
+                        IPAddress = address,
+                        Remedy = $"Set port = {context.Port} (or ssh,{context.Port}) in the [{jail.Name}] section of jail.local and reload Fail2Ban.",
+                        RemedyCommand = context.Command("Get-Fail2BanJail", $"-Name {jail.Name}"),
+                    };
                 }
             }
         }

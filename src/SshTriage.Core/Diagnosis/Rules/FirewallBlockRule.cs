@@ -55,14 +55,16 @@ namespace SshTriage.Diagnosis.Rules
                 evidence.Add(context.Quote("Find-SshRejectCause", "no probe ran (a saved bundle, or -Local): the verdict comes from the rules alone"));
             }
 
-            var cause = context.Cause(
+            yield return new SshRejectCause(
+                context,
                 Cause,
                 shown ? CauseConfidence.Confirmed : CauseConfidence.Likely,
                 $"{where} {(wanted == FirewallDecision.Drop ? "drops" : "rejects")} connections from {verdict.SourceAddress} to port {verdict.Port}: the client sees {verdict.ExpectedSymptom}.",
-                evidence.ToArray());
-            cause.Remedy = $"Allow {verdict.SourceAddress} (or its network) to port {verdict.Port} before {where}, with the tool that manages it ({rule?.Owner ?? rule?.Backend.ToString() ?? "iptables"}).";
-            cause.RemedyCommand = context.Command("Get-FirewallRule", $"-Port {verdict.Port} -SourceAddress {verdict.SourceAddress}");
-            yield return cause;
+                evidence.ToArray())
+            {
+                Remedy = $"Allow {verdict.SourceAddress} (or its network) to port {verdict.Port} before {where}, with the tool that manages it ({rule?.Owner ?? rule?.Backend.ToString() ?? "iptables"}).",
+                RemedyCommand = context.Command("Get-FirewallRule", $"-Port {verdict.Port} -SourceAddress {verdict.SourceAddress}"),
+            };
         }
     }
 }

@@ -38,16 +38,18 @@ namespace SshTriage.Diagnosis.Rules
                 .Concat(server.Select(s => context.Quote("ssh-keygen -lf (sshd -T hostkey)", $"{s.Type} {s.Fingerprint}")))
                 .ToArray();
             var host = known[0].Host;
-            var cause = context.Cause(
+            yield return new SshRejectCause(
+                context,
                 Cause,
                 sameType.Count > 0 ? CauseConfidence.Confirmed : CauseConfidence.Likely,
                 sameType.Count > 0
                     ? $"{origin}'s known_hosts holds another {sameType[0].Type} key for {host} ({sameType[0].Fingerprint}) than the server has: ssh refuses with \"REMOTE HOST IDENTIFICATION HAS CHANGED\"."
                     : $"{origin}'s known_hosts holds only {string.Join(", ", known.Select(k => k.Type).Distinct())} keys for {host}, and the server has none of them: ssh will not trust the key it offers.",
-                evidence);
-            cause.Remedy = $"Check the server's new key at its console (the fingerprints above), then remove the old entry on {origin} and accept the new one at the next login. If the key was not meant to change, stop: someone may be in the middle.";
-            cause.RemedyCommand = $"ssh-keygen -f {known[0].File} -R {host}";
-            yield return cause;
+                evidence)
+            {
+                Remedy = $"Check the server's new key at its console (the fingerprints above), then remove the old entry on {origin} and accept the new one at the next login. If the key was not meant to change, stop: someone may be in the middle.",
+                RemedyCommand = $"ssh-keygen -f {known[0].File} -R {host}",
+            };
         }
     }
 }

@@ -28,14 +28,16 @@ namespace SshTriage.Diagnosis.Rules
                 yield break;
             }
 
-            var cause = context.Cause(
+            yield return new SshRejectCause(
+                context,
                 Cause,
                 CauseConfidence.Confirmed,
                 $"A rule in the legacy iptables tables {(verdict.Verdict == FirewallDecision.Drop ? "drops" : "rejects")} connections from {verdict.SourceAddress} to port {verdict.Port}, while the nft-based iptables that `iptables -L` shows lets them through.",
-                context.Quote("iptables-legacy-save", rule.Text));
-            cause.Remedy = "Remove the rule from the legacy tables (iptables-legacy -D ...) and keep one backend; whatever still loads legacy rules at boot should move to iptables-nft or nftables.";
-            cause.RemedyCommand = context.Command("Get-FirewallRule", $"-Backend IptablesLegacy -Port {context.Port}");
-            yield return cause;
+                context.Quote("iptables-legacy-save", rule.Text))
+            {
+                Remedy = "Remove the rule from the legacy tables (iptables-legacy -D ...) and keep one backend; whatever still loads legacy rules at boot should move to iptables-nft or nftables.",
+                RemedyCommand = context.Command("Get-FirewallRule", $"-Backend IptablesLegacy -Port {context.Port}"),
+            };
         }
     }
 }

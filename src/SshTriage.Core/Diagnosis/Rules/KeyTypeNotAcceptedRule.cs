@@ -31,14 +31,16 @@ namespace SshTriage.Diagnosis.Rules
             }
 
             var proof = LogLines.Proof(context, SshLogEventKind.KeyTypeRejected, e => Signatures(key.Algorithm).Any(s => e.Message.Contains(" " + s + " ")));
-            var cause = context.Cause(
+            yield return new SshRejectCause(
+                context,
                 Cause,
                 proof != null ? CauseConfidence.Confirmed : CauseConfidence.Likely,
                 $"sshd accepts no signature a {key.Algorithm} key makes ({string.Join(", ", Signatures(key.Algorithm))}): the client's key {key.Fingerprint} is refused before it is looked up.",
-                LogLines.Evidence(context.Quote(command!, "pubkeyacceptedalgorithms " + string.Join(",", accepted)), proof));
-            cause.Remedy = $"Give the client a key of a type the server accepts (ssh-keygen -t ed25519), or add its algorithm to PubkeyAcceptedAlgorithms (+{key.Algorithm}) if that is a deliberate choice.";
-            cause.RemedyCommand = "ssh-keygen -t ed25519";
-            yield return cause;
+                LogLines.Evidence(context.Quote(command!, "pubkeyacceptedalgorithms " + string.Join(",", accepted)), proof))
+            {
+                Remedy = $"Give the client a key of a type the server accepts (ssh-keygen -t ed25519), or add its algorithm to PubkeyAcceptedAlgorithms (+{key.Algorithm}) if that is a deliberate choice.",
+                RemedyCommand = "ssh-keygen -t ed25519",
+            };
         }
 
         /// <summary>The signature algorithms a key of <paramref name="keyAlgorithm"/> can use: an RSA key signs with SHA-2 or SHA-1.</summary>

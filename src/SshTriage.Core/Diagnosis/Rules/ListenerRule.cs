@@ -38,26 +38,30 @@ namespace SshTriage.Diagnosis.Rules
             switch (Cause)
             {
                 case RejectCause.SshdNotRunning when sshd.Count == 0 && !listeners.Any(l => l.Port == context.Port):
-                    yield return WithRemedy(context.Cause(Cause, CauseConfidence.Confirmed, $"No sshd listens on {context.ComputerName}.", ss), "Start sshd (systemctl start ssh); if it fails, check its configuration with sshd -t.", null);
+                    yield return new SshRejectCause(context, Cause, CauseConfidence.Confirmed, $"No sshd listens on {context.ComputerName}.", ss)
+                    {
+                        Remedy = "Start sshd (systemctl start ssh); if it fails, check its configuration with sshd -t.",
+                    };
                     break;
                 // A socket unit's port is the socket-activation rule's to explain.
                 case RejectCause.NotListeningOnPort when sshd.Count > 0 && onPort.Count == 0 && !sshd.Any(l => l.Processes.Any(p => p.Name == "systemd")):
                     var ports = string.Join(", ", sshd.Select(l => l.Port).Distinct());
-                    yield return WithRemedy(context.Cause(Cause, CauseConfidence.Confirmed, $"sshd listens on port {ports}, not on {context.Port}.", ss), $"Connect to port {ports}, or set Port {context.Port} in sshd_config and reload sshd.", $"Test-SshPort -ComputerName {context.ComputerName} -Port {sshd.First().Port}");
+                    yield return new SshRejectCause(context, Cause, CauseConfidence.Confirmed, $"sshd listens on port {ports}, not on {context.Port}.", ss)
+                    {
+                        Remedy = $"Connect to port {ports}, or set Port {context.Port} in sshd_config and reload sshd.",
+                        RemedyCommand = $"Test-SshPort -ComputerName {context.ComputerName} -Port {sshd.First().Port}",
+                    };
                     break;
                 case RejectCause.NotListeningOnAddress when onPort.Count > 0 && onPort.All(l => IsLoopback(l.Address)):
-                    yield return WithRemedy(context.Cause(Cause, CauseConfidence.Confirmed, $"sshd listens on port {context.Port} only on {string.Join(" and ", onPort.Select(l => l.Address))}: no other host can reach it.", ss), "Set ListenAddress to the address clients use (or remove it to listen everywhere) and reload sshd.", context.Command("Get-SshdConfig", "-Sudo"));
+                    yield return new SshRejectCause(context, Cause, CauseConfidence.Confirmed, $"sshd listens on port {context.Port} only on {string.Join(" and ", onPort.Select(l => l.Address))}: no other host can reach it.", ss)
+                    {
+                        Remedy = "Set ListenAddress to the address clients use (or remove it to listen everywhere) and reload sshd.",
+                        RemedyCommand = context.Command("Get-SshdConfig", "-Sudo"),
+                    };
                     break;
             }
         }
 
         private static bool IsLoopback(string address) => address == "127.0.0.1" || address == "::1" || address.StartsWith("127.", System.StringComparison.Ordinal);
-
-        private static SshRejectCause WithRemedy(SshRejectCause cause, string remedy, string? command)
-        {
-            cause.Remedy = remedy;
-            cause.RemedyCommand = command;
-            return cause;
-        }
     }
 }

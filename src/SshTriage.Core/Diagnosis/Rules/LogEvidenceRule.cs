@@ -43,10 +43,11 @@ namespace SshTriage.Diagnosis.Rules
             var last = fresh != null && fresh.Count > 0 ? fresh[fresh.Count - 1] : lines[lines.Count - 1];
             var confidence = fresh != null && fresh.Count > 0 ? CauseConfidence.Confirmed : CauseConfidence.Likely;
             var when = fresh == null ? string.Empty : fresh.Count > 0 ? "during the probes: " : "before the probes, none since: ";
-            var cause = context.Cause(Cause, confidence, string.Format(System.Globalization.CultureInfo.InvariantCulture, summary, last.Address, last.User), LogLines.Quote(context, last, when));
-            cause.Remedy = remedy;
-            cause.RemedyCommand = context.Command("Get-SshLogEvent", $"-IPAddress {last.Address} -Last 20");
-            yield return cause;
+            yield return new SshRejectCause(context, Cause, confidence, string.Format(System.Globalization.CultureInfo.InvariantCulture, summary, last.Address, last.User), LogLines.Quote(context, last, when))
+            {
+                Remedy = remedy,
+                RemedyCommand = context.Command("Get-SshLogEvent", $"-IPAddress {last.Address} -Last 20"),
+            };
         }
     }
 }

@@ -63,15 +63,17 @@ namespace SshTriage.Diagnosis.Rules
 
             var graceOut = LoginGraceTimeExceededRule.GraceRanOut(context) != null;
             var lookupWord = lookup == null ? "its log shows the login waiting" : lookup.TimedOut ? $"the server's resolver does not answer for {address} within {ReverseLookup.LimitSeconds} s" : $"the server's lookup of {address} takes {lookup.Seconds} s";
-            var cause = context.Cause(
+            var keyword = useDns ? "UseDNS" : "GSSAPIAuthentication";
+            yield return new SshRejectCause(
+                context,
                 Cause,
                 lookup?.Slow == true && (slowLogin || graceOut) ? CauseConfidence.Confirmed : lookup?.Slow == true ? CauseConfidence.Likely : CauseConfidence.Possible,
                 $"sshd looks {address} up before it answers a login ({(useDns ? "UseDNS yes" : "GSSAPIAuthentication yes")}), and {lookupWord}: every login waits for it{(graceOut ? ", past LoginGraceTime" : string.Empty)}.",
-                evidence.ToArray());
-            var keyword = useDns ? "UseDNS" : "GSSAPIAuthentication";
-            cause.Remedy = $"Set {keyword} no in sshd_config{(useDns && gssapi ? " (and GSSAPIAuthentication no unless Kerberos logins are used)" : string.Empty)}, or make the server's resolver answer for {address} (/etc/resolv.conf, or the client in /etc/hosts); then reload sshd.";
-            cause.RemedyCommand = $"sed -i -E 's/^[#[:space:]]*{keyword}[[:space:]].*/{keyword} no/I' /etc/ssh/sshd_config && sshd -t";
-            yield return cause;
+                evidence.ToArray())
+            {
+                Remedy = $"Set {keyword} no in sshd_config{(useDns && gssapi ? " (and GSSAPIAuthentication no unless Kerberos logins are used)" : string.Empty)}, or make the server's resolver answer for {address} (/etc/resolv.conf, or the client in /etc/hosts); then reload sshd.",
+                RemedyCommand = $"sed -i -E 's/^[#[:space:]]*{keyword}[[:space:]].*/{keyword} no/I' /etc/ssh/sshd_config && sshd -t",
+            };
         }
 
         private static bool Setting(SshTriage.SshdConfig config, string keyword) =>

@@ -28,14 +28,16 @@ namespace SshTriage.Diagnosis.Rules
             }
 
             var grace = GraceSeconds(context);
-            var cause = context.Cause(
+            yield return new SshRejectCause(
+                context,
                 Cause,
                 said ? CauseConfidence.Confirmed : CauseConfidence.Likely,
                 $"sshd closed {line.Address}'s connection before the login finished: LoginGraceTime ({(grace == null ? "its limit" : grace + " s")}) ran out{(said ? string.Empty : " (this sshd ends such a connection without a log line; the connection's process wrote nothing after it arrived)")}.",
-                LogLines.Evidence(LogLines.Quote(context, line, said ? string.Empty : "then nothing more from this connection: "), context.LoginSetting("logingracetime")?.Evidence));
-            cause.Remedy = "Find what holds the login up: a slow lookup of the client on the server (UseDNS, GSSAPIAuthentication), a password prompt left unanswered, a client that stalls before it offers its key (ssh -vvv shows where). Raise LoginGraceTime only for logins that are slow for a known reason.";
-            cause.RemedyCommand = context.Command("Get-SshLogEvent", $"-IPAddress {line.Address} -Last 20");
-            yield return cause;
+                LogLines.Evidence(LogLines.Quote(context, line, said ? string.Empty : "then nothing more from this connection: "), context.LoginSetting("logingracetime")?.Evidence))
+            {
+                Remedy = "Find what holds the login up: a slow lookup of the client on the server (UseDNS, GSSAPIAuthentication), a password prompt left unanswered, a client that stalls before it offers its key (ssh -vvv shows where). Raise LoginGraceTime only for logins that are slow for a known reason.",
+                RemedyCommand = context.Command("Get-SshLogEvent", $"-IPAddress {line.Address} -Last 20"),
+            };
         }
 
         /// <summary>

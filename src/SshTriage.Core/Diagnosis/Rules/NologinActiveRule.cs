@@ -28,14 +28,16 @@ namespace SshTriage.Diagnosis.Rules
             }
 
             var files = string.Join(" ", active);
-            var cause = context.Cause(
+            yield return new SshRejectCause(
+                context,
                 Cause,
                 CauseConfidence.Likely,
                 $"{files} exists: only root may log in, so {account.UserName} is refused whatever it offers.",
-                active.Select(f => context.Quote("ls " + f, f)).ToArray());
-            cause.Remedy = $"When the maintenance or shutdown that created it is over, remove {files}.";
-            cause.RemedyCommand = "rm -f " + files;
-            yield return cause;
+                active.Select(f => context.Quote("ls " + f, f)).ToArray())
+            {
+                Remedy = $"When the maintenance or shutdown that created it is over, remove {files}.",
+                RemedyCommand = "rm -f " + files,
+            };
         }
     }
 }

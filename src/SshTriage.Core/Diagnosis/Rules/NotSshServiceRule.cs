@@ -56,16 +56,18 @@ namespace SshTriage.Diagnosis.Rules
             }
 
             var program = others.SelectMany(l => l.Processes).Select(p => p.Name).Distinct().ToList();
-            var cause = context.Cause(
+            yield return new SshRejectCause(
+                context,
                 Cause,
                 CauseConfidence.Confirmed,
                 program.Count > 0
                     ? $"{string.Join(" and ", program)}, not sshd, listens on port {context.Port}{(probe?.Status == SshPortStatus.TimedOut && probe.ConnectTime != null ? ": it accepts the connection and never sends an SSH banner, so the client times out" : string.Empty)}."
                     : $"Something that is not sshd answers on port {context.Port}.",
-                evidence.ToArray());
-            cause.Remedy = "Stop or move the program that holds the port, or give sshd another port (and tell clients).";
-            cause.RemedyCommand = context.Command("Get-SshListener", $"-Port {context.Port} -Sudo");
-            yield return cause;
+                evidence.ToArray())
+            {
+                Remedy = "Stop or move the program that holds the port, or give sshd another port (and tell clients).",
+                RemedyCommand = context.Command("Get-SshListener", $"-Port {context.Port} -Sudo"),
+            };
         }
 
         private static bool IsSshServer(string name) => name.StartsWith("sshd", System.StringComparison.Ordinal) || SshServers.Contains(name);

@@ -27,15 +27,17 @@ namespace SshTriage.Diagnosis.Rules
                 yield break;
             }
 
-            var cause = context.Cause(
+            yield return new SshRejectCause(
+                context,
                 Cause,
                 CauseConfidence.Likely,
                 $"The server takes keys only for this connection (PasswordAuthentication and KbdInteractiveAuthentication no), and {account.UserName} has no authorized key: \"Permission denied (publickey)\" whatever password is typed.",
                 context.Quote(login.Value.Command, "passwordauthentication no; kbdinteractiveauthentication no"),
-                context.Quote("ssh-keygen -lf " + string.Join(" ", account.AuthorizedKeysFiles.Select(f => f.Path)), "no key"));
-            cause.Remedy = $"Install the client's public key for {account.UserName} (ssh-copy-id from a session that still works, or by the console); enabling passwords again is the weaker fix.";
-            cause.RemedyCommand = $"ssh-copy-id {account.UserName}@{context.ComputerName}";
-            yield return cause;
+                context.Quote("ssh-keygen -lf " + string.Join(" ", account.AuthorizedKeysFiles.Select(f => f.Path)), "no key"))
+            {
+                Remedy = $"Install the client's public key for {account.UserName} (ssh-copy-id from a session that still works, or by the console); enabling passwords again is the weaker fix.",
+                RemedyCommand = $"ssh-copy-id {account.UserName}@{context.ComputerName}",
+            };
         }
 
         private static bool KeyboardInteractive(SshTriage.SshdConfig config) =>

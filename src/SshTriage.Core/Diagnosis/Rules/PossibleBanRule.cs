@@ -45,16 +45,17 @@ namespace SshTriage.Diagnosis.Rules
                     evidence.Add(context.Quote("Find-SshRejectCause", $"{bans.Count - Listed} older bans are not listed: {context.Command("Get-Fail2BanBan", string.Empty)}"));
                 }
 
-                var cause = context.Cause(
+                yield return new SshRejectCause(
+                    context,
+                    ban,
                     Cause,
                     CauseConfidence.Possible,
                     $"Fail2Ban's jail {ban.Jail} bans {ban.IPAddress} (enforced): if the server sees the client as {ban.IPAddress} (the client itself, or a gateway, NAT or proxy in front of it), this refuses it. {UnknownAddress(context)}",
-                    evidence.ToArray());
-                cause.Jail = ban.Jail;
-                cause.IPAddress = ban.IPAddress.ToString();
-                cause.Remedy = $"Find out which address the server sees for the client (Find-SshRejectCause with a probe from the client, or -ClientAddress with -Local); if it is {ban.IPAddress}, unban it in jail {ban.Jail}, and add it to ignoreip if it is a shared gateway.";
-                cause.RemedyCommand = context.Command("Unblock-Fail2BanIp", $"-IPAddress {ban.IPAddress} -Jail {ban.Jail} -WhatIf");
-                yield return cause;
+                    evidence.ToArray())
+                {
+                    Remedy = $"Find out which address the server sees for the client (Find-SshRejectCause with a probe from the client, or -ClientAddress with -Local); if it is {ban.IPAddress}, unban it in jail {ban.Jail}, and add it to ignoreip if it is a shared gateway.",
+                    RemedyCommand = context.Command("Unblock-Fail2BanIp", $"-IPAddress {ban.IPAddress} -Jail {ban.Jail} -WhatIf"),
+                };
             }
         }
 

@@ -61,16 +61,18 @@ namespace SshTriage.Diagnosis.Rules
                     }
 
                     var whom = source == null ? "every source" : source;
-                    var cause = context.Cause(
+                    yield return new SshRejectCause(
+                        context,
                         Cause,
                         CauseConfidence.Possible,
                         $"{where} {(action == FirewallAction.Drop ? "drops" : "rejects")} connections to port {context.Port} from {whom}: if the server sees the client as one of them, the client sees {verdict.ExpectedSymptom}. {PossibleBanRule.UnknownAddress(context)}",
                         context.Quote(rule?.Backend.ToString() ?? "iptables-save", rule?.Text ?? "policy " + verdict.Verdict.ToString().ToUpperInvariant()),
-                        context.Quote("Test-FirewallAccess", $"{(source == null ? "any address" : address.ToString())} to port {context.Port}: {verdict.Verdict} at {where}"));
-                    cause.Subject = where;
-                    cause.Remedy = $"Find out which address the server sees for the client; if {whom} includes it, allow it to port {context.Port} before {where}, with the tool that manages it ({rule?.Owner ?? rule?.Backend.ToString() ?? "iptables"}).";
-                    cause.RemedyCommand = context.Command("Get-FirewallRule", $"-Port {context.Port}");
-                    yield return cause;
+                        context.Quote("Test-FirewallAccess", $"{(source == null ? "any address" : address.ToString())} to port {context.Port}: {verdict.Verdict} at {where}"))
+                    {
+                        Subject = where,
+                        Remedy = $"Find out which address the server sees for the client; if {whom} includes it, allow it to port {context.Port} before {where}, with the tool that manages it ({rule?.Owner ?? rule?.Backend.ToString() ?? "iptables"}).",
+                        RemedyCommand = context.Command("Get-FirewallRule", $"-Port {context.Port}"),
+                    };
                 }
             }
         }

@@ -41,15 +41,17 @@ namespace SshTriage.Diagnosis.Rules
             var quote = new CauseEvidence("client", $"Test-SshPort {probe.ComputerName} -Port {probe.Port}", $"{probe.Status} {text}".Trim());
             if (Cause == RejectCause.MaxStartupsThrottled && text.IndexOf("MaxStartups", System.StringComparison.OrdinalIgnoreCase) >= 0)
             {
-                var cause = context.Cause(Cause, CauseConfidence.Confirmed, "sshd drops new connections: too many unauthenticated connections are open (MaxStartups).", quote);
-                cause.Remedy = "Find who holds unauthenticated connections open (Get-SshLogEvent), lower LoginGraceTime, or raise MaxStartups.";
-                yield return cause;
+                yield return new SshRejectCause(context, Cause, CauseConfidence.Confirmed, "sshd drops new connections: too many unauthenticated connections are open (MaxStartups).", quote)
+                {
+                    Remedy = "Find who holds unauthenticated connections open (Get-SshLogEvent), lower LoginGraceTime, or raise MaxStartups.",
+                };
             }
             else if (Cause == RejectCause.PerSourcePenalty && text.IndexOf("Not allowed at this time", System.StringComparison.Ordinal) >= 0)
             {
-                var cause = context.Cause(Cause, CauseConfidence.Likely, "sshd refuses this source for now (OpenSSH 9.8+ PerSourcePenalties, or RefuseConnection).", quote);
-                cause.Remedy = "Wait for the penalty to expire, and stop what failed its logins; PerSourcePenaltyExemptList exempts trusted sources.";
-                yield return cause;
+                yield return new SshRejectCause(context, Cause, CauseConfidence.Likely, "sshd refuses this source for now (OpenSSH 9.8+ PerSourcePenalties, or RefuseConnection).", quote)
+                {
+                    Remedy = "Wait for the penalty to expire, and stop what failed its logins; PerSourcePenaltyExemptList exempts trusted sources.",
+                };
             }
         }
     }

@@ -44,15 +44,17 @@ namespace SshTriage.Diagnosis.Rules
                 evidence = evidence.Concat(new[] { proof }).ToArray();
             }
 
-            var cause = context.Cause(
+            var target = files.FirstOrDefault(f => f.Path.StartsWith(account.Home ?? "/nonexistent", System.StringComparison.Ordinal))?.Path ?? files.FirstOrDefault()?.Path ?? "~/.ssh/authorized_keys";
+            yield return new SshRejectCause(
+                context,
                 Cause,
                 proof != null ? CauseConfidence.Confirmed : viaCommand ? CauseConfidence.Possible : CauseConfidence.Likely,
                 $"{account.UserName}'s authorized keys do not hold the client's key {key.Fingerprint} ({key.Algorithm}{(key.Comment.Length > 0 ? ", " + key.Comment : string.Empty)}){(viaCommand ? ", unless AuthorizedKeysCommand " + command + " supplies it" : string.Empty)}.",
-                evidence);
-            var target = files.FirstOrDefault(f => f.Path.StartsWith(account.Home ?? "/nonexistent", System.StringComparison.Ordinal))?.Path ?? files.FirstOrDefault()?.Path ?? "~/.ssh/authorized_keys";
-            cause.Remedy = $"Append the client's public key line to {target} (owned by {account.UserName}, mode 600), or offer a key that is already there.";
-            cause.RemedyCommand = key.Path == null ? $"ssh-copy-id {account.UserName}@{context.ComputerName}" : $"ssh-copy-id -i {key.Path} {account.UserName}@{context.ComputerName}";
-            yield return cause;
+                evidence)
+            {
+                Remedy = $"Append the client's public key line to {target} (owned by {account.UserName}, mode 600), or offer a key that is already there.",
+                RemedyCommand = key.Path == null ? $"ssh-copy-id {account.UserName}@{context.ComputerName}" : $"ssh-copy-id -i {key.Path} {account.UserName}@{context.ComputerName}",
+            };
         }
     }
 }

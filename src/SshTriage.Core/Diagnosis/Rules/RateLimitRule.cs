@@ -58,17 +58,19 @@ namespace SshTriage.Diagnosis.Rules
 
             var symptom = wanted == FirewallAction.Drop ? SshPortStatus.TimedOut : RejectSymptom.SymptomOf(target.RejectWith, context.VisibleAddress.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6);
             var owner = limit.Owner ?? target.Owner;
-            var cause = context.Cause(
+            yield return new SshRejectCause(
+                context,
                 Cause,
                 CauseConfidence.Confirmed,
                 $"A rate limit{(owner == null ? string.Empty : $" ({owner})")} {(wanted == FirewallAction.Drop ? "drops" : "rejects")} new connections from {context.VisibleAddress} to port {context.Port}: {over.Value.Why}; the client sees {symptom}.",
                 context.Quote(limit.Backend.ToString(), $"{limit.Table}/{limit.Chain} rule {limit.Index}: {limit.Text}"),
                 context.Quote(target.Backend.ToString(), $"{target.Table}/{target.Chain} rule {target.Index}: {target.Text}"),
-                context.Quote(over.Value.Source, over.Value.Line));
-            cause.Subject = $"rate limit {limit.Table}/{limit.Chain} rule {limit.Index}";
-            cause.Remedy = $"Stop what opens connections from {context.VisibleAddress} so often (a script, a monitoring check, a client's retries: every refused attempt counts too) and wait for the window to pass, or exempt that address before the limit with an accept rule (ufw: ufw insert 1 allow from {context.VisibleAddress} to any port {context.Port} proto tcp), or raise the limit.";
-            cause.RemedyCommand = context.Command("Get-FirewallRule", $"-Port {context.Port} -SourceAddress {context.VisibleAddress}");
-            yield return cause;
+                context.Quote(over.Value.Source, over.Value.Line))
+            {
+                Subject = $"rate limit {limit.Table}/{limit.Chain} rule {limit.Index}",
+                Remedy = $"Stop what opens connections from {context.VisibleAddress} so often (a script, a monitoring check, a client's retries: every refused attempt counts too) and wait for the window to pass, or exempt that address before the limit with an accept rule (ufw: ufw insert 1 allow from {context.VisibleAddress} to any port {context.Port} proto tcp), or raise the limit.",
+                RemedyCommand = context.Command("Get-FirewallRule", $"-Port {context.Port} -SourceAddress {context.VisibleAddress}"),
+            };
         }
 
         // How a -m recent rule decides for the source: the hits within --seconds, as many as --hitcount.

@@ -51,14 +51,16 @@ namespace SshTriage.Diagnosis.Rules
 
             var address = config?.Address ?? lines.Last().Address;
             var who = lines.Count > 0 ? lines.Last().User : context.ClientUser;
-            var cause = context.Cause(
+            yield return new SshRejectCause(
+                context,
                 Cause,
                 lines.Count > 0 ? CauseConfidence.Confirmed : CauseConfidence.Likely,
                 $"sshd's RefuseConnection refuses {(who == null ? "connections" : who)} from {address} (OpenSSH 9.9+, usually in a Match block){(lines.Count == 0 ? "; sshd refuses once the client names its user, after the banner" : string.Empty)}.",
-                evidence.ToArray());
-            cause.Remedy = "Remove RefuseConnection yes from the Match block that applies to this client, or narrow the block; check with sshd -t and reload sshd.";
-            cause.RemedyCommand = context.Command("Get-SshdConfig", $"-MatchAddress {address} -Sudo");
-            yield return cause;
+                evidence.ToArray())
+            {
+                Remedy = "Remove RefuseConnection yes from the Match block that applies to this client, or narrow the block; check with sshd -t and reload sshd.",
+                RemedyCommand = context.Command("Get-SshdConfig", $"-MatchAddress {address} -Sudo"),
+            };
         }
 
         private static bool Refuses(ConnectionConfig config) =>

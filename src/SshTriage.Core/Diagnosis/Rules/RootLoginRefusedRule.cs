@@ -27,18 +27,20 @@ namespace SshTriage.Diagnosis.Rules
 
             var refusesAll = setting == "no";
             var proof = LogLines.Proof(context, SshLogEventKind.RootLoginRefused, _ => true);
-            var cause = context.Cause(
+            yield return new SshRejectCause(
+                context,
                 Cause,
                 proof != null ? CauseConfidence.Confirmed : refusesAll ? CauseConfidence.Likely : CauseConfidence.Possible,
                 refusesAll
                     ? "PermitRootLogin no: sshd refuses root whatever the method."
                     : $"PermitRootLogin {setting}: root may log in with a key only{(setting == "forced-commands-only" ? " that has a command= option" : string.Empty)}; a password is refused even when it is right.",
-                LogLines.Evidence(context.Quote(login!.Value.Command, "permitrootlogin " + setting), proof));
-            cause.Remedy = refusesAll
-                ? "Log in as a named user and use sudo; only if root logins are really wanted, set PermitRootLogin prohibit-password (keys only) for the admin network in a Match Address block."
-                : "Log in as root with a key (put its .pub line in root's ~/.ssh/authorized_keys), or as a named user and use sudo.";
-            cause.RemedyCommand = context.Command("Get-SshdConfig", $"-MatchUser root -MatchAddress {context.VisibleAddress?.ToString() ?? "ADDRESS"} -Sudo");
-            yield return cause;
+                LogLines.Evidence(context.Quote(login!.Value.Command, "permitrootlogin " + setting), proof))
+            {
+                Remedy = refusesAll
+                    ? "Log in as a named user and use sudo; only if root logins are really wanted, set PermitRootLogin prohibit-password (keys only) for the admin network in a Match Address block."
+                    : "Log in as root with a key (put its .pub line in root's ~/.ssh/authorized_keys), or as a named user and use sudo.",
+                RemedyCommand = context.Command("Get-SshdConfig", $"-MatchUser root -MatchAddress {context.VisibleAddress?.ToString() ?? "ADDRESS"} -Sudo"),
+            };
         }
     }
 }

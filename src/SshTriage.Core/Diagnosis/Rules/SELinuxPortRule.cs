@@ -54,14 +54,16 @@ namespace SshTriage.Diagnosis.Rules
                 evidence.Add(context.Quote(denied.Source, $"{denied.Time:yyyy-MM-dd HH:mm:ss} {denied.Message}"));
             }
 
-            var cause = context.Cause(
+            yield return new SshRejectCause(
+                context,
                 Cause,
                 denied != null ? CauseConfidence.Confirmed : CauseConfidence.Likely,
                 $"SELinux is enforcing and port {context.Port} is not labelled ssh_port_t, so sshd may not bind it.",
-                evidence.ToArray());
-            cause.Remedy = $"Label the port for sshd (semanage port -a -t ssh_port_t -p tcp {context.Port}) and restart sshd; do not switch SELinux off.";
-            cause.RemedyCommand = context.Command("Get-SshLogEvent", "-Last 50 -Sudo");
-            yield return cause;
+                evidence.ToArray())
+            {
+                Remedy = $"Label the port for sshd (semanage port -a -t ssh_port_t -p tcp {context.Port}) and restart sshd; do not switch SELinux off.",
+                RemedyCommand = context.Command("Get-SshLogEvent", "-Last 50 -Sudo"),
+            };
         }
 
         // getenforce's word, then semanage's "ssh_port_t  tcp  2222-2230, 22" line when semanage is installed.

@@ -22,14 +22,16 @@ namespace SshTriage.Diagnosis.Rules
             }
 
             var proof = LogLines.Proof(context, SshLogEventKind.NotAllowed, e => e.User == account.UserName && e.Message.Contains("because shell"));
-            var cause = context.Cause(
+            yield return new SshRejectCause(
+                context,
                 Cause,
                 proof != null ? CauseConfidence.Confirmed : CauseConfidence.Likely,
                 $"{account.UserName}'s login shell {account.Shell} does not exist or cannot be run: sshd refuses the user before any password or key is tried.",
-                LogLines.Evidence(context.Quote("getent passwd " + account.UserName, $"shell {account.Shell}{(account.ShellListed == false ? ", not in /etc/shells" : string.Empty)}"), proof));
-            cause.Remedy = $"Give {account.UserName} an installed shell (chsh -s /bin/bash {account.UserName}), or install the one the account names.";
-            cause.RemedyCommand = $"chsh -s /bin/bash {account.UserName}";
-            yield return cause;
+                LogLines.Evidence(context.Quote("getent passwd " + account.UserName, $"shell {account.Shell}{(account.ShellListed == false ? ", not in /etc/shells" : string.Empty)}"), proof))
+            {
+                Remedy = $"Give {account.UserName} an installed shell (chsh -s /bin/bash {account.UserName}), or install the one the account names.",
+                RemedyCommand = $"chsh -s /bin/bash {account.UserName}",
+            };
         }
     }
 }

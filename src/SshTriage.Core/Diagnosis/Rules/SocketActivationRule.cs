@@ -30,14 +30,16 @@ namespace SshTriage.Diagnosis.Rules
 
             var configured = context.Config?.Port ?? System.Array.Empty<int>();
             var listens = string.Join(", ", sockets.Select(s => s.Listen));
-            var cause = context.Cause(
+            yield return new SshRejectCause(
+                context,
                 Cause,
                 configured.Contains(context.Port) ? CauseConfidence.Confirmed : CauseConfidence.Likely,
                 $"systemd's {sockets[0].Unit} listens on {listens} and starts sshd per connection: sshd_config's Port {string.Join(", ", configured)} does not apply, so nothing listens on port {context.Port}.",
-                sockets.Select(s => context.Quote("systemctl list-sockets", $"{s.Listen} {s.Unit} {s.Activates}")).ToArray());
-            cause.Remedy = $"Set the port in the socket unit (systemctl edit {sockets[0].Unit}: an empty ListenStream= line, then ListenStream={context.Port}), run systemctl daemon-reload and restart {sockets[0].Unit}; or disable the socket and enable ssh.service.";
-            cause.RemedyCommand = context.Command("Get-SshListener", "-Sudo");
-            yield return cause;
+                sockets.Select(s => context.Quote("systemctl list-sockets", $"{s.Listen} {s.Unit} {s.Activates}")).ToArray())
+            {
+                Remedy = $"Set the port in the socket unit (systemctl edit {sockets[0].Unit}: an empty ListenStream= line, then ListenStream={context.Port}), run systemctl daemon-reload and restart {sockets[0].Unit}; or disable the socket and enable ssh.service.",
+                RemedyCommand = context.Command("Get-SshListener", "-Sudo"),
+            };
         }
 
         private static IReadOnlyList<SystemdSocket> SshSockets(DiagnosisContext context)

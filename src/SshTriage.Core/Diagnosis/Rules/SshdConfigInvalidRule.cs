@@ -32,21 +32,21 @@ namespace SshTriage.Diagnosis.Rules
             var message = config.ValidationMessage ?? string.Empty;
             var privsep = PrivilegeSeparation.Match(message);
             var evidence = context.Quote("sshd -t", message);
-            SshRejectCause cause;
-            if (privsep.Success)
+            var directory = privsep.Groups["dir"].Value;
+            yield return new SshRejectCause(
+                context,
+                Cause,
+                CauseConfidence.Confirmed,
+                privsep.Success
+                    ? $"sshd -t fails because sshd's privilege separation directory {directory} does not exist, not because of a line in sshd_config: sshd will not start or reload until it does."
+                    : "sshd's configuration on disk is invalid: sshd will not start or reload with it.",
+                evidence)
             {
-                var directory = privsep.Groups["dir"].Value;
-                cause = context.Cause(Cause, CauseConfidence.Confirmed, $"sshd -t fails because sshd's privilege separation directory {directory} does not exist, not because of a line in sshd_config: sshd will not start or reload until it does.", evidence);
-                cause.Remedy = $"{directory} is created by whatever starts sshd, not by the configuration: on Debian and Ubuntu the ssh service (RuntimeDirectory=sshd in ssh.service; the init script's mkdir), which also removes it when the service stops; on RHEL-like systems it is /var/empty/sshd from the openssh-server package. Start sshd through its service (systemctl start ssh) rather than by hand; to run sshd or sshd -t by hand, create it first as root: mkdir -p -m 0755 {directory} (owned by root, not writable by others). If the package's own directory is gone, reinstall openssh-server.";
-            }
-            else
-            {
-                cause = context.Cause(Cause, CauseConfidence.Confirmed, "sshd's configuration on disk is invalid: sshd will not start or reload with it.", evidence);
-                cause.Remedy = "Fix the line sshd -t names, check again with sshd -t, then reload sshd.";
-            }
-
-            cause.RemedyCommand = context.Command("Get-SshdConfig", "-Sudo | Select-Object IsValid, ValidationMessage");
-            yield return cause;
+                Remedy = privsep.Success
+                    ? $"{directory} is created by whatever starts sshd, not by the configuration: on Debian and Ubuntu the ssh service (RuntimeDirectory=sshd in ssh.service; the init script's mkdir), which also removes it when the service stops; on RHEL-like systems it is /var/empty/sshd from the openssh-server package. Start sshd through its service (systemctl start ssh) rather than by hand; to run sshd or sshd -t by hand, create it first as root: mkdir -p -m 0755 {directory} (owned by root, not writable by others). If the package's own directory is gone, reinstall openssh-server."
+                    : "Fix the line sshd -t names, check again with sshd -t, then reload sshd.",
+                RemedyCommand = context.Command("Get-SshdConfig", "-Sudo | Select-Object IsValid, ValidationMessage"),
+            };
         }
     }
 }

@@ -38,7 +38,7 @@ namespace SshTriage.Diagnosis.Rules
             var when = fresh == null ? string.Empty : freshLine != null ? "during the probes: " : "before the probes, none since: ";
             var logged = last == null ? null : LogLines.Quote(context, last, when);
             var verdict = Decide(context);
-            SshRejectCause cause;
+            (CauseConfidence Confidence, string Summary, CauseEvidence[] Evidence) found;
             if (verdict != null && verdict.Decision == TcpWrappersDecision.Denied)
             {
                 var bit = freshLine != null || context.Probe?.Status == SshPortStatus.ClosedBeforeBanner;
@@ -48,21 +48,21 @@ namespace SshTriage.Diagnosis.Rules
                     evidence.Add(logged);
                 }
 
-                cause = context.Cause(Cause, bit ? CauseConfidence.Confirmed : CauseConfidence.Likely, $"TCP wrappers deny {context.VisibleAddress}: {verdict.Reason}.", evidence.ToArray());
+                found = (bit ? CauseConfidence.Confirmed : CauseConfidence.Likely, $"TCP wrappers deny {context.VisibleAddress}: {verdict.Reason}.", evidence.ToArray());
             }
             else if (last == null && verdict != null && verdict.Decision == TcpWrappersDecision.Undecided && verdict.Rule != null && !verdict.Rule.Grants(verdict.Rule.File == TcpWrappersEvidence.AllowFile))
             {
-                cause = context.Cause(Cause, CauseConfidence.Possible, $"TCP wrappers may deny {context.VisibleAddress}: {verdict.Reason}.", context.Quote("tcp-wrappers: " + verdict.Rule.File, verdict.Rule.ToString()));
+                found = (CauseConfidence.Possible, $"TCP wrappers may deny {context.VisibleAddress}: {verdict.Reason}.", new[] { context.Quote("tcp-wrappers: " + verdict.Rule.File, verdict.Rule.ToString()) });
             }
             else if (last != null)
             {
                 if (verdict != null && verdict.Decision == TcpWrappersDecision.Granted)
                 {
-                    cause = context.Cause(Cause, CauseConfidence.Possible, $"TCP wrappers refused {last.Address} before, but the files admit it now ({verdict.Reason}).", logged!);
+                    found = (CauseConfidence.Possible, $"TCP wrappers refused {last.Address} before, but the files admit it now ({verdict.Reason}).", new[] { logged! });
                 }
                 else
                 {
-                    cause = context.Cause(Cause, freshLine != null ? CauseConfidence.Confirmed : CauseConfidence.Likely, $"TCP wrappers (hosts.deny) refuse {last.Address}.", logged!);
+                    found = (freshLine != null ? CauseConfidence.Confirmed : CauseConfidence.Likely, $"TCP wrappers (hosts.deny) refuse {last.Address}.", new[] { logged! });
                 }
             }
             else
@@ -70,9 +70,11 @@ namespace SshTriage.Diagnosis.Rules
                 yield break;
             }
 
-            cause.Remedy = Remedy;
-            cause.RemedyCommand = context.Command("Get-SshLogEvent", $"-IPAddress {context.VisibleAddress ?? last!.Address} -Last 20");
-            yield return cause;
+            yield return new SshRejectCause(context, Cause, found.Confidence, found.Summary, found.Evidence)
+            {
+                Remedy = Remedy,
+                RemedyCommand = context.Command("Get-SshLogEvent", $"-IPAddress {context.VisibleAddress ?? last!.Address} -Last 20"),
+            };
         }
 
         private static TcpWrappersVerdict? Decide(DiagnosisContext context) =>

@@ -29,17 +29,19 @@ namespace SshTriage.Diagnosis.Rules
             var key = context.ClientKey;
             var keyAuthorized = key != null && context.Account?.AuthorizedKeysFiles.Any(f => f.Authorizes(key.Fingerprint)) == true;
             var user = line.User ?? context.ClientUser ?? "the user";
-            var cause = context.Cause(
+            var identity = key?.Path is string pub && pub.EndsWith(".pub", System.StringComparison.Ordinal) ? pub.Substring(0, pub.Length - 4) : "KEYFILE";
+            return new SshRejectCause(
+                context,
                 Cause,
                 CauseConfidence.Confirmed,
                 $"sshd cut {line.Address} off after {(maxTries == null ? "MaxAuthTries" : maxTries.Value.Value + " (MaxAuthTries)")} failed attempts for {user}"
                     + (offered > 0 ? $": the client offered {offered} key(s) that {user} does not authorize" : string.Empty)
                     + (keyAuthorized ? $", before the authorized key {key!.Fingerprint}." : ", before one that works."),
-                new[] { LogLines.Quote(context, line), maxTries?.Evidence, ClientIdentities(context) }.OfType<CauseEvidence>().ToArray());
-            var identity = key?.Path is string pub && pub.EndsWith(".pub", System.StringComparison.Ordinal) ? pub.Substring(0, pub.Length - 4) : "KEYFILE";
-            cause.Remedy = $"Make the client offer only the key the server has: IdentitiesOnly yes and IdentityFile in its ssh_config for {context.ComputerName} (or ssh -o IdentitiesOnly=yes -i KEYFILE), instead of every key its agent holds. Raising MaxAuthTries in sshd_config is the server-side fix.";
-            cause.RemedyCommand = $"ssh -o IdentitiesOnly=yes -i {identity} {user}@{context.ComputerName}";
-            return cause;
+                new[] { LogLines.Quote(context, line), maxTries?.Evidence, ClientIdentities(context) }.OfType<CauseEvidence>().ToArray())
+            {
+                Remedy = $"Make the client offer only the key the server has: IdentitiesOnly yes and IdentityFile in its ssh_config for {context.ComputerName} (or ssh -o IdentitiesOnly=yes -i KEYFILE), instead of every key its agent holds. Raising MaxAuthTries in sshd_config is the server-side fix.",
+                RemedyCommand = $"ssh -o IdentitiesOnly=yes -i {identity} {user}@{context.ComputerName}",
+            };
         }
 
         // With -FromHost: what the client's configuration makes it offer (ssh -G), the other end of the count.

@@ -44,20 +44,22 @@ namespace SshTriage.Diagnosis.Rules
 
             var blocking = context.Hops.SelectMany(h => ForwardDrops(h, context.ClientAddress, context.Port)).ToList();
             evidence.AddRange(blocking.Select(b => b.Evidence));
-            var cause = context.Cause(
+            yield return new SshRejectCause(
+                context,
                 Cause,
                 blocking.Count > 0 ? CauseConfidence.Confirmed : CauseConfidence.Likely,
                 blocking.Count > 0
                     ? $"{blocking[0].Host} drops forwarded connections to port {context.Port} before they reach {context.ComputerName}."
                     : $"The connections never reach {context.ComputerName}: its firewalls accept them and sshd listens, yet the client sees {probe.Status}. A filter on the way (a cloud security group, a router ACL, a gateway's firewall) drops them, or the replies take another route back.",
-                evidence.ToArray());
-            cause.Remedy = blocking.Count > 0
-                ? $"Allow port {context.Port} in {blocking[0].Host}'s forwarding rules."
-                : "Check the filters between the client and the server: cloud security groups or network ACLs, and the firewalls of the gateways on the path (give them with -Hop).";
-            cause.RemedyCommand = blocking.Count > 0
-                ? $"Get-FirewallRule -ComputerName {blocking[0].Host} -Port {context.Port}"
-                : context.Gateway == null ? null : context.Command("Find-SshRejectCause", $"-Port {context.Port} -Hop {context.Gateway}");
-            yield return cause;
+                evidence.ToArray())
+            {
+                Remedy = blocking.Count > 0
+                    ? $"Allow port {context.Port} in {blocking[0].Host}'s forwarding rules."
+                    : "Check the filters between the client and the server: cloud security groups or network ACLs, and the firewalls of the gateways on the path (give them with -Hop).",
+                RemedyCommand = blocking.Count > 0
+                    ? $"Get-FirewallRule -ComputerName {blocking[0].Host} -Port {context.Port}"
+                    : context.Gateway == null ? null : context.Command("Find-SshRejectCause", $"-Port {context.Port} -Hop {context.Gateway}"),
+            };
         }
 
         private static bool Listening(DiagnosisContext context) =>

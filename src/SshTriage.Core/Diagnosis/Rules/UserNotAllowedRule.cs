@@ -29,7 +29,7 @@ namespace SshTriage.Diagnosis.Rules
             var lines = LogLines.Of(context, SshLogEventKind.NotAllowed, forUser: true);
             var (config, verdict) = Decide(context);
             var logged = lines.Count > 0 ? LogLines.Quote(context, lines[lines.Count - 1]) : null;
-            SshRejectCause cause;
+            (CauseConfidence Confidence, string Summary, CauseEvidence[] Evidence) found;
             if (verdict != null && verdict.Refused)
             {
                 var evidence = new List<CauseEvidence> { context.Quote(config!.Command, string.Join("; ", verdict.Directives)) };
@@ -43,8 +43,7 @@ namespace SshTriage.Diagnosis.Rules
                     evidence.Add(logged);
                 }
 
-                cause = context.Cause(
-                    Cause,
+                found = (
                     logged != null ? CauseConfidence.Confirmed : CauseConfidence.Likely,
                     $"sshd refuses {context.ClientUser} from {config.Address}: {verdict.Reason} ({config.Command}).",
                     evidence.ToArray());
@@ -53,18 +52,20 @@ namespace SshTriage.Diagnosis.Rules
             {
                 var last = lines[lines.Count - 1];
                 // The configuration on disk admits the user now: the running sshd may not have been reloaded since.
-                cause = verdict == null
-                    ? context.Cause(Cause, CauseConfidence.Confirmed, $"sshd does not allow user {last.User} from {last.Address} (AllowUsers, DenyUsers, AllowGroups or DenyGroups).", logged)
-                    : context.Cause(Cause, CauseConfidence.Likely, $"sshd refused {last.User} from {last.Address}, although the configuration on disk admits it now ({config!.Command}): sshd may not have been reloaded since it changed.", logged);
+                found = verdict == null
+                    ? (CauseConfidence.Confirmed, $"sshd does not allow user {last.User} from {last.Address} (AllowUsers, DenyUsers, AllowGroups or DenyGroups).", new[] { logged })
+                    : (CauseConfidence.Likely, $"sshd refused {last.User} from {last.Address}, although the configuration on disk admits it now ({config!.Command}): sshd may not have been reloaded since it changed.", new[] { logged });
             }
             else
             {
                 yield break;
             }
 
-            cause.Remedy = "Add the user to AllowUsers or AllowGroups, or take it (or its group) out of DenyUsers and DenyGroups, in the Match block that applies to this address if there is one; check with sshd -t and reload sshd.";
-            cause.RemedyCommand = context.Command("Get-SshdConfig", $"-MatchUser {context.ClientUser ?? lines.Last().User} -MatchAddress {config?.Address ?? lines.Last().Address} -Sudo");
-            yield return cause;
+            yield return new SshRejectCause(context, Cause, found.Confidence, found.Summary, found.Evidence)
+            {
+                Remedy = "Add the user to AllowUsers or AllowGroups, or take it (or its group) out of DenyUsers and DenyGroups, in the Match block that applies to this address if there is one; check with sshd -t and reload sshd.",
+                RemedyCommand = context.Command("Get-SshdConfig", $"-MatchUser {context.ClientUser ?? lines.Last().User} -MatchAddress {config?.Address ?? lines.Last().Address} -Sudo"),
+            };
         }
 
         // The configuration for the address sshd sees, and what it says about the client's user.
