@@ -145,6 +145,21 @@ check_hosts_deny() {
     log_has "hosts-deny: libwrap logged the refusal" "${SYSLOG_RE}refused connect from $CLIENT_ADDR"
 }
 
+# The client's IPv4 network is denied, its IPv6 address is named nowhere: libwrap
+# closes the first after its ~5 s, and the second gets sshd's banner.
+check_hosts_deny_network() {
+    local r ms
+    probe "$SERVER_ADDR" --read-timeout 8 >"$BASE/hdn4" &
+    r=$(probe "$SERVER_ADDR6" --first-line)
+    wait
+    expect "hosts-deny-network: v6 (named nowhere) gets the banner" "$r" 'connect=ok .*end=line .*data="SSH-2\.0-OpenSSH_'
+    r=$(<"$BASE/hdn4")
+    expect "hosts-deny-network: v4 (denied network) accepted, closed, no byte" "$r" '^connect=ok .*end=eof .*bytes=0 '
+    ms=$(t_ms t_end "$r")
+    if ((ms >= 4500 && ms <= 6500)); then ok "hosts-deny-network: v4 closed after ~5 s" "${ms} ms"; else bad "hosts-deny-network: v4 closed after ~5 s" "${ms} ms"; fi
+    log_has "hosts-deny-network: libwrap logged the refusal" "${SYSLOG_RE}refused connect from $CLIENT_ADDR"
+}
+
 check_maxstartups() {
     local r
     for a in "$SERVER_ADDR" "$SERVER_ADDR6"; do
