@@ -39,7 +39,8 @@ namespace SshTriage.Fail2Ban
             {
                 var jail = JailParser.Parse(evidence.ComputerName, jailName, answers);
                 var timed = answers.FirstOrDefault(a => a.Query == $"get {jailName} banip --with-time" && a.ExitCode == 0);
-                var bans = JailParser.BansWithTime(timed?.Lines() ?? Enumerable.Empty<string>()).ToList();
+                var bans = timed == null ? new List<(System.Net.IPAddress Address, DateTime? BannedAt, DateTime? ExpiresAt)>()
+                    : JailParser.BansWithTime(timed.Place.Text, timed.Place.Start, timed.Place.Length).ToList();
                 // Fail2Ban before 0.11 has no --with-time: the status list is all there is. A timed
                 // list as long as the status's count holds every ban: the status list is not read again.
                 if (timed == null || bans.Count != jail.CurrentlyBanned)
