@@ -19,9 +19,16 @@ namespace SshTriage.Fail2Ban
         private static readonly string[] FirewallActionWords = { "iptables", "ip6tables", "nftables", "ufw", "firewallcmd", "ipset", "shorewall", "route", "pf", "ipfw", "ipfilter", "npf" };
 
         /// <summary>Builds the jail from its answers; missing answers leave properties empty.</summary>
-        public static Fail2BanJail Parse(string computerName, string name, IReadOnlyList<ToolAnswer> answers)
+        public static Fail2BanJail Parse(string computerName, string name, IReadOnlyList<ToolAnswer> answers) => Parse(computerName, name, answers, withBannedIp: true);
+
+        /// <summary>
+        /// As <see cref="Parse(string, string, IReadOnlyList{ToolAnswer})"/>; without
+        /// <paramref name="withBannedIp"/> the status's list of banned addresses is left unread
+        /// (a string for each of a long list, for a reader that takes the timed list instead).
+        /// </summary>
+        internal static Fail2BanJail Parse(string computerName, string name, IReadOnlyList<ToolAnswer> answers, bool withBannedIp)
         {
-            string? Answer(string query) => answers.FirstOrDefault(a => a.Query == query && a.ExitCode == 0)?.Output;
+            string? Answer(string query) => Answered(answers, query);
             var jail = new Fail2BanJail(computerName, name);
 
             var status = ParseStatus(Answer("status " + name) ?? string.Empty);
@@ -29,7 +36,7 @@ namespace SshTriage.Fail2Ban
             jail.TotalFailed = Int(status, "Total failed");
             jail.CurrentlyBanned = Int(status, "Currently banned");
             jail.TotalBanned = Int(status, "Total banned");
-            jail.BannedIp = Words(status, "Banned IP list");
+            jail.BannedIp = withBannedIp ? BannedIp(status) : Array.Empty<string>();
 
             jail.IgnoreIp = TreeItems(Answer($"get {name} ignoreip"));
             jail.Actions = Actions(Answer($"get {name} actions"));
@@ -167,6 +174,15 @@ namespace SshTriage.Fail2Ban
 
             return new DateTime(year, month, day, hour, minute, second);
         }
+
+        /// <summary>The addresses the jail's status lists as banned.</summary>
+        internal static string[] BannedIp(string name, IReadOnlyList<ToolAnswer> answers) =>
+            BannedIp(ParseStatus(Answered(answers, "status " + name) ?? string.Empty));
+
+        private static string[] BannedIp(Dictionary<string, string> status) => Words(status, "Banned IP list");
+
+        private static string? Answered(IReadOnlyList<ToolAnswer> answers, string query) =>
+            answers.FirstOrDefault(a => a.Query == query && a.ExitCode == 0)?.Output;
 
         private static int? Int(Dictionary<string, string> values, string key) =>
             values.TryGetValue(key, out var text) && AsciiNumber.TryParseInt32(text, out var n) ? n : (int?)null;
