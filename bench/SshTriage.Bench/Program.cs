@@ -12,7 +12,11 @@ using SshTriage.Net;
 // bench firewall <bundle-file> <source>: read a bundle's firewalls and walk one connection.
 // Each prints one line of figures per run; runs are repeated so that the first, cold run and
 // warm ones are shown. The peak working set is the process's so far: after run 1 it is what
-// one run in a fresh process takes, the figure to set beside the peer's peak RSS.
+// one run in a fresh process takes, the figure to set beside the peer's peak RSS (both are the
+// kernel's high-water mark of resident memory, runtime included).
+// The program runs with the runtime's defaults — workstation GC, concurrent, tiered compilation
+// — which are pwsh's own (its runtimeconfig sets no GC option): the memory a user of the
+// cmdlets gets, not a setting the module cannot choose.
 if (args.Length != 3 || (args[0] != "fail2ban" && args[0] != "firewall"))
 {
     Console.Error.WriteLine("usage: SshTriage.Bench fail2ban <bundle-file> <prefix> | firewall <bundle-file> <source>");

@@ -239,6 +239,64 @@ namespace SshTriage.Tests
             Assert.True(failures.Count == 0, $"{failures.Count} of {cases} cases of {name} threw:{Environment.NewLine}{string.Join(Environment.NewLine, failures.Take(5))}");
         }
 
+        // A saved bundle is read from its UTF-8 bytes, each section decoded straight into its
+        // string; text is read a line at a time. Both must read every bundle alike, damaged or
+        // not, and a file in another encoding by its byte order mark.
+        [Theory]
+        [MemberData(nameof(Bundles))]
+        public void ASavedBundleReadsAsItsTextDoes(string name)
+        {
+            var original = Load(name);
+            var path = Path.Combine(Path.GetTempPath(), $"sshtriage-saved-{Guid.NewGuid():N}.txt");
+            try
+            {
+                var cases = Mutations(original, new Random(17)).Where((_, i) => i % 5 == 0).Prepend(("as captured", original))
+                    .Select(c => (c.Item1, c.Item2, Encoding.UTF8.GetBytes(c.Item2)))
+                    .Append(("with a UTF-8 byte order mark", original, Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(original)).ToArray()))
+                    .Append(("as UTF-16", original, Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes(original)).ToArray()))
+                    .Append(("mark-led lines and CRs in an output", WithOddLines(original), Encoding.UTF8.GetBytes(WithOddLines(original))));
+                var invalid = Encoding.UTF8.GetBytes(original).Select((b, i) => i % 997 == 500 ? (byte)0xC3 : b).ToArray();
+                cases = cases.Append(("bytes that are no UTF-8", Encoding.UTF8.GetString(invalid), invalid));
+                foreach (var (what, text, bytes) in cases.Where(c => c.Item2.Length > 0))
+                {
+                    File.WriteAllBytes(path, bytes);
+                    Assert.True(Same(() => EvidenceBundle.Parse(text, path), () => EvidenceBundle.Load(path)), $"{name}, {what}: the file reads otherwise than its text");
+                }
+            }
+            finally
+            {
+                File.Delete(path);
+            }
+        }
+
+        // Each output's first line doubled, once led by the bundle's mark and once ending in CRs.
+        private static string WithOddLines(string text)
+        {
+            var mark = text.Substring(0, text.IndexOf(' ') + 1);
+            return string.Join("\n", text.Split('\n').SelectMany(line => line.StartsWith(mark + "section ", StringComparison.Ordinal)
+                ? new[] { line, mark + "pause not a marker", "a line\r\r" }
+                : new[] { line }));
+        }
+
+        private static bool Same(Func<EvidenceBundle> text, Func<EvidenceBundle> file)
+        {
+            static object Read(Func<EvidenceBundle> read)
+            {
+                try
+                {
+                    var bundle = read();
+                    return string.Join("\n", bundle.Records.Values.OrderBy(r => r.Name, StringComparer.Ordinal)
+                        .Select(r => $"{r.Name}|{r.ExitCode}|{r.MissingTool}|{r.StandardOutput}|{r.StandardError}"));
+                }
+                catch (EvidenceFormatException unreadable)
+                {
+                    return unreadable.GetType().Name + ": " + unreadable.Message;
+                }
+            }
+
+            return Equals(Read(text), Read(file));
+        }
+
         [Theory]
         [InlineData("")]
         [InlineData("\0\0\0\0")]

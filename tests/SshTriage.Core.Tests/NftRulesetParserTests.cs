@@ -221,6 +221,31 @@ namespace SshTriage.Tests
             Assert.Equal("ip saddr @s counter name \"n\" drop", rule.Text);
         }
 
+        // nft lists a set's elements after its type, and they are indexed as they are read; a set
+        // whose type comes after them is read whole, to the same set.
+        [Theory]
+        [InlineData(true)]
+        [InlineData(false)]
+        public void ASetReadsTheSameWhereverItsElementsAre(bool elementsLast)
+        {
+            const string Elements = "\"elem\": [\"198.51.100.7\", {\"prefix\": {\"addr\": \"203.0.113.0\", \"len\": 28}}, {\"range\": [\"198.51.100.20\", \"198.51.100.29\"]}]";
+            const string MapElements = "\"elem\": [[\"198.51.100.7\", {\"drop\": null}], [\"198.51.100.8\", {\"accept\": null}]]";
+            const string Set = "\"family\": \"inet\", \"table\": \"t\", \"name\": \"s\", \"type\": \"ipv4_addr\", \"flags\": [\"interval\"]";
+            const string Map = "\"family\": \"inet\", \"table\": \"t\", \"name\": \"m\", \"type\": \"ipv4_addr\", \"map\": \"verdict\"";
+            string Body(string members, string elements) => elementsLast ? members + ", " + elements : elements + ", " + members;
+            var json = "{\"nftables\": [{\"table\": {\"family\": \"inet\", \"name\": \"t\"}}, {\"set\": {" + Body(Set, Elements) + "}}, {\"map\": {" + Body(Map, MapElements) + "}}]}";
+
+            var ruleset = NftRulesetParser.ParseRuleset("web01", json);
+
+            var set = ruleset.FindSet("inet", "t", "s")!;
+            Assert.Equal(("ipv4_addr", 3), (set.Type, set.Count));
+            Assert.True(new[] { "198.51.100.7", "203.0.113.15", "198.51.100.25" }.All(a => set.Addresses!.Contains(IPAddress.Parse(a))));
+            Assert.False(set.Addresses!.Contains(IPAddress.Parse("198.51.100.30")));
+            var map = ruleset.FindSet("inet", "t", "m")!;
+            Assert.Equal(("verdict", 2), (map.MapType, map.Count));
+            Assert.True(map.Addresses!.Contains(IPAddress.Parse("198.51.100.8")));
+        }
+
         [Fact]
         public void AnEmptyRulesetHasNothing()
         {

@@ -16,7 +16,7 @@ namespace SshTriage.Evidence
     internal static class CompressedEvidence
     {
         /// <summary>Reads the bundle whose compressed header is <paramref name="header"/>, from the lines after it.</summary>
-        public static EvidenceBundle Read(string header, LineReader lines, string source, CancellationToken cancellationToken)
+        public static EvidenceBundle Read(string header, ISectionLines lines, string source, CancellationToken cancellationToken)
         {
             var sum = header.IndexOf(" sha256=", StringComparison.Ordinal);
             if (sum < 0)
@@ -25,9 +25,9 @@ namespace SshTriage.Evidence
             }
 
             var expected = header.Substring(sum + 8).Trim();
-            var payload = new StringBuilder();
+            lines.BeginBody();
             LineKind kind;
-            while ((kind = lines.Next(CollectorScript.CompressedEnd, payload, 0, out _)) == LineKind.Other)
+            while ((kind = lines.Next(CollectorScript.CompressedEnd, 0, out _)) == LineKind.Other)
             {
             }
 
@@ -35,6 +35,8 @@ namespace SshTriage.Evidence
             {
                 throw Truncated(source, "last line");
             }
+
+            var payload = lines.EndBody();
 
             using (var plain = new BoundedStream(
                 new GZipStream(new MemoryStream(Decode(payload, source)), CompressionMode.Decompress),
@@ -66,7 +68,7 @@ namespace SshTriage.Evidence
             }
         }
 
-        private static byte[] Decode(StringBuilder payload, string source)
+        private static byte[] Decode(string payload, string source)
         {
             var characters = new char[payload.Length];
             var length = 0;

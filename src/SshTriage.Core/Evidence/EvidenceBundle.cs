@@ -56,6 +56,16 @@ namespace SshTriage.Evidence
         /// </summary>
         public static EvidenceBundle Load(string path, CancellationToken cancellationToken = default)
         {
+            using (var file = EvidenceFile.Open(path, EvidenceLimits.MaxBundleBytes, cancellationToken))
+            using (var lines = new Utf8SectionLines(file, cancellationToken))
+            {
+                if (!lines.IsWide)
+                {
+                    return EvidenceBundleReader.Read(lines, path, cancellationToken);
+                }
+            }
+
+            // Saved as UTF-16 or UTF-32 (Windows PowerShell's redirection writes UTF-16): read as text.
             using (var reader = new StreamReader(EvidenceFile.Open(path, EvidenceLimits.MaxBundleBytes, cancellationToken), Encoding.UTF8, true))
             {
                 return EvidenceBundleReader.Read(reader, path, cancellationToken);

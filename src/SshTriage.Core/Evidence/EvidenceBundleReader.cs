@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Text;
 using System.Text.RegularExpressions;
 using System.Threading;
 using SshTriage.Text;
@@ -27,13 +26,17 @@ namespace SshTriage.Evidence
 
         /// <summary>Reads plain or compressed collector output from <paramref name="text"/>.</summary>
         public static EvidenceBundle Read(TextReader text, string source, CancellationToken cancellationToken) =>
-            Read(new LineReader(text, cancellationToken), source, cancellationToken, compressedAllowed: true);
+            Read(new TextSectionLines(new LineReader(text, cancellationToken)), source, cancellationToken);
+
+        /// <summary>Reads plain or compressed collector output from <paramref name="lines"/>.</summary>
+        public static EvidenceBundle Read(ISectionLines lines, string source, CancellationToken cancellationToken) =>
+            Read(lines, source, cancellationToken, compressedAllowed: true);
 
         /// <summary>Reads plain collector output (what compressed output unpacks to).</summary>
         public static EvidenceBundle ReadPlain(TextReader text, string source, CancellationToken cancellationToken) =>
-            Read(new LineReader(text, cancellationToken), source, cancellationToken, compressedAllowed: false);
+            Read(new TextSectionLines(new LineReader(text, cancellationToken)), source, cancellationToken, compressedAllowed: false);
 
-        private static EvidenceBundle Read(LineReader lines, string source, CancellationToken cancellationToken, bool compressedAllowed)
+        private static EvidenceBundle Read(ISectionLines lines, string source, CancellationToken cancellationToken, bool compressedAllowed)
         {
             while (lines.ReadLine(MaxLineBeforeHeader) is string line)
             {
@@ -58,12 +61,12 @@ namespace SshTriage.Evidence
             throw new EvidenceFormatException($"{source} holds no SshTriage evidence: the collector's header line is missing. Save the whole output of the collector, from its first line.");
         }
 
-        private static Dictionary<string, EvidenceRecord> Sections(LineReader lines, string mark, string source)
+        private static Dictionary<string, EvidenceRecord> Sections(ISectionLines lines, string mark, string source)
         {
             var records = new Dictionary<string, EvidenceRecord>(StringComparer.Ordinal);
             while (true)
             {
-                var kind = lines.Next(mark, null, MaxDirective, out var directive);
+                var kind = lines.Next(mark, MaxDirective, out var directive);
                 if (kind == LineKind.End)
                 {
                     throw new EvidenceFormatException($"{source} is truncated: the collector's last line is missing (read {records.Count} sections). Copy the output again, all of it.");
@@ -88,7 +91,7 @@ namespace SshTriage.Evidence
                 var name = section.Groups["name"].Value;
                 if (section.Groups["missing"].Success)
                 {
-                    if (lines.Next(mark, null, MaxDirective, out var end) != LineKind.Prefixed || end != "end")
+                    if (lines.Next(mark, MaxDirective, out var end) != LineKind.Prefixed || end != "end")
                     {
                         throw new EvidenceFormatException($"{source} is damaged in section '{name}': '{mark}end' is missing.");
                     }
@@ -98,8 +101,6 @@ namespace SshTriage.Evidence
                 }
 
                 var at = lines.LineNumber;
-
-                // A builder of its own for each: a cleared one would keep its largest size.
                 var output = Body(lines, mark, StderrLine, "stderr", source, name, out _);
                 var error = Body(lines, mark, EndLine, "end", source, name, out var last);
                 var exit = section.Groups["exit"].Success ? section.Groups["exit"].Value : last.Groups["exit"].Value;
@@ -114,12 +115,12 @@ namespace SshTriage.Evidence
 
         // The lines up to the marker line; any other line that starts with the mark is part of
         // them, as it always was.
-        private static string Body(LineReader lines, string mark, Regex markerLine, string marker, string source, string section, out Match found)
+        private static string Body(ISectionLines lines, string mark, Regex markerLine, string marker, string source, string section, out Match found)
         {
-            var body = new StringBuilder();
+            lines.BeginBody();
             while (true)
             {
-                var kind = lines.Next(mark, body, MaxDirective, out var directive);
+                var kind = lines.Next(mark, MaxDirective, out var directive);
                 if (kind == LineKind.End)
                 {
                     throw new EvidenceFormatException($"{source} is truncated or damaged in section '{section}': '{mark}{marker}' is missing.");
@@ -130,16 +131,10 @@ namespace SshTriage.Evidence
                     found = markerLine.Match(directive!);
                     if (found.Success)
                     {
-                        return Text(body);
+                        return lines.EndBody();
                     }
-
-                    body.Append(mark).Append(directive).Append('\n');
                 }
             }
         }
-
-        // The collector adds one newline after each output so that the next marker starts a
-        // line; every line was copied with its newline, so the last one is that newline.
-        private static string Text(StringBuilder body) => body.Length == 0 ? string.Empty : body.ToString(0, body.Length - 1);
     }
 }

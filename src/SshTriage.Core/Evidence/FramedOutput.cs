@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
-using SshTriage.Text;
 
 namespace SshTriage.Evidence
 {
@@ -30,9 +29,6 @@ namespace SshTriage.Evidence
 
         /// <summary>What the tool printed (standard output and error together).</summary>
         public string Output => output ??= start == 0 && length == text.Length ? text : text.Substring(start, length);
-
-        /// <summary>The lines of <see cref="Output"/>, one at a time, without a copy of all of it.</summary>
-        public IEnumerable<string> Lines() => TextLines.Of(text, start, length);
 
         /// <summary>Where <see cref="Output"/> lies in the section's text, for a reader that reads it in place.</summary>
         internal (string Text, int Start, int Length) Place => (text, start, length);

@@ -37,15 +37,20 @@ namespace SshTriage.Fail2Ban
             var offset = evidence.Facts.UtcOffset ?? TimeSpan.Zero;
             return Read(evidence, (jailName, answers) =>
             {
-                var jail = JailParser.Parse(evidence.ComputerName, jailName, answers);
+                var jail = JailParser.Parse(evidence.ComputerName, jailName, answers, withBannedIp: false);
                 var timed = answers.FirstOrDefault(a => a.Query == $"get {jailName} banip --with-time" && a.ExitCode == 0);
-                var bans = JailParser.BansWithTime(timed?.Lines() ?? Enumerable.Empty<string>()).ToList();
+                var bans = new List<(System.Net.IPAddress Address, DateTime? BannedAt, DateTime? ExpiresAt)>(Expected(jail, timed));
+                if (timed != null)
+                {
+                    bans.AddRange(JailParser.BansWithTime(timed.Place.Text, timed.Place.Start, timed.Place.Length));
+                }
+
                 // Fail2Ban before 0.11 has no --with-time: the status list is all there is. A timed
                 // list as long as the status's count holds every ban: the status list is not read again.
                 if (timed == null || bans.Count != jail.CurrentlyBanned)
                 {
                     var timedAddresses = new HashSet<System.Net.IPAddress>(bans.Select(b => b.Address));
-                    foreach (var ip in jail.BannedIp)
+                    foreach (var ip in JailParser.BannedIp(jailName, answers))
                     {
                         if (System.Net.IPAddress.TryParse(ip, out var parsed) && timedAddresses.Add(parsed))
                         {
@@ -70,6 +75,13 @@ namespace SshTriage.Fail2Ban
                     });
             });
         }
+
+        // How many bans the timed list holds, to make their list once at its size (one of 100,000
+        // bans, grown by doubling, leaves as much again behind): the status's count, but never
+        // more than lines of the shortest ban ("ADDRESS \tDATE TIME + SECONDS = DATE TIME", 47
+        // characters and more) fit in the answer, whatever count a damaged status claims.
+        private static int Expected(Fail2BanJail jail, ToolAnswer? timed) =>
+            timed == null ? 0 : Math.Max(0, Math.Min(jail.CurrentlyBanned ?? 0, (timed.Place.Length / 47) + 1));
 
         private IEnumerable<object> Read(ServerEvidence evidence, Func<string, IReadOnlyList<ToolAnswer>, IEnumerable<object>> perJail)
         {

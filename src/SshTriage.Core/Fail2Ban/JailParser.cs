@@ -19,9 +19,16 @@ namespace SshTriage.Fail2Ban
         private static readonly string[] FirewallActionWords = { "iptables", "ip6tables", "nftables", "ufw", "firewallcmd", "ipset", "shorewall", "route", "pf", "ipfw", "ipfilter", "npf" };
 
         /// <summary>Builds the jail from its answers; missing answers leave properties empty.</summary>
-        public static Fail2BanJail Parse(string computerName, string name, IReadOnlyList<ToolAnswer> answers)
+        public static Fail2BanJail Parse(string computerName, string name, IReadOnlyList<ToolAnswer> answers) => Parse(computerName, name, answers, withBannedIp: true);
+
+        /// <summary>
+        /// As <see cref="Parse(string, string, IReadOnlyList{ToolAnswer})"/>; without
+        /// <paramref name="withBannedIp"/> the status's list of banned addresses is left unread
+        /// (a string for each of a long list, for a reader that takes the timed list instead).
+        /// </summary>
+        internal static Fail2BanJail Parse(string computerName, string name, IReadOnlyList<ToolAnswer> answers, bool withBannedIp)
         {
-            string? Answer(string query) => answers.FirstOrDefault(a => a.Query == query && a.ExitCode == 0)?.Output;
+            string? Answer(string query) => Answered(answers, query);
             var jail = new Fail2BanJail(computerName, name);
 
             var status = ParseStatus(Answer("status " + name) ?? string.Empty);
@@ -29,7 +36,7 @@ namespace SshTriage.Fail2Ban
             jail.TotalFailed = Int(status, "Total failed");
             jail.CurrentlyBanned = Int(status, "Currently banned");
             jail.TotalBanned = Int(status, "Total banned");
-            jail.BannedIp = Words(status, "Banned IP list");
+            jail.BannedIp = withBannedIp ? BannedIp(status) : Array.Empty<string>();
 
             jail.IgnoreIp = TreeItems(Answer($"get {name} ignoreip"));
             jail.Actions = Actions(Answer($"get {name} actions"));
@@ -56,22 +63,58 @@ namespace SshTriage.Fail2Ban
         /// lists run to hundreds of thousands of lines.
         /// </summary>
         public static IEnumerable<(IPAddress Address, DateTime? BannedAt, DateTime? ExpiresAt)> BansWithTime(string? output) =>
-            BansWithTime(TextLines.Of(output ?? string.Empty));
+            BansWithTime(output ?? string.Empty, 0, output?.Length ?? 0);
 
-        /// <summary>As <see cref="BansWithTime(string?)"/>, from the answer's lines.</summary>
-        public static IEnumerable<(IPAddress Address, DateTime? BannedAt, DateTime? ExpiresAt)> BansWithTime(IEnumerable<string> lines)
+        /// <summary>As <see cref="BansWithTime(string?)"/>, from the <paramref name="length"/> characters of <paramref name="text"/> from <paramref name="start"/>, read in place.</summary>
+        internal static IEnumerable<(IPAddress Address, DateTime? BannedAt, DateTime? ExpiresAt)> BansWithTime(string text, int start, int length)
         {
-            foreach (var line in lines)
+            var stop = start + length;
+            var fields = new (int Start, int End)[8];
+            while (start < stop)
             {
-                var fields = line.Split(FieldSeparators, StringSplitOptions.RemoveEmptyEntries);
-                if (fields.Length < 8 || fields[3] != "+" || fields[5] != "=" || !IPAddress.TryParse(fields[0], out var address))
+                var newline = text.IndexOf('\n', start, stop - start);
+                var end = newline < 0 ? stop : newline;
+                if (Ban(text, start, end, fields) is { } ban)
                 {
+                    yield return ban;
+                }
+
+                start = end + 1;
+            }
+        }
+
+        // The ban on the line from start to end, its first eight fields found in place (into
+        // fields, reused from line to line): a string for each field of every line was most of
+        // what reading a long ban list allocated.
+        private static (IPAddress Address, DateTime? BannedAt, DateTime? ExpiresAt)? Ban(string line, int start, int end, (int Start, int End)[] fields)
+        {
+            var count = 0;
+            for (var i = start; i < end && count < fields.Length;)
+            {
+                if (Array.IndexOf(FieldSeparators, line[i]) >= 0)
+                {
+                    i++;
                     continue;
                 }
 
-                var permanent = fields[4].StartsWith("-", StringComparison.Ordinal);
-                yield return (address, LocalTime(fields[1], fields[2]), permanent ? null : LocalTime(fields[6], fields[7]));
+                var fieldStart = i;
+                while (i < end && Array.IndexOf(FieldSeparators, line[i]) < 0)
+                {
+                    i++;
+                }
+
+                fields[count++] = (fieldStart, i);
             }
+
+            bool Is(int field, char only) => fields[field].End - fields[field].Start == 1 && line[fields[field].Start] == only;
+            if (count < fields.Length || !Is(3, '+') || !Is(5, '=')
+                || !IPAddress.TryParse(line.Substring(fields[0].Start, fields[0].End - fields[0].Start), out var address))
+            {
+                return null;
+            }
+
+            var permanent = line[fields[4].Start] == '-';
+            return (address, LocalTime(line, fields[1], fields[2]), permanent ? null : LocalTime(line, fields[6], fields[7]));
         }
 
         /// <summary>The "key: value" lines of "status" answers.</summary>
@@ -97,19 +140,20 @@ namespace SshTriage.Fail2Ban
                 : Array.Empty<string>();
 
         // "yyyy-MM-dd" and "HH:mm:ss" read digit by digit: the general parser is the slowest part of a big ban list.
-        private static DateTime? LocalTime(string date, string time)
+        private static DateTime? LocalTime(string line, (int Start, int End) date, (int Start, int End) time)
         {
-            if (date.Length != 10 || time.Length != 8 || date[4] != '-' || date[7] != '-' || time[2] != ':' || time[5] != ':')
+            int d = date.Start, t = time.Start;
+            if (date.End - d != 10 || time.End - t != 8 || line[d + 4] != '-' || line[d + 7] != '-' || line[t + 2] != ':' || line[t + 5] != ':')
             {
                 return null;
             }
 
-            int Number(string text, int at, int length)
+            int Number(int at, int length)
             {
                 var n = 0;
                 for (var i = at; i < at + length; i++)
                 {
-                    var digit = text[i] - '0';
+                    var digit = line[i] - '0';
                     if (digit < 0 || digit > 9)
                     {
                         return -1;
@@ -121,8 +165,8 @@ namespace SshTriage.Fail2Ban
                 return n;
             }
 
-            int year = Number(date, 0, 4), month = Number(date, 5, 2), day = Number(date, 8, 2);
-            int hour = Number(time, 0, 2), minute = Number(time, 3, 2), second = Number(time, 6, 2);
+            int year = Number(d, 4), month = Number(d + 5, 2), day = Number(d + 8, 2);
+            int hour = Number(t, 2), minute = Number(t + 3, 2), second = Number(t + 6, 2);
             if (year < 1 || month < 1 || month > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59)
             {
                 return null;
@@ -130,6 +174,15 @@ namespace SshTriage.Fail2Ban
 
             return new DateTime(year, month, day, hour, minute, second);
         }
+
+        /// <summary>The addresses the jail's status lists as banned.</summary>
+        internal static string[] BannedIp(string name, IReadOnlyList<ToolAnswer> answers) =>
+            BannedIp(ParseStatus(Answered(answers, "status " + name) ?? string.Empty));
+
+        private static string[] BannedIp(Dictionary<string, string> status) => Words(status, "Banned IP list");
+
+        private static string? Answered(IReadOnlyList<ToolAnswer> answers, string query) =>
+            answers.FirstOrDefault(a => a.Query == query && a.ExitCode == 0)?.Output;
 
         private static int? Int(Dictionary<string, string> values, string key) =>
             values.TryGetValue(key, out var text) && AsciiNumber.TryParseInt32(text, out var n) ? n : (int?)null;

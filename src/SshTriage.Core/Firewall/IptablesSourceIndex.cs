@@ -104,7 +104,8 @@ namespace SshTriage.Firewall
 
         private static int Compare(IPPrefix a, int aPosition, IPPrefix b, int bPosition)
         {
-            var order = a.Family.CompareTo(b.Family);
+            // The families as numbers: an enum's own CompareTo boxes both, on every comparison of a sort.
+            var order = ((int)a.Family).CompareTo((int)b.Family);
             order = order != 0 ? order : a.Length.CompareTo(b.Length);
             order = order != 0 ? order : a.Value.CompareTo(b.Value);
             return order != 0 ? order : aPosition.CompareTo(bPosition);

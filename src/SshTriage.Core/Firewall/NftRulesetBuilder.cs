@@ -27,6 +27,10 @@ namespace SshTriage.Firewall
         private readonly NftRulesetTraits traits = new NftRulesetTraits();
         private string? version;
 
+        // The set whose elements are being streamed: nft lists them last, after the type, and
+        // a set of 100,000 elements read whole would be 100,000 JSON values held at once.
+        private (NftValues? Values, NftVerdictMap? Verdicts, int Count)? streaming;
+
         public NftRulesetBuilder(string computerName)
         {
             this.computerName = computerName;
@@ -207,32 +211,83 @@ namespace SshTriage.Firewall
             chainsByName[(chain.Family, chain.Table, chain.Name)] = chain;
         }
 
-        private void DeclareSet(JsonValue body, bool isMap)
+        /// <summary>
+        /// The handler for the elements of a set or map that is being read (<paramref name="before"/>
+        /// holds its members before them), so that they are indexed one at a time; null when its
+        /// type (and a map's value type) is not known yet: then they are read with the set.
+        /// </summary>
+        public System.Action<JsonValue>? Elements(string kind, JsonValue before)
+        {
+            var isMap = kind == "map";
+            if ((kind != "set" && !isMap) || before["type"] == null || (isMap && before["map"] == null))
+            {
+                return null;
+            }
+
+            var (type, mapType) = Types(before, isMap);
+            var (values, verdicts) = Indexes(type, mapType);
+            streaming = (values, verdicts, 0);
+            return element =>
+            {
+                Add(values, verdicts, isMap, element);
+                streaming = (values, verdicts, streaming.Value.Count + 1);
+            };
+        }
+
+        private static (string Type, string? MapType) Types(JsonValue body, bool isMap)
         {
             var typeValue = body["type"];
             var type = typeValue?.StringValue ?? (typeValue != null && typeValue.Kind == JsonKind.Array ? NftText.Join(typeValue, " . ") : "");
+            var mapType = isMap ? body["map"]?.StringValue ?? NftText.Value(body["map"] ?? JsonValue.Null, false) : null;
+            return (type, mapType);
+        }
+
+        private static (NftValues? Values, NftVerdictMap? Verdicts) Indexes(string type, string? mapType)
+        {
+            var kind = KindOfType(type);
+            return (kind is NftValueKind k ? new NftValues(k) : null, kind is NftValueKind v && mapType == "verdict" ? new NftVerdictMap(v) : null);
+        }
+
+        private static void Add(NftValues? values, NftVerdictMap? verdicts, bool isMap, JsonValue element)
+        {
+            // A map element is [key, value].
+            var key = isMap && element.Kind == JsonKind.Array && element.Count == 2 ? element[0] : element;
+            values?.Add(key);
+            if (verdicts != null && key != element)
+            {
+                verdicts.Add(key, element[1]);
+            }
+        }
+
+        private void DeclareSet(JsonValue body, bool isMap)
+        {
+            var (type, mapType) = Types(body, isMap);
             var flags = body["flags"] is JsonValue flagValue
                 ? (flagValue.StringValue is string single ? new[] { single } : ToStrings(flagValue))
                 : NoFlags;
-            var mapType = isMap ? body["map"]?.StringValue ?? NftText.Value(body["map"] ?? JsonValue.Null, false) : null;
-            var kind = KindOfType(type);
-            var values = kind is NftValueKind k ? new NftValues(k) : null;
-            var verdicts = kind is NftValueKind v && mapType == "verdict" ? new NftVerdictMap(v) : null;
-            var elements = body["elem"]?.Items ?? (IReadOnlyList<JsonValue>)System.Array.Empty<JsonValue>();
-            foreach (var element in elements)
+            NftValues? values;
+            NftVerdictMap? verdicts;
+            int count;
+            if (streaming is { } streamed)
             {
-                // A map element is [key, value].
-                var key = isMap && element.Kind == JsonKind.Array && element.Count == 2 ? element[0] : element;
-                values?.Add(key);
-                if (verdicts != null && key != element)
+                (values, verdicts, count) = streamed;
+                streaming = null;
+            }
+            else
+            {
+                (values, verdicts) = Indexes(type, mapType);
+                var elements = body["elem"]?.Items ?? (IReadOnlyList<JsonValue>)System.Array.Empty<JsonValue>();
+                foreach (var element in elements)
                 {
-                    verdicts.Add(key, element[1]);
+                    Add(values, verdicts, isMap, element);
                 }
+
+                count = elements.Count;
             }
 
             values?.Seal(indexAddresses: true);
             verdicts?.Seal();
-            var set = new NftSet(Text(body, "family"), Text(body, "table"), Text(body, "name"), type, flags, mapType, body["comment"]?.StringValue, values, verdicts, elements.Count);
+            var set = new NftSet(Text(body, "family"), Text(body, "table"), Text(body, "name"), type, flags, mapType, body["comment"]?.StringValue, values, verdicts, count);
             set.Owner = NftOwners.OfSet(set.Table, set.Name);
             sets.Add(set);
             setsByName[(set.Family, set.Table, set.Name)] = set;

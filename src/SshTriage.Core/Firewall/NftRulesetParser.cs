@@ -20,7 +20,7 @@ namespace SshTriage.Firewall
         public static NftRuleset ParseRuleset(string computerName, string json)
         {
             var builder = new NftRulesetBuilder(computerName);
-            if (!JsonReader.ReadArrayItems(json, "nftables", builder.Declare))
+            if (!JsonReader.ReadArrayItems(json, "nftables", builder.Declare, "elem", builder.Elements))
             {
                 throw new EvidenceFormatException("The nft -j output has no \"nftables\" array.");
             }

@@ -69,14 +69,20 @@ namespace SshTriage.Json
         private readonly List<KeyValuePair<string, JsonValue>> memberScratch = new List<KeyValuePair<string, JsonValue>>();
         private readonly string? streamedMember;
         private readonly Action<JsonValue>? streamedItem;
+        private readonly string? nestedMember;
+        private readonly Func<string, JsonValue, Action<JsonValue>?>? nestedItems;
         private bool streamed;
+        private bool inStreamedArray;
+        private string? itemMember;
         private int pos;
 
-        private JsonReader(string json, string? streamedMember, Action<JsonValue>? streamedItem)
+        private JsonReader(string json, string? streamedMember, Action<JsonValue>? streamedItem, string? nestedMember = null, Func<string, JsonValue, Action<JsonValue>?>? nestedItems = null)
         {
             this.json = json ?? throw new ArgumentNullException(nameof(json));
             this.streamedMember = streamedMember;
             this.streamedItem = streamedItem;
+            this.nestedMember = nestedMember;
+            this.nestedItems = nestedItems;
         }
 
         public static JsonValue Parse(string json)
@@ -94,6 +100,19 @@ namespace SshTriage.Json
         public static bool ReadArrayItems(string json, string member, Action<JsonValue> item)
         {
             var reader = new JsonReader(json, member, item);
+            reader.ReadDocument();
+            return reader.streamed;
+        }
+
+        /// <summary>
+        /// As <see cref="ReadArrayItems(string, string, Action{JsonValue})"/>, and an item's array
+        /// <paramref name="nested"/> ({"KIND": {..., NESTED: [...]}}) is streamed too: its items go to
+        /// the handler <paramref name="nestedItems"/> returns for KIND and the members read before it
+        /// (a null handler has it read whole), and the item gets null in its place.
+        /// </summary>
+        public static bool ReadArrayItems(string json, string member, Action<JsonValue> item, string nested, Func<string, JsonValue, Action<JsonValue>?> nestedItems)
+        {
+            var reader = new JsonReader(json, member, item, nested, nestedItems);
             reader.ReadDocument();
             return reader.streamed;
         }
@@ -180,7 +199,14 @@ namespace SshTriage.Json
                 SkipWhitespace();
                 if (depth == 1 && streamedItem != null && name == streamedMember && pos < json.Length && json[pos] == '[')
                 {
+                    inStreamedArray = true;
                     ReadStreamedArray(depth + 1, streamedItem);
+                    inStreamedArray = false;
+                    memberScratch.Add(new KeyValuePair<string, JsonValue>(name, JsonValue.Null));
+                }
+                else if (NestedItems(depth, start, name) is Action<JsonValue> nested)
+                {
+                    ReadStreamedArray(depth + 1, nested);
                     memberScratch.Add(new KeyValuePair<string, JsonValue>(name, JsonValue.Null));
                 }
                 else
@@ -202,6 +228,25 @@ namespace SshTriage.Json
                 memberScratch.RemoveRange(start, members.Length);
                 return JsonValue.Object(members);
             }
+        }
+
+        // The handler for the array that starts at pos when it is an item's nested array (an
+        // item is an object at depth 3, its one member's object at depth 4), or null.
+        private Action<JsonValue>? NestedItems(int depth, int start, string name)
+        {
+            if (depth == 3 && inStreamedArray)
+            {
+                itemMember = name;
+            }
+
+            if (depth != 4 || !inStreamedArray || nestedItems == null || name != nestedMember || itemMember == null || pos >= json.Length || json[pos] != '[')
+            {
+                return null;
+            }
+
+            var before = new KeyValuePair<string, JsonValue>[memberScratch.Count - start];
+            memberScratch.CopyTo(start, before, 0, before.Length);
+            return nestedItems(itemMember, JsonValue.Object(before));
         }
 
         // A name twice in one object is ambiguous evidence; small objects are checked by scanning, large ones by hashing.
