@@ -38,7 +38,7 @@ namespace SshTriage.Tests
         public void RealFailuresGetTheRightId(string fixture, string errorId)
         {
             var captured = Fixture.Load(fixture);
-            var error = RemoteFailure.Classify(Target, new ProcessOutcome(captured.ExitCode, string.Empty, captured.Output, timedOut: false));
+            var error = RemoteFailure.Classify(Target, new ProcessOutcome(captured.ExitCode, string.Empty, captured.Output, TimedOut: false));
 
             Assert.NotNull(error);
             Assert.Equal(errorId, error!.ErrorId);
@@ -49,7 +49,7 @@ namespace SshTriage.Tests
         [Fact]
         public void ATimeoutIsItsOwnError()
         {
-            var error = RemoteFailure.Classify(Target, new ProcessOutcome(-1, string.Empty, string.Empty, timedOut: true));
+            var error = RemoteFailure.Classify(Target, new ProcessOutcome(-1, string.Empty, string.Empty, TimedOut: true));
             Assert.Equal("SshCommandTimedOut", error!.ErrorId);
         }
 
@@ -57,7 +57,7 @@ namespace SshTriage.Tests
         public void CollectorOutputIsNotAFailure()
         {
             var output = "#%0123456789abcdef sshtriage-evidence version=1\n#%0123456789abcdef done\n";
-            Assert.Null(RemoteFailure.Classify(Target, new ProcessOutcome(0, output, "Warning: Permanently added ...", timedOut: false)));
+            Assert.Null(RemoteFailure.Classify(Target, new ProcessOutcome(0, output, "Warning: Permanently added ...", TimedOut: false)));
         }
     }
 }

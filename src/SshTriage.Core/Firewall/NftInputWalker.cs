@@ -348,7 +348,7 @@ namespace SshTriage.Firewall
             if (effect.Kind == NftEffectKind.Map && effect.Map != null && effect.MapKey != null)
             {
                 var mapped = Lookup(effect.MapKey, effect.Map, packet);
-                return all == Tri.True || mapped[0] == NftEffect.Continue ? mapped : new[] { NftEffect.Continue }.Concat(mapped).ToList();
+                return all == Tri.True || ReferenceEquals(mapped[0], NftEffect.Continue) ? mapped : new[] { NftEffect.Continue }.Concat(mapped).ToList();
             }
 
             return all == Tri.True ? new[] { effect } : new[] { NftEffect.Continue, effect };
@@ -530,38 +530,11 @@ namespace SshTriage.Firewall
         }
 
         /// <summary>A return address on the jump stack; immutable, so forks share it.</summary>
-        private sealed class Frame
-        {
-            public Frame(NftChain chain, int next, Frame? parent, int depth)
-            {
-                Chain = chain;
-                Next = next;
-                Parent = parent;
-                Depth = depth;
-            }
-
-            public NftChain Chain { get; }
-
-            public int Next { get; }
-
-            public Frame? Parent { get; }
-
-            public int Depth { get; }
-        }
+        private sealed record Frame(NftChain Chain, int Next, Frame? Parent, int Depth);
 
         /// <summary>The chains entered so far, newest first; immutable, so forks share it.</summary>
-        private sealed class PathNode
+        private sealed record PathNode(string Chain, PathNode? Parent)
         {
-            public PathNode(string chain, PathNode? parent)
-            {
-                Chain = chain;
-                Parent = parent;
-            }
-
-            public string Chain { get; }
-
-            public PathNode? Parent { get; }
-
             public List<string> ToList()
             {
                 var chains = new List<string>();
@@ -575,24 +548,7 @@ namespace SshTriage.Firewall
             }
         }
 
-        private sealed class Outcome
-        {
-            public Outcome(FirewallDecision decision, string? rejectWith, NftRule? rule, PathNode path)
-            {
-                Decision = decision;
-                RejectWith = rejectWith;
-                Rule = rule;
-                Path = path;
-            }
-
-            public FirewallDecision Decision { get; }
-
-            public string? RejectWith { get; }
-
-            public NftRule? Rule { get; }
-
-            public PathNode Path { get; }
-        }
+        private sealed record Outcome(FirewallDecision Decision, string? RejectWith, NftRule? Rule, PathNode Path);
     }
 
     /// <summary>The packet as the walker reads it, with the rule-set facts that bear on its conntrack state.</summary>

@@ -1,27 +1,12 @@
 namespace SshTriage.Firewall
 {
     /// <summary>The left side of a match, with the protocol dependencies nft leaves implicit in its output.</summary>
-    internal sealed class NftSelector
+    /// <param name="Field">The packet field read.</param>
+    /// <param name="IpVersion">4 or 6 when the expression exists only in that family (ip saddr, ip6 nexthdr); 0 otherwise.</param>
+    /// <param name="Transport">The transport protocol the expression implies (tcp dport: tcp); null when none (th dport).</param>
+    /// <param name="Mask">For tcp flags &amp; (...): the flags kept.</param>
+    internal sealed record NftSelector(NftField Field, int IpVersion = 0, string? Transport = null, NftValues? Mask = null)
     {
-        public NftSelector(NftField field, int ipVersion = 0, string? transport = null, NftValues? mask = null)
-        {
-            Field = field;
-            IpVersion = ipVersion;
-            Transport = transport;
-            Mask = mask;
-        }
-
-        public NftField Field { get; }
-
-        /// <summary>4 or 6 when the expression exists only in that family (ip saddr, ip6 nexthdr); 0 otherwise.</summary>
-        public int IpVersion { get; }
-
-        /// <summary>The transport protocol the expression implies (tcp dport: tcp); null when none (th dport).</summary>
-        public string? Transport { get; }
-
-        /// <summary>For tcp flags &amp; (...): the flags kept.</summary>
-        public NftValues? Mask { get; }
-
         public NftValueKind Kind
         {
             get

@@ -90,7 +90,7 @@ namespace SshTriage.Operations
             CancellationToken.ThrowIfCancellationRequested();
             if (progressShown)
             {
-                sink.WriteProgress(new ProgressInfo(progressId, activity, "Done", 100, completed: true));
+                sink.WriteProgress(new ProgressInfo(progressId, activity, "Done", 100, Completed: true));
             }
         }
 

@@ -6,7 +6,12 @@ using SshTriage.Operations;
 namespace SshTriage.Probing
 {
     /// <summary>What the probes from the client side saw while the server's collector waited.</summary>
-    public sealed class ProbeWindow
+    /// <param name="Origin">Where the probes started: this machine, or the host given with -FromHost.</param>
+    /// <param name="OriginAddress">The address the probes left from, when known.</param>
+    /// <param name="Probes">Each probe's result.</param>
+    /// <param name="Failure">Why no probe ran, when the origin could not be used.</param>
+    /// <param name="Client">The failing client's own ssh configuration and known_hosts for the server, when the probes ran there (-FromHost).</param>
+    public sealed record ProbeWindow(string Origin, IPAddress? OriginAddress, IReadOnlyList<SshPortResult> Probes, TriageError? Failure = null, ClientView? Client = null)
     {
         /// <summary>
         /// How many connections a diagnosis makes: enough for counters to move visibly, few
@@ -14,31 +19,6 @@ namespace SshTriage.Probing
         /// connection, fifteen before it refuses) never notice.
         /// </summary>
         public const int ProbeCount = 3;
-
-        /// <summary>Creates the outcome of one probe window.</summary>
-        public ProbeWindow(string origin, IPAddress? originAddress, IReadOnlyList<SshPortResult> probes, TriageError? failure = null, ClientView? client = null)
-        {
-            Client = client;
-            Origin = origin;
-            OriginAddress = originAddress;
-            Probes = probes;
-            Failure = failure;
-        }
-
-        /// <summary>The failing client's own ssh configuration and known_hosts for the server, when the probes ran there (-FromHost).</summary>
-        public ClientView? Client { get; }
-
-        /// <summary>Where the probes started: this machine, or the host given with -FromHost.</summary>
-        public string Origin { get; }
-
-        /// <summary>The address the probes left from, when known.</summary>
-        public IPAddress? OriginAddress { get; }
-
-        /// <summary>Each probe's result.</summary>
-        public IReadOnlyList<SshPortResult> Probes { get; }
-
-        /// <summary>Why no probe ran, when the origin could not be used.</summary>
-        public TriageError? Failure { get; }
 
         /// <summary>What most probes saw; null when none ran.</summary>
         public SshPortResult? Symptom => Probes

@@ -179,7 +179,7 @@ namespace SshTriage.Probing
             }
 
             Finish();
-            return new ProbeWindow(origin, source, results, client: client.IsEmpty ? null : client);
+            return new ProbeWindow(origin, source, results, Client: client.IsEmpty ? null : client);
         }
 
         // The text bash prints after "/dev/tcp/HOST/PORT: ".

@@ -3,32 +3,13 @@ using SshTriage.Operations;
 namespace SshTriage.Remote.HostKeys
 {
     /// <summary>The outcome of checking a server's host key, with what to tell the user when it is refused.</summary>
-    public sealed class HostKeyVerdict
+    /// <param name="Status">Trusted, or why not.</param>
+    /// <param name="KeyType">The offered key's type as ssh names it (ED25519, ECDSA, RSA).</param>
+    /// <param name="Fingerprint">The offered key's SHA256 fingerprint (of the certified key, for a certificate).</param>
+    /// <param name="Message">What was found, for the error message.</param>
+    /// <param name="Advice">What the user can do.</param>
+    public sealed record HostKeyVerdict(HostKeyStatus Status, string KeyType, string Fingerprint, string Message, string Advice)
     {
-        internal HostKeyVerdict(HostKeyStatus status, string keyType, string fingerprint, string message, string advice)
-        {
-            Status = status;
-            KeyType = keyType;
-            Fingerprint = fingerprint;
-            Message = message;
-            Advice = advice;
-        }
-
-        /// <summary>Trusted, or why not.</summary>
-        public HostKeyStatus Status { get; }
-
-        /// <summary>The offered key's type as ssh names it (ED25519, ECDSA, RSA).</summary>
-        public string KeyType { get; }
-
-        /// <summary>The offered key's SHA256 fingerprint (of the certified key, for a certificate).</summary>
-        public string Fingerprint { get; }
-
-        /// <summary>What was found, for the error message.</summary>
-        public string Message { get; }
-
-        /// <summary>What the user can do.</summary>
-        public string Advice { get; }
-
         /// <summary>True when the connection may go on.</summary>
         public bool IsTrusted => Status == HostKeyStatus.Trusted;
 
