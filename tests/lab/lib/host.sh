@@ -275,16 +275,21 @@ journal_up() {
 # journal_caught_up: on a journal-only server, wait until the journal holds every message
 # the syslog listener has written to the lab's own log copy: systemd-journal-remote writes
 # behind its FIFO, and a scenario's last lines (the ones its checks waited for in that copy)
-# must be in the journal before anything reads it.
+# must be in the journal before anything reads it. A count alone is not enough (the journal
+# may hold messages the copy does not), so the copy's last message must be there too.
 journal_caught_up() {
-    local want
+    local want last
     want=$(wc -l <"$S/auth.log")
-    lab_wait 20 "the journal to hold the log's $want messages" journal_holds "$(env_get JOURNAL_FILE)" "$want"
+    last=$(tail -n 1 "$S/auth.log" | sed -E 's/^([^ ]+ +){4}[^:]*: //')
+    lab_wait 20 "the journal to hold the log's $want messages, the last one included" \
+        journal_holds "$(env_get JOURNAL_FILE)" "$want" "$last"
 }
 
-# journal_holds FILE N: the server's journal FILE has at least N messages.
+# journal_holds FILE N MESSAGE: the server's journal FILE has at least N messages, MESSAGE among them.
 journal_holds() {
-    [[ $(host_exec server journalctl --file "$1" -o cat 2>/dev/null | wc -l) -ge $2 ]]
+    local messages
+    messages=$(host_exec server journalctl --file "$1" -o cat 2>/dev/null) || return 1
+    [[ $(wc -l <<<"$messages") -ge $2 ]] && grep -qF -- "$3" <<<"$messages"
 }
 
 # host_nft ROLE NAME: load nft rules from stdin into the host's network namespace,
