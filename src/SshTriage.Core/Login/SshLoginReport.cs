@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using SshTriage.Handshake;
 using SshTriage.Remote.HostKeys;
@@ -16,38 +17,42 @@ namespace SshTriage.Login
         public static SshLoginResult Build(string userName, KexInitProbeResult probe, SshLoginTrace? trace)
         {
             var port = probe.Port;
-            var result = new SshLoginResult(port.ComputerName, port.RemoteAddress, port.Port, userName, port.Timestamp)
+            var server = probe.ServerKexInit;
+
+            // The login connection counts only once the probe saw the server's offer.
+            var login = port.Status == SshPortStatus.Open && server != null ? trace : null;
+            var algorithms = login?.ClientOffer != null && server != null ? AlgorithmNegotiation.Negotiate(login.ClientOffer, server) : Array.Empty<AlgorithmAgreement>();
+            var mismatch = algorithms.FirstOrDefault(a => a.IsMismatch);
+            var allowed = login == null ? Array.Empty<string>() : login.Attempts.LastOrDefault(a => a.AllowedAfter.Count > 0)?.AllowedAfter ?? login.AllowedMethods;
+            var outcome = login == null ? ProbeOutcome(probe) : LoginOutcome(login, mismatch, allowed, userName);
+            var hostKey = login?.HostKey;
+            return new SshLoginResult(port.ComputerName, port.RemoteAddress, port.Port, userName, port.Timestamp)
             {
+                StageReached = outcome.Reached,
+                FailedStage = outcome.Failed,
+                Reason = outcome.Reason,
                 PortStatus = port.Status,
+                ServerVersion = login?.ServerVersion ?? port.Banner,
+                ServerKexAlgorithms = server?.KexAlgorithms ?? Array.Empty<string>(),
+                ServerHostKeyAlgorithms = server?.ServerHostKeyAlgorithms ?? Array.Empty<string>(),
+                ServerCiphers = server?.EncryptionClientToServer ?? Array.Empty<string>(),
+                ServerMacs = server?.MacClientToServer ?? Array.Empty<string>(),
+                Algorithms = algorithms,
+                Mismatch = mismatch,
+                HostKeyType = hostKey?.KeyType,
+                HostKeyFingerprint = hostKey?.Fingerprint,
+                HostKeyStatus = hostKey == null ? null : Status(hostKey.Status),
+                AllowedMethods = allowed,
+                OfferedMethods = login?.OfferedMethods ?? Array.Empty<string>(),
+                OfferedKeys = login?.OfferedKeys ?? Array.Empty<string>(),
+                AuthenticationAttempts = login?.Attempts.ToList() ?? (IReadOnlyList<SshAuthenticationAttempt>)Array.Empty<SshAuthenticationAttempt>(),
                 ConnectTime = port.ConnectTime,
                 BannerTime = probe.BannerTime,
-                ServerVersion = port.Banner,
+                KeyExchangeTime = login?.KeyExchangeTime,
+                HostKeyTime = login?.HostKeyTime,
+                AuthenticationTime = login?.AuthenticationTime,
+                SessionTime = login?.SessionTime,
             };
-            var server = probe.ServerKexInit;
-            if (server != null)
-            {
-                result.ServerKexAlgorithms = server.KexAlgorithms;
-                result.ServerHostKeyAlgorithms = server.ServerHostKeyAlgorithms;
-                result.ServerCiphers = server.EncryptionClientToServer;
-                result.ServerMacs = server.MacClientToServer;
-            }
-
-            if (port.Status != SshPortStatus.Open)
-            {
-                var connected = port.ConnectTime != null;
-                Fail(result, connected ? SshLoginStage.Connect : (SshLoginStage?)null, connected ? SshLoginStage.Banner : SshLoginStage.Connect, PortReason(port));
-                return result;
-            }
-
-            if (server == null || trace == null)
-            {
-                Fail(result, SshLoginStage.Banner, SshLoginStage.KeyExchange, probe.Problem ?? "The server sent no key exchange offer.");
-                return result;
-            }
-
-            AddTrace(result, trace, server);
-            Classify(result, trace, userName);
-            return result;
         }
 
         /// <summary>The words for a negotiation purpose in a sentence.</summary>
@@ -68,61 +73,47 @@ namespace SshTriage.Login
                 : "compression";
         }
 
-        private static void AddTrace(SshLoginResult result, SshLoginTrace trace, SshKexInit server)
+        private static StageOutcome ProbeOutcome(KexInitProbeResult probe)
         {
-            result.ServerVersion = trace.ServerVersion ?? result.ServerVersion;
-            if (trace.ClientOffer != null)
+            var port = probe.Port;
+            if (port.Status != SshPortStatus.Open)
             {
-                result.Algorithms = AlgorithmNegotiation.Negotiate(trace.ClientOffer, server);
-                result.Mismatch = result.Algorithms.FirstOrDefault(a => a.IsMismatch);
+                var connected = port.ConnectTime != null;
+                return new StageOutcome(connected ? SshLoginStage.Connect : null, connected ? SshLoginStage.Banner : SshLoginStage.Connect, PortReason(port));
             }
 
-            if (trace.HostKey != null)
-            {
-                result.HostKeyType = trace.HostKey.KeyType;
-                result.HostKeyFingerprint = trace.HostKey.Fingerprint;
-                result.HostKeyStatus = Status(trace.HostKey.Status);
-            }
-
-            result.KeyExchangeTime = trace.KeyExchangeTime;
-            result.HostKeyTime = trace.HostKeyTime;
-            result.AuthenticationTime = trace.AuthenticationTime;
-            result.SessionTime = trace.SessionTime;
-            result.OfferedMethods = trace.OfferedMethods;
-            result.OfferedKeys = trace.OfferedKeys;
-            result.AuthenticationAttempts = trace.Attempts.ToList();
-            result.AllowedMethods = trace.Attempts.LastOrDefault(a => a.AllowedAfter.Count > 0)?.AllowedAfter ?? trace.AllowedMethods;
+            return new StageOutcome(SshLoginStage.Banner, SshLoginStage.KeyExchange, probe.Problem ?? "The server sent no key exchange offer.");
         }
 
-        private static void Classify(SshLoginResult result, SshLoginTrace trace, string userName)
+        private static StageOutcome LoginOutcome(SshLoginTrace trace, AlgorithmAgreement? mismatch, IReadOnlyList<string> allowed, string userName)
         {
             if (trace.ServerVersion == null)
             {
-                Fail(result, SshLoginStage.Connect, SshLoginStage.Banner, $"The login connection got no identification line: {trace.Failure ?? "the server sent none"}");
+                return new StageOutcome(SshLoginStage.Connect, SshLoginStage.Banner, $"The login connection got no identification line: {trace.Failure ?? "the server sent none"}");
             }
-            else if (trace.HostKey == null)
+
+            if (trace.HostKey == null)
             {
-                Fail(result, SshLoginStage.Banner, SshLoginStage.KeyExchange, result.Mismatch != null ? MismatchReason(result.Mismatch) : $"The key exchange failed: {trace.Failure ?? "the server sent no host key"}");
+                return new StageOutcome(SshLoginStage.Banner, SshLoginStage.KeyExchange, mismatch != null ? MismatchReason(mismatch) : $"The key exchange failed: {trace.Failure ?? "the server sent no host key"}");
             }
-            else if (!trace.HostKey.IsTrusted)
+
+            if (!trace.HostKey.IsTrusted)
             {
-                Fail(result, SshLoginStage.KeyExchange, SshLoginStage.HostKey, trace.HostKey.Message + " The login stopped there: SshTriage never accepts an unverified host key.");
+                return new StageOutcome(SshLoginStage.KeyExchange, SshLoginStage.HostKey, trace.HostKey.Message + " The login stopped there: SshTriage never accepts an unverified host key.");
             }
-            else if (!trace.Authenticated)
+
+            if (!trace.Authenticated)
             {
-                Fail(result, SshLoginStage.HostKey, SshLoginStage.Authentication, AuthenticationReason(result, trace, userName));
+                return new StageOutcome(SshLoginStage.HostKey, SshLoginStage.Authentication, AuthenticationReason(trace, allowed, userName));
             }
-            else
-            {
-                result.StageReached = SshLoginStage.Session;
-                var method = trace.Attempts.LastOrDefault(a => a.Result == "Success")?.Method ?? "none";
-                result.Reason = $"{userName} logged in ({method}); the connection was closed without opening a channel.";
-            }
+
+            var method = trace.Attempts.LastOrDefault(a => a.Result == "Success")?.Method ?? "none";
+            return new StageOutcome(SshLoginStage.Session, null, $"{userName} logged in ({method}); the connection was closed without opening a channel.");
         }
 
-        private static string AuthenticationReason(SshLoginResult result, SshLoginTrace trace, string userName)
+        private static string AuthenticationReason(SshLoginTrace trace, IReadOnlyList<string> allowedMethods, string userName)
         {
-            var allowed = result.AllowedMethods.Count == 0 ? "methods it did not name" : string.Join(", ", result.AllowedMethods);
+            var allowed = allowedMethods.Count == 0 ? "methods it did not name" : string.Join(", ", allowedMethods);
             if (trace.Attempts.Count == 0)
             {
                 if (trace.TimedOut)
@@ -130,7 +121,7 @@ namespace SshTriage.Login
                     return $"The server did not answer the login of {userName} in time: {trace.Failure}";
                 }
 
-                return result.AllowedMethods.Count == 0
+                return allowedMethods.Count == 0
                     ? $"The login of {userName} failed before any method was tried: {trace.Failure}"
                     : $"The server allows only {allowed} for {userName}; this login offers {string.Join(", ", trace.OfferedMethods)}, so nothing was tried.";
             }
@@ -171,11 +162,7 @@ namespace SshTriage.Login
         private static SshHostKeyStatus Status(HostKeyStatus status) =>
             status == HostKeyStatus.Trusted ? SshHostKeyStatus.Known : (SshHostKeyStatus)Enum.Parse(typeof(SshHostKeyStatus), status.ToString());
 
-        private static void Fail(SshLoginResult result, SshLoginStage? reached, SshLoginStage failed, string reason)
-        {
-            result.StageReached = reached;
-            result.FailedStage = failed;
-            result.Reason = reason;
-        }
+        // The stage reached (empty before the TCP connection), the one that failed (empty on success) and why.
+        private sealed record StageOutcome(SshLoginStage? Reached, SshLoginStage? Failed, string Reason);
     }
 }
