@@ -22,12 +22,11 @@ namespace SshTriage.Tests
 
         private static KexInitProbeResult Probe(SshPortStatus status, TimeSpan? connectTime = null, SshKexInit? offer = null, string? problem = null)
         {
-            var port = new SshPortResult("web01", Server, 22, status, DateTimeOffset.Now) { ConnectTime = connectTime };
-            if (status == SshPortStatus.Open)
+            var port = new SshPortResult("web01", Server, 22, status, DateTimeOffset.Now)
             {
-                port.Banner = "SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u10";
-            }
-
+                ConnectTime = connectTime,
+                Banner = status == SshPortStatus.Open ? "SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u10" : null,
+            };
             return new KexInitProbeResult(port, offer, problem, offer == null ? null : TimeSpan.FromMilliseconds(3), TimeSpan.FromMilliseconds(2));
         }
 

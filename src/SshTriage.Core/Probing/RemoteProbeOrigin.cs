@@ -86,8 +86,8 @@ namespace SshTriage.Probing
         {
             IPAddress? address = null;
             IPAddress? source = null;
-            var results = new List<SshPortResult>();
-            SshPortResult? current = null;
+            var probes = new List<SshPortObservation>();
+            SshPortObservation? current = null;
             IdentificationScanner? scanner = null;
             var ended = false;
             var client = new ClientView();
@@ -99,7 +99,7 @@ namespace SshTriage.Probing
                 if (current != null && scanner != null && !ended)
                 {
                     // Killed by timeout while reading: the peer stayed silent.
-                    SshPortProbe.Conclude(scanner, ReadEnd.TimedOut, current);
+                    current.Conclude(scanner, ReadEnd.TimedOut);
                 }
             }
 
@@ -140,10 +140,10 @@ namespace SshTriage.Probing
                         break;
                     case "@@probe":
                         Finish();
-                        current = new SshPortResult(computerName, address, port, SshPortStatus.TimedOut, DateTimeOffset.Now) { LocalAddress = source };
+                        current = new SshPortObservation(computerName, address, port, DateTimeOffset.Now) { LocalAddress = source };
                         scanner = null;
                         ended = false;
-                        results.Add(current);
+                        probes.Add(current);
                         break;
                     case "unresolved" when current != null:
                         current.Status = SshPortStatus.NameNotResolved;
@@ -166,20 +166,20 @@ namespace SshTriage.Probing
                         scanner.Feed(bytes, bytes.Length);
                         if (scanner.Verdict != ScanVerdict.NeedMore)
                         {
-                            SshPortProbe.Conclude(scanner, ReadEnd.Closed, current!);
+                            current!.Conclude(scanner, ReadEnd.Closed);
                             ended = true;
                         }
 
                         break;
                     case "end" when scanner != null && !ended:
-                        SshPortProbe.Conclude(scanner, rest.StartsWith("closed", StringComparison.Ordinal) ? ReadEnd.Closed : ReadEnd.TimedOut, current!);
+                        current!.Conclude(scanner, rest.StartsWith("closed", StringComparison.Ordinal) ? ReadEnd.Closed : ReadEnd.TimedOut);
                         ended = true;
                         break;
                 }
             }
 
             Finish();
-            return new ProbeWindow(origin, source, results, Client: client.IsEmpty ? null : client);
+            return new ProbeWindow(origin, source, probes.ConvertAll(p => p.ToResult()), Client: client.IsEmpty ? null : client);
         }
 
         // The text bash prints after "/dev/tcp/HOST/PORT: ".

@@ -47,50 +47,50 @@ namespace SshTriage.Probing
         /// </summary>
         internal async Task<SshPortResult> ProbeAsync(string computerName, IPAddress address, int port, Func<Socket, byte[], bool, Task>? afterIdentification, CancellationToken cancellationToken)
         {
-            var result = new SshPortResult(computerName, address, port, SshPortStatus.TimedOut, DateTimeOffset.Now);
+            var seen = new SshPortObservation(computerName, address, port, DateTimeOffset.Now);
             using (var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp))
             {
                 socket.NoDelay = true;
-                if (!await ConnectAsync(socket, address, port, result, cancellationToken).ConfigureAwait(false))
+                if (!await ConnectAsync(socket, address, port, seen, cancellationToken).ConfigureAwait(false))
                 {
-                    return result;
+                    return seen.ToResult();
                 }
 
-                var (scanner, sent) = await ReadIdentificationAsync(socket, result, cancellationToken).ConfigureAwait(false);
-                if (afterIdentification != null && result.Status == SshPortStatus.Open)
+                var (scanner, sent) = await ReadIdentificationAsync(socket, seen, cancellationToken).ConfigureAwait(false);
+                if (afterIdentification != null && seen.Status == SshPortStatus.Open)
                 {
                     await afterIdentification(socket, scanner.AfterIdentification, sent).ConfigureAwait(false);
                 }
             }
 
-            return result;
+            return seen.ToResult();
         }
 
-        private async Task<bool> ConnectAsync(Socket socket, IPAddress address, int port, SshPortResult result, CancellationToken cancellationToken)
+        private async Task<bool> ConnectAsync(Socket socket, IPAddress address, int port, SshPortObservation seen, CancellationToken cancellationToken)
         {
             var stopwatch = Stopwatch.StartNew();
             var connect = socket.ConnectAsync(new IPEndPoint(address, port));
             if (!await TaskTimeout.CompletesWithinAsync(connect, timeout, cancellationToken).ConfigureAwait(false))
             {
-                result.Status = SshPortStatus.TimedOut;
-                result.SocketError = System.Net.Sockets.SocketError.TimedOut;
+                seen.Status = SshPortStatus.TimedOut;
+                seen.SocketError = SocketError.TimedOut;
                 return false;
             }
 
             if (connect.Exception?.GetBaseException() is SocketException failure)
             {
-                result.Status = SocketErrorStatus.FromConnectError(failure.SocketErrorCode);
-                result.SocketError = failure.SocketErrorCode;
+                seen.Status = SocketErrorStatus.FromConnectError(failure.SocketErrorCode);
+                seen.SocketError = failure.SocketErrorCode;
                 return false;
             }
 
             await connect.ConfigureAwait(false);
-            result.ConnectTime = stopwatch.Elapsed;
-            result.LocalAddress = (socket.LocalEndPoint as IPEndPoint)?.Address;
+            seen.ConnectTime = stopwatch.Elapsed;
+            seen.LocalAddress = (socket.LocalEndPoint as IPEndPoint)?.Address;
             return true;
         }
 
-        private async Task<(IdentificationScanner Scanner, bool Sent)> ReadIdentificationAsync(Socket socket, SshPortResult result, CancellationToken cancellationToken)
+        private async Task<(IdentificationScanner Scanner, bool Sent)> ReadIdentificationAsync(Socket socket, SshPortObservation seen, CancellationToken cancellationToken)
         {
             var scanner = new IdentificationScanner();
             var buffer = new byte[ReceiveBufferSize];
@@ -132,7 +132,7 @@ namespace SshTriage.Probing
                 if (receive.Exception?.GetBaseException() is SocketException failure)
                 {
                     // A reset after the handshake is a close, often after sshd wrote its reason.
-                    result.SocketError = failure.SocketErrorCode;
+                    seen.SocketError = failure.SocketErrorCode;
                     end = ReadEnd.Closed;
                     break;
                 }
@@ -147,28 +147,8 @@ namespace SshTriage.Probing
                 scanner.Feed(buffer, count);
             }
 
-            Conclude(scanner, end, result);
+            seen.Conclude(scanner, end);
             return (scanner, nudged);
-        }
-
-        /// <summary>Fills <paramref name="result"/> with what <paramref name="scanner"/> read before the read ended.</summary>
-        internal static void Conclude(IdentificationScanner scanner, ReadEnd end, SshPortResult result)
-        {
-            result.Status = scanner.Conclude(end);
-            result.PreBannerText = scanner.ReceivedText();
-            if (result.Status == SshPortStatus.TimedOut)
-            {
-                result.SocketError = System.Net.Sockets.SocketError.TimedOut;
-            }
-
-            var identification = scanner.Identification;
-            if (identification != null)
-            {
-                result.Banner = identification.Line;
-                result.ProtocolVersion = identification.ProtocolVersion;
-                result.SoftwareVersion = identification.SoftwareVersion;
-                result.Comments = identification.Comments;
-            }
         }
 
         private static bool TrySend(Socket socket)
