@@ -20,18 +20,18 @@ namespace SshTriage
         public string IPAddress { get; }
 
         /// <summary>True when the jail banned the address before the call.</summary>
-        public bool WasBanned { get; internal set; }
+        public bool WasBanned { get; internal init; }
 
         /// <summary>True when the ban was lifted.</summary>
-        public bool Unbanned { get; internal set; }
+        public bool Unbanned { get; internal init; }
 
         /// <summary>True when the address was added to the jail's ignoreip in jail.local.</summary>
-        public bool IgnoreListUpdated { get; internal set; }
+        public bool IgnoreListUpdated { get; internal init; }
 
         /// <summary>The file that holds the ignoreip, when -AddToIgnoreList was given.</summary>
-        public string? ConfigPath { get; internal set; }
+        public string? ConfigPath { get; internal init; }
 
         /// <summary>The copy of the file from before the change.</summary>
-        public string? BackupPath { get; internal set; }
+        public string? BackupPath { get; internal init; }
     }
 }

@@ -139,7 +139,6 @@ namespace SshTriage.Fail2Ban
         private void Apply(UnbanRequest request, ServerEvidence evidence, List<(Fail2BanJail Jail, List<string> Banned)> plan, IOperationSink sink, CancellationToken cancellationToken)
         {
             var host = request.Target.ComputerName;
-            var results = plan.Select(p => new Fail2BanUnbanResult(host, p.Jail.Name, request.Address.ToString()) { WasBanned = p.Banned.Count > 0 }).ToList();
             var script = new StringBuilder("#!/bin/sh\n" + ShellEnvironment.Prologue + "echo '" + Started + "'\n");
             var decisions = new Decisions(sink);
             var unbans = 0;
@@ -156,13 +155,13 @@ namespace SshTriage.Fail2Ban
                 }
             }
 
-            var ignoring = request.AddToIgnoreList && PlanIgnoreList(request, evidence, plan, results, script, decisions, sink);
+            var ignoring = request.AddToIgnoreList && PlanIgnoreList(request, evidence, plan, script, decisions, sink);
             if (unbans == 0 && !ignoring)
             {
                 // Declined (-WhatIf, or No at the prompt): nothing was done, and that is all.
                 if (decisions.Declined == 0)
                 {
-                    Report(string.Empty, request, results, sink);
+                    Report(string.Empty, request, plan, sink);
                 }
 
                 return;
@@ -171,11 +170,11 @@ namespace SshTriage.Fail2Ban
             var outcome = RunScript(request.Target, script.ToString(), sink, cancellationToken, Started);
             if (outcome != null)
             {
-                Report(outcome.StandardOutput, request, results, sink);
+                Report(outcome.StandardOutput, request, plan, sink);
             }
         }
 
-        private static bool PlanIgnoreList(UnbanRequest request, ServerEvidence evidence, List<(Fail2BanJail Jail, List<string> Banned)> plan, List<Fail2BanUnbanResult> results, StringBuilder script, Decisions decisions, IOperationSink sink)
+        private static bool PlanIgnoreList(UnbanRequest request, ServerEvidence evidence, List<(Fail2BanJail Jail, List<string> Banned)> plan, StringBuilder script, Decisions decisions, IOperationSink sink)
         {
             var host = request.Target.ComputerName;
             var record = evidence.Bundle[Fail2BanSections.Names.JailLocal];
@@ -187,7 +186,6 @@ namespace SshTriage.Fail2Ban
             var jails = new List<string>();
             for (var i = 0; i < plan.Count; i++)
             {
-                results[i].ConfigPath = Fail2BanSections.JailLocalPath;
                 var edit = IgnoreIpEditor.AddAddress(text, plan[i].Jail.Name, request.Address);
                 if (!edit.Changed)
                 {
@@ -234,29 +232,31 @@ namespace SshTriage.Fail2Ban
             return true;
         }
 
-        private static void Report(string output, UnbanRequest request, List<Fail2BanUnbanResult> results, IOperationSink sink)
+        // The change script's report: one result per planned jail, each built once from what the script printed.
+        private static void Report(string output, UnbanRequest request, List<(Fail2BanJail Jail, List<string> Banned)> plan, IOperationSink sink)
         {
             var host = request.Target.ComputerName;
             var lines = output.Replace("\r\n", "\n").Split('\n');
+            var unbanned = new HashSet<int>();
             foreach (var line in lines.Where(l => l.StartsWith(Mark + "unban ", StringComparison.Ordinal)))
             {
                 var parts = line.Substring(Mark.Length + 6).Split(' ');
-                if (parts.Length >= 3 && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < results.Count)
+                if (parts.Length >= 3 && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < plan.Count && parts[2].Trim() != "0")
                 {
-                    results[index].Unbanned |= parts[2].Trim() != "0";
+                    unbanned.Add(index);
                 }
             }
 
             var backup = lines.FirstOrDefault(l => l.StartsWith(Mark + "backup ", StringComparison.Ordinal))?.Substring(Mark.Length + 7).Trim();
-            foreach (var line in lines.Where(l => l.StartsWith(Mark + "ignored ", StringComparison.Ordinal)))
+            var ignored = new HashSet<string>(lines.Where(l => l.StartsWith(Mark + "ignored ", StringComparison.Ordinal)).Select(l => l.Substring(Mark.Length + 8).Trim()), StringComparer.Ordinal);
+            var results = plan.Select((p, i) => new Fail2BanUnbanResult(host, p.Jail.Name, request.Address.ToString())
             {
-                var result = results.FirstOrDefault(r => r.Jail == line.Substring(Mark.Length + 8).Trim());
-                if (result != null)
-                {
-                    result.IgnoreListUpdated = true;
-                    result.BackupPath = string.IsNullOrEmpty(backup) ? null : backup;
-                }
-            }
+                WasBanned = p.Banned.Count > 0,
+                Unbanned = unbanned.Contains(i),
+                IgnoreListUpdated = ignored.Contains(p.Jail.Name),
+                ConfigPath = request.AddToIgnoreList ? Fail2BanSections.JailLocalPath : null,
+                BackupPath = ignored.Contains(p.Jail.Name) && !string.IsNullOrEmpty(backup) ? backup : null,
+            }).ToList();
 
             var failure = lines.Select((l, i) => (l, i)).FirstOrDefault(x => x.l.StartsWith(Mark, StringComparison.Ordinal)
                 && (x.l.Contains("conflict") || x.l.Contains("failed") || x.l.Contains("invalid") || x.l.Contains("reload-failed")));
