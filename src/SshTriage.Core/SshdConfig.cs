@@ -16,63 +16,63 @@ namespace SshTriage
         public string ComputerName { get; }
 
         /// <summary>The user the Match blocks were evaluated for, if any.</summary>
-        public string? MatchUser { get; internal set; }
+        public string? MatchUser { get; internal init; }
 
         /// <summary>The client host name the Match blocks were evaluated for, if any.</summary>
-        public string? MatchHost { get; internal set; }
+        public string? MatchHost { get; internal init; }
 
         /// <summary>The client address the Match blocks were evaluated for, if any.</summary>
-        public string? MatchAddress { get; internal set; }
+        public string? MatchAddress { get; internal init; }
 
         /// <summary>Ports sshd listens on.</summary>
-        public int[] Port { get; internal set; } = Array.Empty<int>();
+        public int[] Port { get; internal init; } = Array.Empty<int>();
 
         /// <summary>Addresses sshd binds, as host:port.</summary>
-        public string[] ListenAddress { get; internal set; } = Array.Empty<string>();
+        public string[] ListenAddress { get; internal init; } = Array.Empty<string>();
 
         /// <summary>any, inet or inet6.</summary>
-        public string? AddressFamily { get; internal set; }
+        public string? AddressFamily { get; internal init; }
 
         /// <summary>AllowUsers patterns; empty when everyone may log in.</summary>
-        public string[] AllowUsers { get; internal set; } = Array.Empty<string>();
+        public string[] AllowUsers { get; internal init; } = Array.Empty<string>();
 
         /// <summary>DenyUsers patterns.</summary>
-        public string[] DenyUsers { get; internal set; } = Array.Empty<string>();
+        public string[] DenyUsers { get; internal init; } = Array.Empty<string>();
 
         /// <summary>AllowGroups patterns.</summary>
-        public string[] AllowGroups { get; internal set; } = Array.Empty<string>();
+        public string[] AllowGroups { get; internal init; } = Array.Empty<string>();
 
         /// <summary>DenyGroups patterns.</summary>
-        public string[] DenyGroups { get; internal set; } = Array.Empty<string>();
+        public string[] DenyGroups { get; internal init; } = Array.Empty<string>();
 
         /// <summary>start:rate:full of unauthenticated connections, e.g. 10:30:100.</summary>
-        public string? MaxStartups { get; internal set; }
+        public string? MaxStartups { get; internal init; }
 
         /// <summary>OpenSSH 9.8+ per-source penalties; empty on older servers.</summary>
-        public string? PerSourcePenalties { get; internal set; }
+        public string? PerSourcePenalties { get; internal init; }
 
         /// <summary>yes, no, prohibit-password or forced-commands-only.</summary>
-        public string? PermitRootLogin { get; internal set; }
+        public string? PermitRootLogin { get; internal init; }
 
         /// <summary>Whether passwords are accepted.</summary>
-        public bool? PasswordAuthentication { get; internal set; }
+        public bool? PasswordAuthentication { get; internal init; }
 
         /// <summary>Whether public keys are accepted.</summary>
-        public bool? PubkeyAuthentication { get; internal set; }
+        public bool? PubkeyAuthentication { get; internal init; }
 
         /// <summary>Whether sshd looks up the client's name.</summary>
-        public bool? UseDns { get; internal set; }
+        public bool? UseDns { get; internal init; }
 
         /// <summary>Seconds a client has to authenticate; 0 means no limit.</summary>
-        public int? LoginGraceTime { get; internal set; }
+        public int? LoginGraceTime { get; internal init; }
 
         /// <summary>Every keyword sshd -T printed, lower-cased keys looked up case-insensitively; repeated keywords keep every value.</summary>
         public IReadOnlyDictionary<string, string[]> Settings { get; }
 
         /// <summary>Whether sshd -t accepted the configuration on disk; empty when it could not be checked.</summary>
-        public bool? IsValid { get; internal set; }
+        public bool? IsValid { get; internal init; }
 
         /// <summary>What sshd -t said when it refused the configuration.</summary>
-        public string? ValidationMessage { get; internal set; }
+        public string? ValidationMessage { get; internal init; }
     }
 }

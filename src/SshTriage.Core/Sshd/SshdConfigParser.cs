@@ -9,7 +9,14 @@ namespace SshTriage.Sshd
     public static class SshdConfigParser
     {
         /// <summary>Parses the dump into a config object with the triage properties filled in.</summary>
-        public static SshdConfig Parse(string computerName, string output)
+        public static SshdConfig Parse(string computerName, string output) => Parse(computerName, output, null, null, null, null, null);
+
+        /// <summary>
+        /// As <see cref="Parse(string, string)"/>, for a dump whose Match blocks sshd evaluated for
+        /// <paramref name="matchUser"/>, <paramref name="matchHost"/> and <paramref name="matchAddress"/>,
+        /// with sshd -t's verdict on the file on disk.
+        /// </summary>
+        internal static SshdConfig Parse(string computerName, string output, string? matchUser, string? matchHost, string? matchAddress, bool? isValid, string? validationMessage)
         {
             var collected = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
             foreach (var raw in output.Split('\n'))
@@ -39,6 +46,9 @@ namespace SshTriage.Sshd
 
             return new SshdConfig(computerName, settings)
             {
+                MatchUser = matchUser,
+                MatchHost = matchHost,
+                MatchAddress = matchAddress,
                 Port = Words("port").Select(p => int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1).Where(n => n > 0).ToArray(),
                 ListenAddress = settings.TryGetValue("listenaddress", out var listen) ? listen : Array.Empty<string>(),
                 AddressFamily = One("addressfamily"),
@@ -53,6 +63,8 @@ namespace SshTriage.Sshd
                 PubkeyAuthentication = YesNo(One("pubkeyauthentication")),
                 UseDns = YesNo(One("usedns")),
                 LoginGraceTime = int.TryParse(One("logingracetime"), NumberStyles.None, CultureInfo.InvariantCulture, out var grace) ? grace : (int?)null,
+                IsValid = isValid,
+                ValidationMessage = validationMessage,
             };
         }
 

@@ -47,22 +47,19 @@ namespace SshTriage.Sshd
                 yield break;
             }
 
-            var config = SshdConfigParser.Parse(evidence.ComputerName, dump.Succeeded ? dump.StandardOutput : string.Empty);
-            config.MatchUser = user;
-            config.MatchHost = host;
-            config.MatchAddress = address?.ToString();
+            var (isValid, validationMessage) = Validity(dump, test);
+            yield return SshdConfigParser.Parse(evidence.ComputerName, dump.Succeeded ? dump.StandardOutput : string.Empty, user, host, address?.ToString(), isValid, validationMessage);
+        }
+
+        // Whether sshd -t accepted the file, and what it said if not; when it did not run, a failed sshd -T says the same.
+        private static (bool? IsValid, string? Message) Validity(EvidenceRecord dump, EvidenceRecord? test)
+        {
             if (test != null && test.ExitCode.HasValue)
             {
-                config.IsValid = test.Succeeded;
-                config.ValidationMessage = test.Succeeded ? null : FirstNonEmpty(test.StandardError, test.StandardOutput, dump.StandardError);
-            }
-            else if (!dump.Succeeded)
-            {
-                config.IsValid = false;
-                config.ValidationMessage = FirstNonEmpty(dump.StandardError, dump.StandardOutput);
+                return (test.Succeeded, test.Succeeded ? null : FirstNonEmpty(test.StandardError, test.StandardOutput, dump.StandardError));
             }
 
-            yield return config;
+            return dump.Succeeded ? (null, null) : (false, FirstNonEmpty(dump.StandardError, dump.StandardOutput));
         }
 
         private static string? FirstNonEmpty(params string[] texts)
