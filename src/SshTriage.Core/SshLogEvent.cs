@@ -25,25 +25,25 @@ namespace SshTriage
         public SshLogEventKind Kind { get; }
 
         /// <summary>The client address the line names, as sshd saw it (a NAT or proxy address, not always the client's own).</summary>
-        public IPAddress? Address { get; internal set; }
+        public IPAddress? Address { get; internal init; }
 
         /// <summary>The client's source port.</summary>
-        public int? Port { get; internal set; }
+        public int? Port { get; internal init; }
 
         /// <summary>The user name the line names.</summary>
-        public string? User { get; internal set; }
+        public string? User { get; internal init; }
 
         /// <summary>The authentication method, e.g. publickey or password.</summary>
-        public string? Method { get; internal set; }
+        public string? Method { get; internal init; }
 
         /// <summary>The message after the program prefix.</summary>
         public string Message { get; }
 
         /// <summary>The program that logged it: sshd, sshd-session or sshd-auth.</summary>
-        public string? Program { get; internal set; }
+        public string? Program { get; internal init; }
 
         /// <summary>The process id in the prefix.</summary>
-        public int? ProcessId { get; internal set; }
+        public int? ProcessId { get; internal init; }
 
         /// <summary>Where the line was read: journal, a log file path.</summary>
         public string Source { get; }

@@ -108,28 +108,6 @@ namespace SshTriage.Sshd
             // Some lines name no peer ("Authentication refused: bad ownership ..."); the process that
             // wrote them serves one connection, whose "Connection from" line sshd wrote first.
             var peers = new Dictionary<(string Host, int Pid), (IPAddress Address, int? Port)>();
-            foreach (var logEvent in ParseLines(computerName, lines, source, now))
-            {
-                if (logEvent.ProcessId is int pid)
-                {
-                    var key = (logEvent.ComputerName, pid);
-                    if (logEvent.Kind == SshLogEventKind.ConnectionFrom && logEvent.Address != null)
-                    {
-                        peers[key] = (logEvent.Address, logEvent.Port);
-                    }
-                    else if (logEvent.Address == null && peers.TryGetValue(key, out var peer))
-                    {
-                        logEvent.Address = peer.Address;
-                        logEvent.Port = peer.Port;
-                    }
-                }
-
-                yield return logEvent;
-            }
-        }
-
-        private static IEnumerable<SshLogEvent> ParseLines(string? computerName, IEnumerable<string> lines, string source, DateTimeOffset now)
-        {
             foreach (var raw in lines)
             {
                 if (raw.Length > MaxMessageLength + 256)
@@ -151,11 +129,41 @@ namespace SshTriage.Sshd
                 var message = match.Groups["message"].Value;
                 var time = match.Groups["iso"].Success ? ParseIso(match.Groups["iso"].Value) : ParseBsd(match.Groups["bsd"].Value, now);
                 // A line without a host name was written on the server it was read from.
-                yield return Classify(computerName ?? (match.Groups["host"].Success ? match.Groups["host"].Value : Environment.MachineName), time, message, source, match);
+                yield return Classify(computerName ?? (match.Groups["host"].Success ? match.Groups["host"].Value : Environment.MachineName), time, message, source, match, peers);
             }
         }
 
-        private static SshLogEvent Classify(string computerName, DateTimeOffset? time, string message, string source, Match prefix)
+        private static SshLogEvent Classify(string computerName, DateTimeOffset? time, string message, string source, Match prefix, Dictionary<(string Host, int Pid), (IPAddress Address, int? Port)> peers)
+        {
+            var (kind, match) = Kind(message);
+            var (address, port) = match == null ? (null, null) : Peer(match);
+            var processId = AsciiNumber.TryParseInt32(prefix.Groups["pid"].Value, out var pid) ? pid : (int?)null;
+            if (processId != null)
+            {
+                var key = (computerName, pid);
+                if (kind == SshLogEventKind.ConnectionFrom && address != null)
+                {
+                    peers[key] = (address, port);
+                }
+                else if (address == null && peers.TryGetValue(key, out var peer))
+                {
+                    (address, port) = peer;
+                }
+            }
+
+            return new SshLogEvent(computerName, time, kind, message, source)
+            {
+                Address = address,
+                Port = port,
+                User = match != null && match.Groups["user"].Success && match.Groups["user"].Value.Length > 0 ? match.Groups["user"].Value : null,
+                Method = match != null && match.Groups["method"].Success ? match.Groups["method"].Value : null,
+                Program = prefix.Groups["program"].Value,
+                ProcessId = processId,
+            };
+        }
+
+        // The first pattern that matches the message decides the kind; none makes it Other.
+        private static (SshLogEventKind Kind, Match? Match) Kind(string message)
         {
             var body = message.EndsWith(" [preauth]", StringComparison.Ordinal) ? message.Substring(0, message.Length - 10) : message;
             if (body.Length <= MaxMessageLength)
@@ -165,25 +173,21 @@ namespace SshTriage.Sshd
                     var match = pattern.Match(body);
                     if (match.Success)
                     {
-                        var logEvent = New(computerName, time, kind, message, source, prefix);
-                        SetPeer(logEvent, match);
-                        logEvent.User = match.Groups["user"].Success && match.Groups["user"].Value.Length > 0 ? match.Groups["user"].Value : null;
-                        logEvent.Method = match.Groups["method"].Success ? match.Groups["method"].Value : null;
-                        return logEvent;
+                        return (kind, match);
                     }
                 }
             }
 
-            return New(computerName, time, SshLogEventKind.Other, message, source, prefix);
+            return (SshLogEventKind.Other, null);
         }
 
         // sshd writes an address it parsed and a port below 65536; anything else in that place
         // is not sshd's, so neither is kept.
-        private static void SetPeer(SshLogEvent logEvent, Match match)
+        private static (IPAddress? Address, int? Port) Peer(Match match)
         {
             if (!IPAddress.TryParse(match.Groups["addr"].Value, out var address))
             {
-                return;
+                return (null, null);
             }
 
             int? port = null;
@@ -191,22 +195,14 @@ namespace SshTriage.Sshd
             {
                 if (!AsciiNumber.TryParseInt32(match.Groups["port"].Value, out var number) || number > 65535)
                 {
-                    return;
+                    return (null, null);
                 }
 
                 port = number;
             }
 
-            logEvent.Address = address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
-            logEvent.Port = port;
+            return (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address, port);
         }
-
-        private static SshLogEvent New(string computerName, DateTimeOffset? time, SshLogEventKind kind, string message, string source, Match prefix) =>
-            new SshLogEvent(computerName, time, kind, message, source)
-            {
-                Program = prefix.Groups["program"].Value,
-                ProcessId = AsciiNumber.TryParseInt32(prefix.Groups["pid"].Value, out var pid) ? pid : (int?)null,
-            };
 
         private static DateTimeOffset? ParseIso(string text)
         {
