@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Net;
 using System.Net.Sockets;
 using SshTriage.Net;
+using SshTriage.Text;
 using Xunit;
 
 namespace SshTriage.Tests
@@ -366,7 +367,8 @@ namespace SshTriage.Tests
             Assert.Throws<ArgumentOutOfRangeException>(() => host.WithLength(-1));
         }
 
-        // The parser reads a word of a dump in place: only the characters between start and end count.
+        // The parser reads a word of a dump in place, as a string or as UTF-8 bytes: only the
+        // characters between start and end count.
         [Theory]
         [InlineData("-A INPUT -s 198.51.100.0/24 -j DROP", 12, 27, "198.51.100.0/24")]
         [InlineData("-A INPUT -s 198.51.100.7 -d 203.0.113.0/24 -j DROP", 12, 24, "198.51.100.7")]
@@ -376,8 +378,10 @@ namespace SshTriage.Tests
         [InlineData("-s ::ffff:198.51.100.7 -j", 3, 22, "198.51.100.7")]
         public void ASliceIsReadAsTheTextItHolds(string text, int start, int end, string expected)
         {
-            Assert.True(IPPrefix.TryParse(text, start, end, out var prefix));
+            Assert.True(IPPrefix.TryParse(new StringText(text), start, end, out var prefix));
             Assert.Equal(IPPrefix.Parse(expected), prefix);
+            Assert.True(IPPrefix.TryParse(Utf8Text.From(text), start, end, out var fromBytes));
+            Assert.Equal(prefix, fromBytes);
         }
 
         [Theory]
@@ -387,7 +391,8 @@ namespace SshTriage.Tests
         [InlineData("-s 198.51.100.7/", 3, 16)]
         public void ASliceThatIsNoPrefixIsRefused(string text, int start, int end)
         {
-            Assert.False(IPPrefix.TryParse(text, start, end, out _));
+            Assert.False(IPPrefix.TryParse(new StringText(text), start, end, out _));
+            Assert.False(IPPrefix.TryParse(Utf8Text.From(text), start, end, out _));
         }
     }
 }

@@ -203,6 +203,23 @@ namespace SshTriage.Tests
             Assert.Equal(1, Walk(mixed, Client, 22).Rule!.Packets);
         }
 
+        // The dump is read as UTF-8 bytes: a comment beyond ASCII, and one with escaped quotes
+        // around such characters, come back as the text iptables printed.
+        [Fact]
+        public void CommentsBeyondAsciiAndEscapedQuotesAreReadWhole()
+        {
+            var set = Parse(Head
+                + "[0:0] -A INPUT -s 198.51.100.0/24 -m comment --comment \"Zürich \u2192 büro\" -j ACCEPT\n"
+                + "[0:0] -A INPUT -s 203.0.113.0/24 -m comment --comment \"say \\\"grüß\\\" to \u00e9t\u00e9\" -j DROP\n"
+                + Tail);
+
+            var rules = set.Rules().ToList();
+            Assert.Equal("Zürich \u2192 büro", rules[0].Comment);
+            Assert.Equal("say \"grüß\" to \u00e9t\u00e9", rules[1].Comment);
+            Assert.Equal(FirewallDecision.Drop, Walk(set, Admin, 22).Decision);
+            Assert.Equal(FirewallDecision.Accept, Walk(set, Client, 22).Decision);
+        }
+
         private static List<string> Chains(IptablesRuleSet set) =>
             set.Tables.SelectMany(t => t.Value.Values.Select(c => $"{t.Key}/{c.Name} {c.Policy ?? "-"} {c.Rules.Count}")).OrderBy(s => s, System.StringComparer.Ordinal).ToList();
 

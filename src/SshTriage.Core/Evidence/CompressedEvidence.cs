@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using System.IO.Compression;
-using System.Text;
 using System.Threading;
 using SshTriage.Text;
 
@@ -49,7 +48,7 @@ namespace SshTriage.Evidence
                     EvidenceBundle bundle;
                     try
                     {
-                        bundle = EvidenceBundleReader.ReadPlain(new StreamReader(plain, new UTF8Encoding(false), false), source, cancellationToken);
+                        bundle = EvidenceBundleReader.ReadPlain(plain, source, cancellationToken);
                     }
                     catch (EvidenceFormatException unreadable) when (!(unreadable is EvidenceTooLargeException))
                     {
@@ -68,15 +67,16 @@ namespace SshTriage.Evidence
             }
         }
 
-        private static byte[] Decode(string payload, string source)
+        // The base64 without the spaces and line breaks a console put into it.
+        private static byte[] Decode(byte[] payload, string source)
         {
             var characters = new char[payload.Length];
             var length = 0;
-            for (var i = 0; i < payload.Length; i++)
+            foreach (var b in payload)
             {
-                if (!char.IsWhiteSpace(payload[i]))
+                if (b >= 0x80 || !char.IsWhiteSpace((char)b))
                 {
-                    characters[length++] = payload[i];
+                    characters[length++] = (char)b;
                 }
             }
 

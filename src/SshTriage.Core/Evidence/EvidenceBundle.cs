@@ -42,7 +42,7 @@ namespace SshTriage.Evidence
                 if (record.Name.StartsWith(prefix, StringComparison.Ordinal))
                 {
                     var name = record.Name.Substring(prefix.Length);
-                    view[name] = new EvidenceRecord(name, record.ExitCode, record.MissingTool, record.StandardOutput, record.StandardError);
+                    view[name] = record.Renamed(name);
                 }
             }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Text;
 using System.Text.RegularExpressions;
 using System.Threading;
 using SshTriage.Text;
@@ -32,9 +33,14 @@ namespace SshTriage.Evidence
         public static EvidenceBundle Read(ISectionLines lines, string source, CancellationToken cancellationToken) =>
             Read(lines, source, cancellationToken, compressedAllowed: true);
 
-        /// <summary>Reads plain collector output (what compressed output unpacks to).</summary>
-        public static EvidenceBundle ReadPlain(TextReader text, string source, CancellationToken cancellationToken) =>
-            Read(new TextSectionLines(new LineReader(text, cancellationToken)), source, cancellationToken, compressedAllowed: false);
+        /// <summary>Reads plain collector output as UTF-8 (what compressed output unpacks to).</summary>
+        public static EvidenceBundle ReadPlain(Stream plain, string source, CancellationToken cancellationToken)
+        {
+            using (var lines = new Utf8SectionLines(plain, cancellationToken))
+            {
+                return Read(lines, source, cancellationToken, compressedAllowed: false);
+            }
+        }
 
         private static EvidenceBundle Read(ISectionLines lines, string source, CancellationToken cancellationToken, bool compressedAllowed)
         {
@@ -109,13 +115,13 @@ namespace SshTriage.Evidence
                     throw new EvidenceFormatException($"{source} is damaged near line {at}: section '{name}' has no exit code the collector writes, or two.");
                 }
 
-                records[name] = new EvidenceRecord(name, code, null, output, error);
+                records[name] = new EvidenceRecord(name, code, null, output, Encoding.UTF8.GetString(error));
             }
         }
 
         // The lines up to the marker line; any other line that starts with the mark is part of
         // them, as it always was.
-        private static string Body(ISectionLines lines, string mark, Regex markerLine, string marker, string source, string section, out Match found)
+        private static byte[] Body(ISectionLines lines, string mark, Regex markerLine, string marker, string source, string section, out Match found)
         {
             lines.BeginBody();
             while (true)

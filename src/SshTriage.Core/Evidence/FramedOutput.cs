@@ -1,21 +1,22 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Text;
+using System.IO;
+using SshTriage.Text;
 
 namespace SshTriage.Evidence
 {
     /// <summary>One tool's answer from a section that asked several questions.</summary>
     public sealed class ToolAnswer
     {
-        // The answer is a part of the section's text, copied out only when asked for: a ban list
-        // or a rule set can be most of a bundle.
-        private readonly string text;
+        // The answer is a part of the section's UTF-8 bytes, decoded only when asked for: a ban
+        // list or a rule set can be most of a bundle, and its reader reads the bytes in place.
+        private readonly Utf8Text text;
         private readonly int start;
         private readonly int length;
         private string? output;
 
-        internal ToolAnswer(string query, string text, int start, int length, int exitCode)
+        internal ToolAnswer(string query, Utf8Text text, int start, int length, int exitCode)
         {
             Query = query;
             this.text = text;
@@ -28,10 +29,10 @@ namespace SshTriage.Evidence
         public string Query { get; }
 
         /// <summary>What the tool printed (standard output and error together).</summary>
-        public string Output => output ??= start == 0 && length == text.Length ? text : text.Substring(start, length);
+        public string Output => output ??= text.Substring(start, length);
 
-        /// <summary>Where <see cref="Output"/> lies in the section's text, for a reader that reads it in place.</summary>
-        internal (string Text, int Start, int Length) Place => (text, start, length);
+        /// <summary>Where <see cref="Output"/> lies in the section's bytes, for a reader that reads it in place.</summary>
+        internal (Utf8Text Text, int Start, int Length) Place => (text, start, length);
 
         /// <summary>The tool's exit code.</summary>
         public int ExitCode { get; }
@@ -58,13 +59,13 @@ namespace SshTriage.Evidence
         public IReadOnlyList<(string Jail, IReadOnlyList<ToolAnswer> Answers)> Jails { get; }
 
         /// <summary>Parses framed output; text outside a query is ignored.</summary>
-        public static FramedOutput Parse(string text)
-        {
-            if (text.IndexOf('\r') >= 0)
-            {
-                text = text.Replace("\r\n", "\n");
-            }
+        public static FramedOutput Parse(string text) => Parse(Utf8Text.From(text.IndexOf('\r') >= 0 ? text.Replace("\r\n", "\n") : text));
 
+        /// <summary>Parses a section's framed output as the collector read it, in place.</summary>
+        internal static FramedOutput Parse(EvidenceRecord section) => Parse(new Utf8Text(section.Utf8Output));
+
+        private static FramedOutput Parse(Utf8Text text)
+        {
             var global = new List<ToolAnswer>();
             var jails = new List<(string, IReadOnlyList<ToolAnswer>)>();
             var current = global;
@@ -73,13 +74,13 @@ namespace SshTriage.Evidence
             // An answer is the text between its query line and its exit line, taken in one piece;
             // a framing line inside it (which the scripts never print) is left out of it.
             var answerStart = 0;
-            StringBuilder? pieces = null;
+            MemoryStream? pieces = null;
             for (var position = 0; position < text.Length;)
             {
-                var newline = text.IndexOf('\n', position);
+                var newline = text.IndexOf('\n', position, text.Length - position);
                 var end = newline < 0 ? text.Length : newline;
                 var next = newline < 0 ? text.Length : newline + 1;
-                if (end - position < Mark.Length || string.CompareOrdinal(text, position, Mark, 0, Mark.Length) != 0)
+                if (end - position < Mark.Length || !text.Matches(position, Mark))
                 {
                     position = next;
                     continue;
@@ -101,7 +102,8 @@ namespace SshTriage.Evidence
                     }
                     else
                     {
-                        var joined = pieces.Append(text, answerStart, position - answerStart).ToString();
+                        pieces.Write(text.Bytes, answerStart, position - answerStart);
+                        var joined = new Utf8Text(pieces.ToArray());
                         current.Add(new ToolAnswer(query, joined, 0, joined.Length, exit));
                     }
 
@@ -117,7 +119,7 @@ namespace SshTriage.Evidence
 
                     if (query != null)
                     {
-                        pieces = (pieces ?? new StringBuilder()).Append(text, answerStart, position - answerStart);
+                        (pieces ??= new MemoryStream()).Write(text.Bytes, answerStart, position - answerStart);
                     }
                 }
 

@@ -28,9 +28,9 @@ namespace SshTriage.Evidence
 
         /// <summary>
         /// The lines kept since <see cref="BeginBody"/> but the last one (the line that ended
-        /// them), without '\r' before a '\n' and without the newline after the last: the
-        /// collector adds one after each output so that the next marker starts a line.
+        /// them), as UTF-8, without '\r' before a '\n' and without the newline after the last:
+        /// the collector adds one after each output so that the next marker starts a line.
         /// </summary>
-        string EndBody();
+        byte[] EndBody();
     }
 }

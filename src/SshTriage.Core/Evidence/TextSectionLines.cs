@@ -1,3 +1,4 @@
+using System;
 using System.Text;
 using SshTriage.Text;
 
@@ -35,9 +36,9 @@ namespace SshTriage.Evidence
             lastLine = 0;
         }
 
-        public string EndBody()
+        public byte[] EndBody()
         {
-            var text = lastLine == 0 ? string.Empty : body!.ToString(0, lastLine - 1);
+            var text = lastLine == 0 ? Array.Empty<byte>() : Encoding.UTF8.GetBytes(body!.ToString(0, lastLine - 1));
             body = null;
             return text;
         }

@@ -9,10 +9,9 @@ namespace SshTriage.Evidence
 {
     /// <summary>
     /// Collector output read as UTF-8 bytes (a saved bundle), a buffer at a time. A section's
-    /// output is kept as the bytes it arrived as, outside the managed heap, and decoded once,
-    /// straight into its string: built up as characters it would take twice the string's size
-    /// while read, in objects the collector frees only later, and a section of a rule set or a
-    /// ban list is most of a bundle.
+    /// output is gathered as the bytes it arrived as, outside the managed heap (where a growing
+    /// buffer would leave its smaller copies behind), and copied out once, at its size: a
+    /// section of a rule set or a ban list is most of a bundle, and its parsers read the bytes.
     /// </summary>
     internal sealed class Utf8SectionLines : ISectionLines, IDisposable
     {
@@ -83,7 +82,7 @@ namespace SshTriage.Evidence
             lastLine = 0;
         }
 
-        public string EndBody()
+        public byte[] EndBody()
         {
             keeping = false;
 
@@ -91,17 +90,12 @@ namespace SshTriage.Evidence
             var length = (int)lastLine - 1;
             if (length <= 0)
             {
-                return string.Empty;
+                return Array.Empty<byte>();
             }
 
-            var text = Decode(body, length);
-            if (text.IndexOf('\r') < 0)
-            {
-                return text;
-            }
-
-            text = text.Replace("\r\n", "\n");
-            return text[text.Length - 1] == '\r' ? text.Substring(0, text.Length - 1) : text;
+            var bytes = new byte[length];
+            Marshal.Copy(body, bytes, 0, length);
+            return WithoutCarriageReturns(bytes);
         }
 
         public void Dispose()
@@ -113,7 +107,27 @@ namespace SshTriage.Evidence
             }
         }
 
-        private static unsafe string Decode(IntPtr bytes, int length) => Encoding.UTF8.GetString((byte*)bytes, length);
+        // Lines ended by "\r\n" (a bundle saved on Windows) end in "\n", and the last loses a '\r'
+        // of its own: moved up in place, cut once at the end.
+        private static byte[] WithoutCarriageReturns(byte[] bytes)
+        {
+            var kept = Array.IndexOf(bytes, (byte)'\r');
+            if (kept < 0)
+            {
+                return bytes;
+            }
+
+            for (var i = kept; i < bytes.Length; i++)
+            {
+                if (bytes[i] != '\r' || (i + 1 < bytes.Length && bytes[i + 1] != '\n'))
+                {
+                    bytes[kept++] = bytes[i];
+                }
+            }
+
+            Array.Resize(ref bytes, kept);
+            return bytes;
+        }
 
         // Consumes the rest of the line and its '\n', kept whole when a body is; returns at most
         // max bytes of it, decoded, without a '\r' right before the '\n' (nothing when max < 0).

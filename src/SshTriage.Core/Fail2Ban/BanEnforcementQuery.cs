@@ -46,7 +46,7 @@ namespace SshTriage.Fail2Ban
 
             // Held is not yet blocked: the object may hang off no chain the packet passes, or an earlier rule may accept it.
             var packet = new PacketQuery(address, JailPorts.Representative(ports), "tcp", null);
-            return FirewallReader.Verdict(evidence, firewall, packet).Verdict switch
+            return FirewallReader.Decision(evidence, firewall, packet) switch
             {
                 FirewallDecision.Drop or FirewallDecision.Reject => (BanEnforcement.Enforced, name),
                 FirewallDecision.Accept => (BanEnforcement.NotEnforced, name),

@@ -86,7 +86,7 @@ namespace SshTriage.Fail2Ban
         private IEnumerable<object> Read(ServerEvidence evidence, Func<string, IReadOnlyList<ToolAnswer>, IEnumerable<object>> perJail)
         {
             var record = evidence.Bundle[Fail2BanSections.Names.Fail2Ban];
-            var output = record == null || record.MissingTool != null ? null : FramedOutput.Parse(record.StandardOutput);
+            var output = record == null || record.MissingTool != null ? null : FramedOutput.Parse(record);
             var problem = Fail2BanErrors.Check(evidence, record, output);
             if (problem != null)
             {

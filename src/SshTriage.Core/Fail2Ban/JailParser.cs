@@ -63,10 +63,11 @@ namespace SshTriage.Fail2Ban
         /// lists run to hundreds of thousands of lines.
         /// </summary>
         public static IEnumerable<(IPAddress Address, DateTime? BannedAt, DateTime? ExpiresAt)> BansWithTime(string? output) =>
-            BansWithTime(output ?? string.Empty, 0, output?.Length ?? 0);
+            BansWithTime(new StringText(output ?? string.Empty), 0, output?.Length ?? 0);
 
         /// <summary>As <see cref="BansWithTime(string?)"/>, from the <paramref name="length"/> characters of <paramref name="text"/> from <paramref name="start"/>, read in place.</summary>
-        internal static IEnumerable<(IPAddress Address, DateTime? BannedAt, DateTime? ExpiresAt)> BansWithTime(string text, int start, int length)
+        internal static IEnumerable<(IPAddress Address, DateTime? BannedAt, DateTime? ExpiresAt)> BansWithTime<T>(T text, int start, int length)
+            where T : IText
         {
             var stop = start + length;
             var fields = new (int Start, int End)[8];
@@ -86,7 +87,8 @@ namespace SshTriage.Fail2Ban
         // The ban on the line from start to end, its first eight fields found in place (into
         // fields, reused from line to line): a string for each field of every line was most of
         // what reading a long ban list allocated.
-        private static (IPAddress Address, DateTime? BannedAt, DateTime? ExpiresAt)? Ban(string line, int start, int end, (int Start, int End)[] fields)
+        private static (IPAddress Address, DateTime? BannedAt, DateTime? ExpiresAt)? Ban<T>(T line, int start, int end, (int Start, int End)[] fields)
+            where T : IText
         {
             var count = 0;
             for (var i = start; i < end && count < fields.Length;)
@@ -140,7 +142,8 @@ namespace SshTriage.Fail2Ban
                 : Array.Empty<string>();
 
         // "yyyy-MM-dd" and "HH:mm:ss" read digit by digit: the general parser is the slowest part of a big ban list.
-        private static DateTime? LocalTime(string line, (int Start, int End) date, (int Start, int End) time)
+        private static DateTime? LocalTime<T>(T line, (int Start, int End) date, (int Start, int End) time)
+            where T : IText
         {
             int d = date.Start, t = time.Start;
             if (date.End - d != 10 || time.End - t != 8 || line[d + 4] != '-' || line[d + 7] != '-' || line[t + 2] != ':' || line[t + 5] != ':')

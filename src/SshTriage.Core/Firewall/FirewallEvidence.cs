@@ -14,6 +14,7 @@ namespace SshTriage.Firewall
     internal sealed class FirewallEvidence
     {
         private readonly HashSet<string> answered;
+        private IReadOnlyList<IInputPathWalker>? walkers;
 
         private FirewallEvidence(bool collected, HashSet<string> answered, IReadOnlyList<IptablesRuleSet> iptables, NftRuleset? nftables, IReadOnlyDictionary<string, AddressSet> ipsets, IReadOnlyList<FirewallRule> managers, IReadOnlyList<string> denied, IReadOnlyList<string> unreadable)
         {
@@ -59,7 +60,7 @@ namespace SshTriage.Firewall
             var unreadable = new List<string>();
             if (evidence.Bundle[FirewallSections.Names.IptablesSave] is EvidenceRecord saves)
             {
-                foreach (var answer in FramedOutput.Parse(saves.StandardOutput).Global)
+                foreach (var answer in FramedOutput.Parse(saves).Global)
                 {
                     if (answer.ExitCode != 0)
                     {
@@ -106,7 +107,7 @@ namespace SshTriage.Firewall
                 {
                     try
                     {
-                        nftables = NftRulesetParser.ParseRuleset(host, nft.StandardOutput);
+                        nftables = NftRulesetParser.ParseRuleset(host, nft.Utf8Output.Length == 0 ? string.Empty : System.Text.Encoding.UTF8.GetString(nft.Utf8Output));
                     }
                     catch (FormatException damaged)
                     {
@@ -123,8 +124,14 @@ namespace SshTriage.Firewall
             return new FirewallEvidence(collected, answered, iptables, nftables, ipsets, managers, denied, unreadable);
         }
 
-        /// <summary>One walker per iptables backend, and one for nftables (which skips the tables iptables-nft manages).</summary>
-        public IEnumerable<IInputPathWalker> Walkers()
+        /// <summary>
+        /// One walker per iptables backend, and one for nftables (which skips the tables
+        /// iptables-nft manages). They hold no state of a walk: built once, they serve every
+        /// walk, as a ban list's enforcement check asks one per ban.
+        /// </summary>
+        public IReadOnlyList<IInputPathWalker> Walkers() => walkers ??= NewWalkers().ToList();
+
+        private IEnumerable<IInputPathWalker> NewWalkers()
         {
             foreach (var backend in Iptables.GroupBy(s => s.Backend))
             {

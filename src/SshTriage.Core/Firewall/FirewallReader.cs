@@ -57,6 +57,13 @@ namespace SshTriage.Firewall
             return missing == null ? verdict : verdict.Unknown(missing);
         }
 
+        /// <summary>Only the decision <see cref="Verdict"/> would give on <paramref name="packet"/>.</summary>
+        internal static FirewallDecision Decision(ServerEvidence evidence, FirewallEvidence firewall, PacketQuery packet)
+        {
+            var decision = FirewallAccess.DecisionOf(packet, firewall.Walkers());
+            return decision == FirewallDecision.Accept && Missing(evidence, firewall) != null ? FirewallDecision.Unknown : decision;
+        }
+
         // Why the rules that were read may not be all there are; null when they are.
         private static string? Missing(ServerEvidence evidence, FirewallEvidence firewall)
         {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using SshTriage.Net;
+using SshTriage.Text;
 
 namespace SshTriage.Firewall
 {
@@ -171,7 +172,7 @@ namespace SshTriage.Firewall
     /// <summary>One iptables-save dump of one family and backend: tables of chains.</summary>
     internal sealed class IptablesRuleSet
     {
-        public IptablesRuleSet(string computerName, FirewallBackend backend, string family, string dump)
+        public IptablesRuleSet(string computerName, FirewallBackend backend, string family, Utf8Text dump)
         {
             ComputerName = computerName;
             Backend = backend;
@@ -186,8 +187,8 @@ namespace SshTriage.Firewall
         /// <summary>ipv4 or ipv6.</summary>
         public string Family { get; }
 
-        /// <summary>The iptables-save output the rules were read from.</summary>
-        public string Dump { get; }
+        /// <summary>The iptables-save output the rules were read from, as UTF-8.</summary>
+        public Utf8Text Dump { get; }
 
         /// <summary>Chains by table, then by name.</summary>
         public Dictionary<string, Dictionary<string, IptablesChain>> Tables { get; } = new Dictionary<string, Dictionary<string, IptablesChain>>(StringComparer.Ordinal);

@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.IO;
 using System.Text;
 using SshTriage.Net;
+using SshTriage.Text;
 
 namespace SshTriage.Firewall
 {
@@ -79,17 +81,17 @@ namespace SshTriage.Firewall
         private static RuleWords Scratch => scratch ??= new RuleWords();
 
         public static IptablesRuleSet Parse(string computerName, string output, FirewallBackend? backend, string family) =>
-            Parse(computerName, output, 0, output.Length, backend, family);
+            Parse(computerName, Utf8Text.From(output), 0, Encoding.UTF8.GetByteCount(output), backend, family);
 
         /// <summary>
-        /// Reads the <paramref name="length"/> characters of <paramref name="text"/> from
+        /// Reads the <paramref name="length"/> bytes of <paramref name="text"/> from
         /// <paramref name="from"/> (one answer of a framed section) where they are, without a copy.
         /// </summary>
-        internal static IptablesRuleSet Parse(string computerName, string text, int from, int length, FirewallBackend? backend, string family)
+        internal static IptablesRuleSet Parse(string computerName, Utf8Text text, int from, int length, FirewallBackend? backend, string family)
         {
             var output = text;
             var stop = from + length;
-            var detected = backend ?? (output.IndexOf("(legacy)", from, length, StringComparison.Ordinal) >= 0 ? FirewallBackend.IptablesLegacy : FirewallBackend.IptablesNft);
+            var detected = backend ?? (output.IndexOf("(legacy)", from, length) >= 0 ? FirewallBackend.IptablesLegacy : FirewallBackend.IptablesNft);
             var set = new IptablesRuleSet(computerName, detected, family, output);
             Dictionary<string, IptablesChain>? table = null;
             var tableName = string.Empty;
@@ -131,7 +133,7 @@ namespace SshTriage.Firewall
 
                     last = null;
                 }
-                else if (table != null && (output[start] == '[' || (end - start >= 3 && string.CompareOrdinal(output, start, "-A ", 0, 3) == 0)))
+                else if (table != null && (output[start] == '[' || (end - start >= 3 && output.Matches(start, "-A "))))
                 {
                     last = AddRule(set, table, tableName, last, start, end) ?? last;
                 }
@@ -154,7 +156,7 @@ namespace SshTriage.Firewall
 
             var chainStart = -1;
             var chainEnd = -1;
-            if (end - text > 3 && string.CompareOrdinal(dump, text, "-A ", 0, 3) == 0)
+            if (end - text > 3 && dump.Matches(text, "-A "))
             {
                 chainStart = Word(dump, text + 3, end);
                 chainEnd = chainStart < end && dump[chainStart] != '"' ? WordEnd(dump, chainStart, end) : -1;
@@ -174,7 +176,7 @@ namespace SshTriage.Firewall
             }
 
             var chain = previous;
-            if (chain == null || (name != null ? name != chain.Name : chainEnd - chainStart != chain.Name.Length || string.CompareOrdinal(dump, chainStart, chain.Name, 0, chain.Name.Length) != 0))
+            if (chain == null || (name != null ? name != chain.Name : chainEnd - chainStart != chain.Name.Length || !dump.Matches(chainStart, chain.Name)))
             {
                 name ??= dump.Substring(chainStart, chainEnd - chainStart);
                 if (!table.TryGetValue(name, out chain))
@@ -231,12 +233,12 @@ namespace SshTriage.Firewall
         /// no "-s" at all (which --source, --sport or --state also contain) and no backslash
         /// (which could make a quoted word read as one).
         /// </summary>
-        private static IPPrefix? LeadingSource(string dump, int chainEnd, int end)
+        private static IPPrefix? LeadingSource(Utf8Text dump, int chainEnd, int end)
         {
             var option = Word(dump, chainEnd, end);
             var optionEnd = option < end ? WordEnd(dump, option, end) : -1;
-            var isSource = (optionEnd - option == 2 && string.CompareOrdinal(dump, option, "-s", 0, 2) == 0)
-                || (optionEnd - option == 8 && string.CompareOrdinal(dump, option, "--source", 0, 8) == 0);
+            var isSource = (optionEnd - option == 2 && dump.Matches(option, "-s"))
+                || (optionEnd - option == 8 && dump.Matches(option, "--source"));
             var value = isSource ? Word(dump, optionEnd, end) : end;
             if (value == end || dump[value] == '"')
             {
@@ -245,13 +247,13 @@ namespace SshTriage.Firewall
 
             var valueEnd = WordEnd(dump, value, end);
             return dump.IndexOf(',', value, valueEnd - value) < 0
-                && dump.IndexOf("-s", valueEnd, end - valueEnd, StringComparison.Ordinal) < 0
+                && dump.IndexOf("-s", valueEnd, end - valueEnd) < 0
                 && dump.IndexOf('\\', valueEnd, end - valueEnd) < 0
                 && IPPrefix.TryParse(dump, value, valueEnd, out var prefix) ? prefix : (IPPrefix?)null;
         }
 
         // Where the next word starts, after the spaces at from; end when there is none.
-        private static int Word(string dump, int from, int end)
+        private static int Word(Utf8Text dump, int from, int end)
         {
             while (from < end && dump[from] == ' ')
             {
@@ -262,14 +264,14 @@ namespace SshTriage.Firewall
         }
 
         // Where the unquoted word that starts at start ends.
-        private static int WordEnd(string dump, int start, int end)
+        private static int WordEnd(Utf8Text dump, int start, int end)
         {
             var space = dump.IndexOf(' ', start, end - start);
             return space < 0 ? end : space;
         }
 
         // Where the rule's text starts, after the counters "[p:b] "; -1 for a line that holds no rule.
-        private static int RuleStart(string dump, int start, int end)
+        private static int RuleStart(Utf8Text dump, int start, int end)
         {
             if (dump[start] != '[')
             {
@@ -516,7 +518,7 @@ namespace SshTriage.Firewall
         }
 
         // Decimal digits only, as iptables prints counters and ports; null for anything else or an overflow.
-        private static long? Number(string text, int start, int end)
+        private static long? Number(Utf8Text text, int start, int end)
         {
             if (start >= end)
             {
@@ -544,13 +546,13 @@ namespace SshTriage.Firewall
         /// </summary>
         private sealed class RuleWords
         {
-            private string[] texts = new string[32];
+            private Utf8Text[] texts = new Utf8Text[32];
             private int[] starts = new int[32];
             private int[] lengths = new int[32];
 
             public int Count { get; private set; }
 
-            public void Read(string dump, int start, int end)
+            public void Read(Utf8Text dump, int start, int end)
             {
                 Count = 0;
                 var i = start;
@@ -571,16 +573,17 @@ namespace SshTriage.Firewall
                     }
 
                     var open = ++i;
-                    StringBuilder? unescaped = null;
+                    MemoryStream? unescaped = null;
                     for (; i < end && dump[i] != '"'; i++)
                     {
                         if (dump[i] == '\\' && i + 1 < end)
                         {
-                            unescaped = unescaped ?? new StringBuilder().Append(dump, open, i - open);
+                            unescaped ??= new MemoryStream();
+                            unescaped.Write(dump.Bytes, open, i - open);
                             i++;
+                            open = i + 1;
+                            unescaped.WriteByte(dump.Bytes[i]);
                         }
-
-                        unescaped?.Append(dump[i]);
                     }
 
                     if (unescaped == null)
@@ -589,7 +592,8 @@ namespace SshTriage.Firewall
                     }
                     else
                     {
-                        var word = unescaped.ToString();
+                        unescaped.Write(dump.Bytes, open, i - open);
+                        var word = new Utf8Text(unescaped.ToArray());
                         Add(word, 0, word.Length);
                     }
 
@@ -608,7 +612,7 @@ namespace SshTriage.Firewall
 
                 foreach (var (name, option) in OptionsByLength[length])
                 {
-                    if (string.CompareOrdinal(texts[word], starts[word], name, 0, length) == 0)
+                    if (texts[word].Matches(starts[word], name))
                     {
                         return option;
                     }
@@ -619,7 +623,7 @@ namespace SshTriage.Firewall
 
             // Word -1 is the empty word a rule that ends early supplies.
             public bool Is(int word, string value) =>
-                word < 0 ? value.Length == 0 : lengths[word] == value.Length && string.CompareOrdinal(texts[word], starts[word], value, 0, value.Length) == 0;
+                word < 0 ? value.Length == 0 : lengths[word] == value.Length && texts[word].Matches(starts[word], value);
 
             public bool IsAny(int word, string[] values)
             {
@@ -635,7 +639,7 @@ namespace SshTriage.Firewall
             }
 
             public bool StartsWith(int word, string prefix) =>
-                word >= 0 && lengths[word] >= prefix.Length && string.CompareOrdinal(texts[word], starts[word], prefix, 0, prefix.Length) == 0;
+                word >= 0 && lengths[word] >= prefix.Length && texts[word].Matches(starts[word], prefix);
 
             public string Text(int word) => word < 0 ? string.Empty : texts[word].Substring(starts[word], lengths[word]);
 
@@ -701,7 +705,7 @@ namespace SshTriage.Firewall
                 while (true)
                 {
                     var partEnd = PartEnd(text, part, end);
-                    if (partEnd - part == value.Length && string.CompareOrdinal(text, part, value, 0, value.Length) == 0)
+                    if (partEnd - part == value.Length && text.Matches(part, value))
                     {
                         return true;
                     }
@@ -723,8 +727,8 @@ namespace SshTriage.Firewall
                 {
                     var partEnd = PartEnd(text, part, end);
                     var length = partEnd - part;
-                    if ((length != one.Length || string.CompareOrdinal(text, part, one, 0, length) != 0)
-                        && (length != other.Length || string.CompareOrdinal(text, part, other, 0, length) != 0))
+                    if ((length != one.Length || !text.Matches(part, one))
+                        && (length != other.Length || !text.Matches(part, other)))
                     {
                         return true;
                     }
@@ -739,21 +743,21 @@ namespace SshTriage.Firewall
             }
 
             // Where a comma-separated part that starts at start ends.
-            private static int PartEnd(string text, int start, int end)
+            private static int PartEnd(Utf8Text text, int start, int end)
             {
                 var comma = text.IndexOf(',', start, end - start);
                 return comma < 0 ? end : comma;
             }
 
             // Where a word lies; word -1 is an empty one.
-            private void Place(int word, out string text, out int start, out int end)
+            private void Place(int word, out Utf8Text text, out int start, out int end)
             {
-                text = word < 0 ? string.Empty : texts[word];
+                text = word < 0 ? Utf8Text.Empty : texts[word];
                 start = word < 0 ? 0 : starts[word];
                 end = word < 0 ? 0 : start + lengths[word];
             }
 
-            private void Add(string text, int start, int length)
+            private void Add(Utf8Text text, int start, int length)
             {
                 if (Count == texts.Length)
                 {

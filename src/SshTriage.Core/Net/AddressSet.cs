@@ -5,14 +5,17 @@ namespace SshTriage.Net
 {
     /// <summary>
     /// A set of addresses, prefixes and ranges (a firewall set, a chain's sources, a ban list)
-    /// that answers "does it hold this address?" by hashing per prefix length and by binary
-    /// search over ranges, never by walking every member: sets of 100,000 elements are normal.
+    /// that answers "does it hold this address?" by binary search, per prefix length and over
+    /// ranges, never by walking every member: sets of 100,000 elements are normal. Networks are
+    /// kept as a sorted list (16 bytes each) rather than hashed, which would take two to three
+    /// times that, and as much again in garbage while the table grows.
     /// </summary>
     public sealed class AddressSet
     {
-        private readonly Dictionary<int, HashSet<AddressValue>> byLength = new Dictionary<int, HashSet<AddressValue>>();
+        private readonly Dictionary<int, List<AddressValue>> byLength = new Dictionary<int, List<AddressValue>>();
         private readonly List<(AddressValue Low, AddressValue High, bool V6)> ranges = new List<(AddressValue, AddressValue, bool)>();
         private bool sorted = true;
+        private bool networksSorted = true;
 
         /// <summary>How many members were added.</summary>
         public int Count { get; private set; }
@@ -43,10 +46,11 @@ namespace SshTriage.Net
             var key = (prefix.Family == System.Net.Sockets.AddressFamily.InterNetworkV6 ? 1000 : 0) + prefix.Length;
             if (!byLength.TryGetValue(key, out var networks))
             {
-                byLength[key] = networks = new HashSet<AddressValue>();
+                byLength[key] = networks = new List<AddressValue>();
             }
 
             networks.Add(prefix.Value);
+            networksSorted = false;
             Count++;
         }
 
@@ -67,9 +71,19 @@ namespace SshTriage.Net
             var v6 = single.Family == System.Net.Sockets.AddressFamily.InterNetworkV6;
             var value = single.Value;
             var bits = v6 ? 128 : 32;
+            if (!networksSorted)
+            {
+                foreach (var networks in byLength.Values)
+                {
+                    networks.Sort();
+                }
+
+                networksSorted = true;
+            }
+
             foreach (var pair in byLength)
             {
-                if ((pair.Key >= 1000) == v6 && pair.Value.Contains(value.KeepLeading(bits, pair.Key % 1000)))
+                if ((pair.Key >= 1000) == v6 && pair.Value.BinarySearch(value.KeepLeading(bits, pair.Key % 1000)) >= 0)
                 {
                     return true;
                 }

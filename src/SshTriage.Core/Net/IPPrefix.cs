@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using SshTriage.Text;
 
 namespace SshTriage.Net
 {
@@ -44,7 +45,7 @@ namespace SshTriage.Net
 
         /// <summary>Parses "address" or "address/length"; host bits are cleared.</summary>
         public static bool TryParse(string? text, out IPPrefix prefix) =>
-            (text != null && TryParsePlain(text, 0, text.Length, out prefix)) || TryParseAny(text, out prefix);
+            (text != null && TryParsePlain(new StringText(text), 0, text.Length, out prefix)) || TryParseAny(text, out prefix);
 
         /// <summary>Parses or throws FormatException with a message that says what is wrong.</summary>
         public static IPPrefix Parse(string text) =>
@@ -55,7 +56,8 @@ namespace SshTriage.Net
         /// <paramref name="text"/> as <see cref="TryParse(string?, out IPPrefix)"/> does, without
         /// cutting them out first when they are a plain address: a firewall dump holds 100,000.
         /// </summary>
-        internal static bool TryParse(string text, int start, int end, out IPPrefix prefix) =>
+        internal static bool TryParse<T>(T text, int start, int end, out IPPrefix prefix)
+            where T : IText =>
             TryParsePlain(text, start, end, out prefix) || TryParseAny(text.Substring(start, end - start), out prefix);
 
         /// <summary>The prefix of <paramref name="length"/> bits that holds this one's first address.</summary>
@@ -121,7 +123,8 @@ namespace SshTriage.Net
         // with at most one "::", either with "/length". It answers false for anything else
         // (brackets, spaces, zones, embedded or mapped IPv4) and leaves that to TryParseAny, so
         // whatever it accepts, TryParseAny would have read the same way.
-        private static bool TryParsePlain(string text, int start, int end, out IPPrefix prefix)
+        private static bool TryParsePlain<T>(T text, int start, int end, out IPPrefix prefix)
+            where T : IText
         {
             prefix = default;
             var slash = text.IndexOf('/', start, end - start);
@@ -157,7 +160,8 @@ namespace SshTriage.Net
             return true;
         }
 
-        private static bool TryParseIPv4(string text, int start, int end, out AddressValue value)
+        private static bool TryParseIPv4<T>(T text, int start, int end, out AddressValue value)
+            where T : IText
         {
             value = default;
             ulong result = 0;
@@ -196,7 +200,8 @@ namespace SshTriage.Net
             return i == end;
         }
 
-        private static bool TryParseIPv6(string text, int start, int end, out AddressValue value)
+        private static bool TryParseIPv6<T>(T text, int start, int end, out AddressValue value)
+            where T : IText
         {
             value = default;
             ulong headHigh = 0, headLow = 0, tailHigh = 0, tailLow = 0;
@@ -286,7 +291,8 @@ namespace SshTriage.Net
             low = (low << 16) | (uint)group;
         }
 
-        private static bool TryParseLength(string text, int start, int end, int bits, out int length)
+        private static bool TryParseLength<T>(T text, int start, int end, int bits, out int length)
+            where T : IText
         {
             length = 0;
             if (end - start < 1 || end - start > 3)
