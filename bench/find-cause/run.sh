@@ -13,12 +13,12 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-root=$(cd "$here/../.." && pwd)
+# shellcheck source=bench/namespace-bench.sh
+. "$here/../namespace-bench.sh"
 lab="$root/tests/lab/lab.sh"
 probe_timeout=1
 read -r -a scenarios <<<"${SCENARIOS:-f2b-gateway-banned f2b-iptables f2b-not-enforced f2b-wrong-port f2b-ban-ineffective fw-iptables-chains fw-legacy-split drop hosts-deny moved-port loopback-only sshd-stopped invalid-config maxstartups not-ssh allowusers upstream-filter open}"
 
-((EUID == 0)) || { echo "run as root: the benchmark builds the namespace lab" >&2; exit 2; }
 work=$(mktemp -d)
 current=
 cleanup() {
@@ -28,9 +28,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-echo "building the lab runner..."
-dotnet build "$root/tests/SshTriage.Lab.Runner" -c Release --nologo -v quiet >/dev/null
-runner="$root/tests/SshTriage.Lab.Runner/bin/Release/net10.0/SshTriage.Lab.Runner.dll"
+bench_runner
 dotnet=$(command -v dotnet)
 
 # An ssh first on PATH that counts its starts, then runs the real client.

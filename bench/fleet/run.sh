@@ -26,31 +26,26 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-root=$(cd "$here/../.." && pwd)
+# shellcheck source=bench/namespace-bench.sh
+. "$here/../namespace-bench.sh"
 servers=${SERVERS:-100}
 rounds=${ROUNDS:-3}
 throttle=${THROTTLE:-50}
-id=$(head -c 3 /dev/urandom | od -An -tx1 | tr -d ' \n')
+id=$(bench_id)
 cli="sstf-$id-cli"
 work=$(mktemp -d /tmp/sst-fleet.XXXXXX)
 holder=
 
 cleanup() {
     set +e
-    local ns
-    for ns in "$cli" $(seq -f "sstf-$id-%g" 0 $((servers - 1))); do
-        ip netns pids "$ns" 2>/dev/null | xargs -r kill 2>/dev/null
-        ip netns del "$ns" 2>/dev/null
-    done
+    # shellcheck disable=SC2046 # one word a namespace
+    bench_netns_del "$cli" $(seq -f "sstf-$id-%g" 0 $((servers - 1)))
     [[ -n $holder ]] && kill "$holder" 2>/dev/null && wait "$holder" 2>/dev/null
     rm -rf "$work"
 }
 trap cleanup EXIT
 
-((EUID == 0)) || { echo "run as root: the benchmark builds network namespaces" >&2; exit 2; }
-for tool in ip nsenter unshare /usr/sbin/sshd ssh-keygen python3 dotnet ansible; do
-    command -v "$tool" >/dev/null || { echo "missing $tool (ansible: apt-get install ansible-core)" >&2; exit 2; }
-done
+BENCH_HINT="ansible: apt-get install ansible-core" bench_needs ip nsenter unshare /usr/sbin/sshd ssh-keygen python3 dotnet ansible
 ((servers >= 1 && servers <= 100)) || { echo "SERVERS must be 1-100 (two addresses each in 198.51.100.0/24)" >&2; exit 2; }
 
 echo "building the module..."

@@ -10,10 +10,11 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-root=$(cd "$here/../.." && pwd)
+# shellcheck source=bench/namespace-bench.sh
+. "$here/../namespace-bench.sh"
 count=${TARGETS:-1000}
 timeout_sec=2
-id=$(head -c 3 /dev/urandom | od -An -tx1 | tr -d ' \n')
+id=$(bench_id)
 cli="sstb-$id-cli" open="sstb-$id-open" dead="sstb-$id-dead"
 work=$(mktemp -d)
 responder_pid=
@@ -21,22 +22,13 @@ responder_pid=
 cleanup() {
     set +e
     [[ -n $responder_pid ]] && kill "$responder_pid" 2>/dev/null && wait "$responder_pid" 2>/dev/null
-    for ns in "$cli" "$open" "$dead"; do
-        ip netns pids "$ns" 2>/dev/null | xargs -r kill 2>/dev/null
-        ip netns del "$ns" 2>/dev/null
-    done
+    bench_netns_del "$cli" "$open" "$dead"
     rm -rf "$work"
 }
 trap cleanup EXIT
 
-((EUID == 0)) || { echo "run as root: the benchmark builds network namespaces" >&2; exit 2; }
-for tool in nmap nft python3 /usr/bin/time dotnet; do
-    command -v "$tool" >/dev/null || { echo "missing $tool" >&2; exit 2; }
-done
-
-echo "building the probe runner..."
-dotnet build "$root/tests/SshTriage.Lab.Runner" -c Release --nologo -v quiet >/dev/null
-runner="$root/tests/SshTriage.Lab.Runner/bin/Release/net10.0/SshTriage.Lab.Runner.dll"
+bench_needs nmap nft python3 /usr/bin/time dotnet
+bench_runner
 
 for ns in "$cli" "$open" "$dead"; do
     ip netns add "$ns"

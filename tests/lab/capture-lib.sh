@@ -96,6 +96,16 @@ run_srv() {
     printf '%s\n' "$script" | "$LAB" exec "$S" client -- "${SSH[@]}" >"$TMP/out" 2>"$TMP/err" || RC=$?
 }
 
+# run_srv_stdout NAME AS SCRIPT: run_srv, and stop the capture when SCRIPT wrote on stderr
+# without redirecting it itself: a stdout fixture must not hide a warning (NAME for the message).
+run_srv_stdout() {
+    run_srv "$2" "$3"
+    if [[ -s $TMP/err && $3 != *'2>&1'* ]]; then
+        echo "$CAPTURE_NAME: $1: unexpected stderr: $(head -c 300 "$TMP/err")" >&2
+        exit 1
+    fi
+}
+
 # srv_line CMD: the first line of CMD's output as root in the server (versions).
 srv_line() {
     run_srv root "$1"

@@ -17,14 +17,6 @@ command -v fail2ban-server >/dev/null || {
 }
 selftest_init f2b-selftest 52
 
-expect() { # NAME TEXT REGEX
-    if [[ $2 =~ $3 ]]; then ok "$1" "$2"; else bad "$1" "got: $2"; fi
-}
-
-probe() { # ADDR [PORT] [probe.py options]
-    "$LAB" exec "$S" client -- "$PY" "$PROBE" "$1" "${2:-$PORT}" "${@:3}" 2>&1 || true
-}
-
 # in the server, as root, the plain way (no -c/-s): what the module runs.
 srv() {
     "$LAB" exec "$S" server -- sh -c "$*" 2>&1 || true
@@ -35,6 +27,15 @@ mgmt() {
     "$LAB" exec "$S" client -- ssh -T -o BatchMode=yes -o ConnectTimeout=5 -l triage \
         -i "$USER_TRIAGE_KEY" -o IdentitiesOnly=yes -p "$MGMT_PORT" -o UserKnownHostsFile="$KNOWN_HOSTS" \
         -o StrictHostKeyChecking=yes -- "$SERVER_ADDR" "$@" 2>&1 || true
+}
+
+# iptables_lines NAME N GREP-ARG...: iptables-save in the server has N lines grep matches
+# (the count check each banaction's rules get).
+iptables_lines() {
+    local name=$1 n=$2 r
+    shift 2
+    r=$(srv 'iptables-save' | grep -c "$@" || true)
+    expect "$name" "$r" "^$n\$"
 }
 
 banned_list() { # JAIL
@@ -62,28 +63,20 @@ check_common() {
     fi
 }
 
-fast() { # NAME PROBE-OUTPUT: the verdict came within 500 ms
-    local v ms
-    v=$(sed -n 's/.*t_connect=\([0-9.]*\).*/\1/p' <<<"$2")
-    ms=$(awk -v v="${v:-9}" 'BEGIN { printf "%d", v * 1000 }')
-    if ((ms < 500)); then ok "$1" "${ms} ms"; else bad "$1" "took ${ms} ms"; fi
-}
-
 refused_v4_open_v6() {
     local r
     r=$(probe "$SERVER_ADDR")
     expect "$SCENARIO: $SERVER_ADDR:$PORT refused" "$r" '^connect=ECONNREFUSED '
     fast "$SCENARIO: refused at once" "$r"
-    r=$(probe "$SERVER_ADDR6" "$PORT" --first-line)
+    r=$(probe "$SERVER_ADDR6" --first-line)
     expect "$SCENARIO: [$SERVER_ADDR6]:$PORT banner (not banned)" "$r" 'connect=ok .*data="SSH-2\.0-OpenSSH_'
 }
 
 check_f2b_iptables() {
     local r
-    r=$(srv 'iptables-save' | grep -c -- "-A f2b-sshd -s $BANNED_IP/32 -j REJECT --reject-with icmp-port-unreachable")
-    expect "f2b-iptables: REJECT rule in f2b-sshd" "$r" '^1$'
+    iptables_lines "f2b-iptables: REJECT rule in f2b-sshd" 1 -- "-A f2b-sshd -s $BANNED_IP/32 -j REJECT --reject-with icmp-port-unreachable"
     refused_v4_open_v6
-    r=$(probe "$SERVER_ADDR" "$MGMT_PORT" --first-line)
+    r=$(probe_port "$SERVER_ADDR" "$MGMT_PORT" --first-line)
     expect "f2b-iptables: management port not banned" "$r" 'connect=ok .*data="SSH-2\.0-'
     r=$(grep -c "NOTICE  \[sshd\] Ban $BANNED_IP" "$F2B_LOG" || true)
     expect "f2b-iptables: fail2ban.log has the Ban line" "$r" '^1$'
@@ -102,17 +95,15 @@ check_f2b_ipset() {
     local r
     r=$(srv "ipset test f2b-sshd $BANNED_IP")
     expect "f2b-ipset: ipset f2b-sshd holds the client" "$r" "is in set f2b-sshd"
-    r=$(srv 'iptables-save' | grep -c -- '--match-set f2b-sshd src -j REJECT')
-    expect "f2b-ipset: iptables rule matches the set" "$r" '^1$'
+    iptables_lines "f2b-ipset: iptables rule matches the set" 1 -- '--match-set f2b-sshd src -j REJECT'
     refused_v4_open_v6
 }
 
 check_f2b_not_enforced() {
     local r
-    r=$(srv 'iptables-save' | grep -c -- "-s $BANNED_IP/" || true)
-    expect "f2b-not-enforced: no rule for the banned address" "$r" '^0$'
+    iptables_lines "f2b-not-enforced: no rule for the banned address" 0 -- "-s $BANNED_IP/"
     for a in "$SERVER_ADDR" "$SERVER_ADDR6"; do
-        r=$(probe "$a" "$PORT" --first-line)
+        r=$(probe "$a" --first-line)
         expect "f2b-not-enforced: banner via $a" "$r" 'connect=ok .*data="SSH-2\.0-OpenSSH_'
     done
 }
@@ -121,9 +112,9 @@ check_f2b_wrong_port() {
     local r
     r=$(srv "fail2ban-client get sshd action iptables-multiport port; iptables-save | grep -c -- '--dports 22 -j f2b-sshd'")
     expect "f2b-wrong-port: jail port ssh, rule for 22 only" "$r" $'^ssh\n1$'
-    r=$(probe "$SERVER_ADDR" "$PORT" --first-line)
+    r=$(probe "$SERVER_ADDR" --first-line)
     expect "f2b-wrong-port: banned client still gets the banner on $PORT" "$r" 'connect=ok .*data="SSH-2\.0-OpenSSH_'
-    r=$(probe "$SERVER_ADDR" 22)
+    r=$(probe_port "$SERVER_ADDR" 22)
     expect "f2b-wrong-port: 22 refused (banned, and nothing listens)" "$r" '^connect=ECONNREFUSED '
 }
 
@@ -151,7 +142,7 @@ check_f2b_ban_ineffective() {
     r=$(banned_list sshd)
     if [[ " $r " == *" $GATEWAY_ADDR "* ]]; then bad "f2b-ban-ineffective: gateway not in the list" "$r"; else ok "f2b-ban-ineffective: gateway not in the list" "$r"; fi
     for a in "$SERVER_ADDR" "$SERVER_ADDR6"; do
-        r=$(probe "$a" "$PORT" --first-line)
+        r=$(probe "$a" --first-line)
         expect "f2b-ban-ineffective: banner via $a (ban cannot bite)" "$r" 'connect=ok .*data="SSH-2\.0-OpenSSH_'
     done
     r=$("$LAB" exec "$S" client -- ssh -F "$SSH_CONFIG" "$SERVER_ADDR" 'echo login-ok' 2>&1 || true)
@@ -171,7 +162,7 @@ check_f2b_ban_behind_nat() {
     expect "f2b-ban-behind-nat: the client's own address is banned" " $r " " ${CLIENT_ADDR//./\\.} "
     if [[ " $r " == *" $GATEWAY_ADDR "* ]]; then bad "f2b-ban-behind-nat: gateway not in the list" "$r"; else ok "f2b-ban-behind-nat: gateway not in the list" "$r"; fi
     for a in "$SERVER_ADDR" "$SERVER_ADDR6"; do
-        r=$(probe "$a" "$PORT" --first-line)
+        r=$(probe "$a" --first-line)
         expect "f2b-ban-behind-nat: banner via $a (the NAT hides the banned client)" "$r" 'connect=ok .*data="SSH-2\.0-OpenSSH_'
     done
     r=$(srv 'iptables-save -c' | grep -- "-A f2b-sshd -s $CLIENT_ADDR/32 -j REJECT" || true)
@@ -204,8 +195,7 @@ check_f2b_recidive() {
     expect "f2b-recidive: recidive lists the client" " $r " " ${BANNED_IP//./\\.} "
     r=$(srv 'fail2ban-client banned')
     expect "f2b-recidive: banned (all jails)" "$r" "^\[\{'sshd': \['$BANNED_IP'\]\}, \{'recidive': \['$BANNED_IP'\]\}\]$"
-    r=$(srv 'iptables-save' | grep -cE -- "-A f2b-(sshd|recidive) -s $BANNED_IP/32 -j REJECT")
-    expect "f2b-recidive: a rule in each chain" "$r" '^2$'
+    iptables_lines "f2b-recidive: a rule in each chain" 2 -E -- "-A f2b-(sshd|recidive) -s $BANNED_IP/32 -j REJECT"
     refused_v4_open_v6
 }
 
@@ -215,17 +205,14 @@ check_f2b_journal() {
     expect "f2b-journal: journal matches, nothing counted" "$r" $'Total failed:\t0\n\|  `- Journal matches:\t_SYSTEMD_UNIT=sshd\.service \+ _COMM=sshd\n'
     r=$(grep -c 'Invalid user sst-nosuch' "$AUTH_LOG" || true)
     expect "f2b-journal: failures are in auth.log" "$r" '^[3-9]$'
-    r=$(probe "$SERVER_ADDR" "$PORT" --first-line)
+    r=$(probe "$SERVER_ADDR" --first-line)
     expect "f2b-journal: client still gets the banner" "$r" 'connect=ok .*data="SSH-2\.0-OpenSSH_'
 }
 
 # What must hold in the root namespace (and the machine's own Fail2Ban paths).
 root_snapshot() {
     {
-        ip -br addr
-        ip route
-        ip -6 route
-        nft list ruleset 2>/dev/null
+        root_net_snapshot
         ipset list -n 2>/dev/null
         ls -la --time-style=+%s /run/fail2ban /var/lib/fail2ban /var/log/fail2ban.log /etc/fail2ban /etc/fail2ban/jail.d
         find /etc/fail2ban -type f -exec md5sum {} + | sort

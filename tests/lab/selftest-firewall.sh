@@ -9,7 +9,7 @@
 #   tests/lab/selftest-firewall.sh [scenario...]     default: every fw-* scenario (~1.5 min)
 #
 # Sourced (by selftest.sh), it only defines the check_fw_* functions; they use
-# selftest.sh's helpers (ok, bad, expect, fast, probe, as, server_listens, $BASE).
+# selftest-lib.sh's helpers (ok, bad, expect, fast, probe, as, server_listens, $BASE).
 set -euo pipefail
 
 # ---- checks (need: ok bad expect fast probe as server_listens, BASE, lab.env loaded) ----
@@ -185,10 +185,7 @@ expect() {
 # x_tables are read from /proc (iptables-legacy -L would create the filter table).
 root_snapshot() {
     {
-        ip -br addr
-        ip route
-        ip -6 route
-        nft list ruleset 2>/dev/null
+        root_net_snapshot
         cat /proc/net/ip_tables_names /proc/net/ip6_tables_names 2>/dev/null
         ls -1 /run /var/log
         ls -la --time-style=full-iso /dev/log /run/sshd /run/dbus /run/firewalld /run/ufw.lock /run/xtables.lock /var/log/firewalld 2>&1

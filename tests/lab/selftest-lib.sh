@@ -114,6 +114,15 @@ selftest_down() {
     printf '      %s took %ds\n' "$name" $((SECONDS - t1))
 }
 
+# root_net_snapshot: the root namespace's addresses, routes and nft ruleset, the part of
+# every self-test's root_snapshot that no lab may change.
+root_net_snapshot() {
+    ip -br addr
+    ip route
+    ip -6 route
+    nft list ruleset 2>/dev/null
+}
+
 # selftest_each PATTERN [SCENARIO...]: note the root namespace (the caller's root_snapshot) in
 # ROOT_BEFORE, then run_scenario each SCENARIO, or each scenario whose name matches PATTERN.
 selftest_each() {
@@ -142,9 +151,19 @@ selftest_finish() {
 
 # ---- checks the scenario self-tests share ---------------------------------------
 
-# probe ADDR [probe.py options]: what a raw client in the client namespace sees.
+# expect NAME TEXT REGEX: pass when TEXT matches the (extended) REGEX.
+expect() {
+    if [[ $2 =~ $3 ]]; then ok "$1" "$2"; else bad "$1" "got: $2"; fi
+}
+
+# probe_port ADDR PORT [probe.py options]: what a raw client in the client namespace sees.
+probe_port() {
+    "$LAB" exec "$S" client -- "$PY" "$PROBE" "$1" "$2" "${@:3}" 2>&1 || true
+}
+
+# probe ADDR [probe.py options]: probe_port on the scenario's PORT.
 probe() {
-    "$LAB" exec "$S" client -- "$PY" "$PROBE" "$1" "$PORT" "${@:2}" 2>&1 || true
+    probe_port "$1" "$PORT" "${@:2}"
 }
 
 # t_ms FIELD TEXT: a t_connect/t_end value in milliseconds.

@@ -9,11 +9,6 @@ set -euo pipefail
 . "$(dirname "$(readlink -f -- "${BASH_SOURCE[0]}")")/selftest-lib.sh"
 selftest_init selftest 44
 
-# expect NAME TEXT REGEX: pass when TEXT matches the (extended) REGEX.
-expect() {
-    if [[ $2 =~ $3 ]]; then ok "$1" "$2"; else bad "$1" "got: $2"; fi
-}
-
 log_has() { # NAME REGEX: a line of the lab's auth.log matches
     local line
     if line=$(grep -E -m1 -- "$2" "$AUTH_LOG"); then ok "$1" "$line"; else bad "$1" "no line /$2/ in auth.log"; fi
@@ -26,11 +21,6 @@ SYSLOG_RE='^[A-Z][a-z]{2} [ 0-9][0-9] [0-9]{2}:[0-9]{2}:[0-9]{2} sst-server sshd
 # (triage + sudo -n), the way the module's collector gets there.
 srv() {
     as triage "$MGMT_PORT" "sudo -n sh -c '$*'"
-}
-
-# A scenario's own probe on another port.
-probe_port() {
-    "$LAB" exec "$S" client -- "$PY" "$PROBE" "$1" "$2" "${@:3}" 2>&1 || true
 }
 
 check_open() {
@@ -389,10 +379,7 @@ check_refuse_connection() {
 # What must hold in the root namespace while and after a lab runs.
 root_snapshot() {
     {
-        ip -br addr
-        ip route
-        ip -6 route
-        nft list ruleset 2>/dev/null
+        root_net_snapshot
         ls -la /dev/log /run/sshd 2>&1
         md5sum /etc/hosts.allow /etc/hosts.deny /etc/resolv.conf /etc/hosts /etc/passwd /etc/shadow \
             /etc/group /etc/gshadow /etc/ssh/sshd_config /usr/sbin/sshd

@@ -25,6 +25,7 @@
 #   f2b_client ARGS...        fail2ban-client inside the server (lab's -c/-s)
 #   f2b_banned JAIL ADDR      true when `status JAIL` lists ADDR as banned
 #   f2b_iptables_has ADDR [CHAIN], f2b_nft_has ADDR [SET [TABLE]], f2b_ipset_has ADDR [SET]
+#   f2b_ban_bites BANACTION FIREWALL   lab.env keys of a ban that refuses the client on v4
 
 f2b_dir() {
     printf '%s' "$S/server/fail2ban"
@@ -215,6 +216,18 @@ EOF
     if [[ ${LAB_JOURNAL:-0} == 1 ]]; then
         printf 'backend = systemd\n'
     fi
+}
+
+# f2b_ban_bites BANACTION FIREWALL: the lab.env keys of a ban that bites: only the
+# client's IPv4 address is banned, so PORT refuses it and IPv6 still gets the banner
+# (one place for what the f2b scenarios with a plain ban all expect).
+f2b_ban_bites() {
+    lab_env BANACTION "$1"
+    lab_env FIREWALL "$2"
+    lab_env EXPECT_CONNECT ECONNREFUSED
+    lab_env EXPECT_CONNECT6 ok
+    lab_env EXPECT_SYMPTOM Refused
+    lab_env EXPECT_CAUSE Fail2BanBan
 }
 
 # f2b_ban_cannot_bite: the end of the scenarios where the client's own address is

@@ -10,6 +10,8 @@
 #   fw_load ROLE NAME TOOL <rules     load rules with TOOL (iptables-restore, ip6tables-restore,
 #                                      iptables-legacy-restore, ip6tables-legacy-restore, nft),
 #                                      keep <statedir>/ROLE/fw/NAME and append it to FIREWALL_RULES
+#   fw_filter_table [LINE...]         an iptables-save filter table (chains accept) holding LINEs
+#   fw_expect_drop VERDICT CHAIN      lab.env keys of a drop on PORT (both families time out)
 #   ufw_up                            lab-owned /etc/ufw, /lib/ufw, /etc/default/ufw in the server
 #   ufw_cmd ARGS...                   run ufw there (LANG=C, TMPDIR in the state dir)
 #   firewalld_up [- <public.xml]      a private system D-Bus and firewalld (nftables backend)
@@ -94,6 +96,25 @@ fw_load_both() {
     FW_FAMILY=6 CLIENT_NET=2001:db8:100::/64 CLIENT_HOST=2001:db8:100::10/128 ADMIN_NET=2001:db8:203::/64 \
         LOOPBACK_NET=::1/128 ICMP_PROTO=ipv6-icmp PORT_UNREACHABLE=icmp6-port-unreachable \
         "$rules" | fw_load "$role" "$name.v6" "ip6${tool#ip}"
+}
+
+# fw_expect_drop VERDICT CHAIN: the lab.env keys of a firewall that drops PORT for both
+# families: the verdict and chain the module must name, and a client that times out (one place
+# for what every FirewallDrop scenario expects).
+fw_expect_drop() {
+    lab_env FIREWALL_VERDICT "$1"
+    lab_env FIREWALL_VERDICT_CHAIN "$2"
+    lab_env EXPECT_CONNECT timeout
+    lab_env EXPECT_CONNECT6 timeout
+    lab_env EXPECT_SYMPTOM TimedOut
+    lab_env EXPECT_CAUSE FirewallDrop
+}
+
+# fw_filter_table [LINE...]: iptables-save text of a filter table whose built-in chains accept,
+# holding the LINEs (chain declarations first, then rules), for fw_load or a fw_load_both
+# rules function: the header and COMMIT every such scenario would otherwise write out.
+fw_filter_table() {
+    printf '%s\n' '*filter' ':INPUT ACCEPT [0:0]' ':FORWARD ACCEPT [0:0]' ':OUTPUT ACCEPT [0:0]' "$@" COMMIT
 }
 
 # fw_probe_burst ADDR PORT N: N banner probes from the client (the ufw limit burst).

@@ -302,6 +302,29 @@ host_nft() {
     in_ns "$role" nft -f "$file"
 }
 
+# host_nft_chain ROLE NAME HOOK RULE...: host_nft with the one-chain table the nft scenarios
+# share: table inet sst_filter, base chain HOOK (input, forward; policy accept), one RULE a line.
+host_nft_chain() {
+    local role=$1 name=$2 hook=$3
+    shift 3
+    {
+        printf 'table inet sst_filter {\n    chain %s {\n' "$hook"
+        printf '        type filter hook %s priority filter; policy accept;\n' "$hook"
+        printf '        %s\n' "$@"
+        printf '    }\n}\n'
+    } | host_nft "$role" "$name"
+}
+
+# server_nft_input NAME RULE...: host_nft_chain in the server's input hook, and the lab.env keys
+# FIREWALL and FIREWALL_RULES that name it (every server-side nft scenario sets both).
+server_nft_input() {
+    local name=$1
+    shift
+    host_nft_chain server "$name" input "$@"
+    lab_env FIREWALL nft
+    lab_env FIREWALL_RULES "$S/server/$name.nft"
+}
+
 # listening ROLE PORT FAMILIES: true when a TCP listener on PORT exists for each
 # of "4" and/or "6" in FAMILIES ("*:PORT", a dual-stack socket, counts for both).
 listening() {
@@ -314,4 +337,12 @@ listening() {
         grep -Eq '^(\*|\[.*\]):'"$port"'$' <<<"$locals" || return 1
     fi
     return 0
+}
+
+# no_listener ROLE PORT: die when anything listens on PORT (v4 or v6) in ROLE: the scenarios
+# whose client is refused by the kernel's RST need that to hold before they count.
+no_listener() {
+    if listening "$1" "$2" 4 || listening "$1" "$2" 6; then
+        die "something listens on port $2 in the $1 namespace"
+    fi
 }

@@ -80,19 +80,7 @@ ssh_identities() {
     known_hosts_add "${PORT:-22}"
     known_hosts_add "$MGMT_PORT"
     # ssh takes ~/.ssh from the passwd entry, not $HOME: give callers a config file.
-    cat >"$c/ssh_config" <<EOF
-Host *
-    User root
-    Port ${PORT:-22}
-    IdentityFile $c/id_ed25519
-    IdentitiesOnly yes
-    UserKnownHostsFile $c/known_hosts
-    GlobalKnownHostsFile /dev/null
-    StrictHostKeyChecking yes
-    BatchMode yes
-    ConnectTimeout 5
-    LogLevel ERROR
-EOF
+    root_ssh_config "${PORT:-22}" "$c/id_ed25519" "$c/known_hosts" >"$c/ssh_config"
     lab_env SSH_CONFIG "$c/ssh_config"
     lab_env CLIENT_KEY "$c/id_ed25519"
     lab_env USER_ROOT_KEY "$c/id_ed25519"
@@ -101,6 +89,24 @@ EOF
     lab_env WRONG_KNOWN_HOSTS "$c/wrong_known_hosts"
     lab_env AUTHORIZED_KEYS "$S/server/authorized_keys.d/root"
     lab_env AUTHORIZED_KEYS_DIR "$S/server/authorized_keys.d"
+}
+
+# root_ssh_config PORT KEY KNOWN_HOSTS: an ssh_config for root's logins to one lab sshd, strict
+# and non-interactive (both the client's SSH_CONFIG and the server's FROMHOST_SSH_CONFIG are this).
+root_ssh_config() {
+    cat <<EOF
+Host *
+    User root
+    Port $1
+    IdentityFile $2
+    IdentitiesOnly yes
+    UserKnownHostsFile $3
+    GlobalKnownHostsFile /dev/null
+    StrictHostKeyChecking yes
+    BatchMode yes
+    ConnectTimeout 5
+    LogLevel ERROR
+EOF
 }
 
 # known_hosts_add PORT: the server's host keys (and, in WRONG_KNOWN_HOSTS, other
@@ -395,20 +401,10 @@ client_sshd_up() {
     host_sshd_up client-sshd client "$port" "$f/id_ed25519.pub" "$addr" "$addr6"
     : >"$f/known_hosts"
     host_sshd_known_hosts client-sshd "$port" "$f/known_hosts" "$addr" "$addr6"
-    cat >"$f/ssh_config" <<EOF
-# sst lab: ssh from the server to the client's sshd (client_sshd_up)
-Host *
-    User root
-    Port $port
-    IdentityFile $f/id_ed25519
-    IdentitiesOnly yes
-    UserKnownHostsFile $f/known_hosts
-    GlobalKnownHostsFile /dev/null
-    StrictHostKeyChecking yes
-    BatchMode yes
-    ConnectTimeout 5
-    LogLevel ERROR
-EOF
+    {
+        echo "# sst lab: ssh from the server to the client's sshd (client_sshd_up)"
+        root_ssh_config "$port" "$f/id_ed25519" "$f/known_hosts"
+    } >"$f/ssh_config"
     lab_env CLIENT_SSH_PORT "$port"
     lab_env FROMHOST_USER root
     lab_env FROMHOST_KEY "$f/id_ed25519"

@@ -106,6 +106,17 @@ topo_settle() {
     done
 }
 
+# topo_ends_env SERVER_ADDR SERVER_ADDR6: the lab.env keys of the two ends every topology
+# has: the client's and the server's namespaces and addresses (the client's are always the same).
+topo_ends_env() {
+    lab_env CLIENT_NS "$(ns_name client)"
+    lab_env SERVER_NS "$(ns_name server)"
+    lab_env CLIENT_ADDR 198.51.100.10
+    lab_env CLIENT_ADDR6 2001:db8:100::10
+    lab_env SERVER_ADDR "$1"
+    lab_env SERVER_ADDR6 "$2"
+}
+
 # Client and server on one link: what most scenarios need.
 topo_base() {
     topo_host client
@@ -114,12 +125,7 @@ topo_base() {
     topo_addr client eth0 198.51.100.10/24 2001:db8:100::10/64
     topo_addr server eth0 198.51.100.20/24 2001:db8:100::20/64
     topo_settle
-    lab_env CLIENT_NS "$(ns_name client)"
-    lab_env SERVER_NS "$(ns_name server)"
-    lab_env CLIENT_ADDR 198.51.100.10
-    lab_env CLIENT_ADDR6 2001:db8:100::10
-    lab_env SERVER_ADDR 198.51.100.20
-    lab_env SERVER_ADDR6 2001:db8:100::20
+    topo_ends_env 198.51.100.20 2001:db8:100::20
     lab_env VISIBLE_SOURCE_ADDR 198.51.100.10
     lab_env VISIBLE_SOURCE_ADDR6 2001:db8:100::10
 }
@@ -165,13 +171,8 @@ topo_gateway() {
         lab_env VISIBLE_SOURCE_ADDR6 2001:db8:100::10
     fi
     topo_settle
-    lab_env CLIENT_NS "$(ns_name client)"
+    topo_ends_env 203.0.113.20 2001:db8:203::20
     lab_env GATEWAY_NS "$(ns_name gateway)"
-    lab_env SERVER_NS "$(ns_name server)"
-    lab_env CLIENT_ADDR 198.51.100.10
-    lab_env CLIENT_ADDR6 2001:db8:100::10
     lab_env GATEWAY_ADDR 203.0.113.1
     lab_env GATEWAY_ADDR6 2001:db8:203::1
-    lab_env SERVER_ADDR 203.0.113.20
-    lab_env SERVER_ADDR6 2001:db8:203::20
 }

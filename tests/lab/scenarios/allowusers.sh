@@ -4,8 +4,7 @@
 # "User bob from <client> not allowed because not listed in AllowUsers".
 scenario_up() {
     server_up "AllowUsers alice"
-    client_ssh bob "$(env_get USER_BOB_KEY)" "$PORT" true || true
-    lab_wait 5 "the AllowUsers refusal in auth.log" grep -q "User bob from .* not allowed because not listed in AllowUsers" "$S/auth.log"
+    login_refused bob "$(env_get USER_BOB_KEY)" "User bob from .* not allowed because not listed in AllowUsers"
     lab_env ALLOW_USERS alice
     lab_env EXPECT_CONNECT ok
     lab_env EXPECT_CONNECT6 ok

@@ -8,21 +8,7 @@ scenario_up() {
     topo_base
     server_host_up
     sshd_start main "$PORT"
-    host_nft server drop-all <<EOF2
-table inet sst_filter {
-    chain input {
-        type filter hook input priority filter; policy accept;
-        tcp dport $PORT counter drop comment "sst: ssh dropped for everyone"
-    }
-}
-EOF2
-    lab_env FIREWALL nft
-    lab_env FIREWALL_RULES "$S/server/drop-all.nft"
-    lab_env FIREWALL_VERDICT drop
-    lab_env FIREWALL_VERDICT_CHAIN inet/sst_filter/input
+    server_nft_input drop-all "tcp dport $PORT counter drop comment \"sst: ssh dropped for everyone\""
     lab_env SERVER_ACCESS console
-    lab_env EXPECT_CONNECT timeout
-    lab_env EXPECT_CONNECT6 timeout
-    lab_env EXPECT_SYMPTOM TimedOut
-    lab_env EXPECT_CAUSE FirewallDrop
+    fw_expect_drop drop inet/sst_filter/input
 }

@@ -33,10 +33,5 @@ EOF2
     f2b_fail_logins 3
     lab_wait 10 "the ban in iptables" f2b_iptables_has "$(env_get BANNED_IP)"
     lab_env F2B_IGNOREIP "127.0.0.1/8,::1,203.0.113.50,2001:db8:203::/64"
-    lab_env BANACTION iptables-multiport
-    lab_env FIREWALL iptables-nft
-    lab_env EXPECT_CONNECT ECONNREFUSED
-    lab_env EXPECT_CONNECT6 ok
-    lab_env EXPECT_SYMPTOM Refused
-    lab_env EXPECT_CAUSE Fail2BanBan
+    f2b_ban_bites iptables-multiport iptables-nft
 }

@@ -10,11 +10,6 @@ scenario_up() {
     f2b_up "$(f2b_jail_text iptables-ipset-proto6)"
     f2b_fail_logins 3
     lab_wait 10 "the ban in the ipset" f2b_ipset_has "$(env_get BANNED_IP)"
-    lab_env BANACTION iptables-ipset-proto6
-    lab_env FIREWALL iptables-nft+ipset
     lab_env F2B_IPSET f2b-sshd
-    lab_env EXPECT_CONNECT ECONNREFUSED
-    lab_env EXPECT_CONNECT6 ok
-    lab_env EXPECT_SYMPTOM Refused
-    lab_env EXPECT_CAUSE Fail2BanBan
+    f2b_ban_bites iptables-ipset-proto6 iptables-nft+ipset
 }

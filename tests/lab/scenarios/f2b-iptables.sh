@@ -9,10 +9,5 @@ scenario_up() {
     f2b_up "$(f2b_jail_text iptables-multiport)"
     f2b_fail_logins 3
     lab_wait 10 "the ban in iptables" f2b_iptables_has "$(env_get BANNED_IP)"
-    lab_env BANACTION iptables-multiport
-    lab_env FIREWALL iptables-nft
-    lab_env EXPECT_CONNECT ECONNREFUSED
-    lab_env EXPECT_CONNECT6 ok
-    lab_env EXPECT_SYMPTOM Refused
-    lab_env EXPECT_CAUSE Fail2BanBan
+    f2b_ban_bites iptables-multiport iptables-nft
 }

@@ -8,12 +8,7 @@ scenario_up() {
     f2b_up "$(f2b_jail_text nftables-multiport)"
     f2b_fail_logins 3
     lab_wait 10 "the ban in the nftables set" f2b_nft_has "$(env_get BANNED_IP)"
-    lab_env BANACTION nftables-multiport
-    lab_env FIREWALL nftables
     lab_env F2B_NFT_TABLE "inet:f2b-table"
     lab_env F2B_NFT_SET addr-set-sshd
-    lab_env EXPECT_CONNECT ECONNREFUSED
-    lab_env EXPECT_CONNECT6 ok
-    lab_env EXPECT_SYMPTOM Refused
-    lab_env EXPECT_CAUSE Fail2BanBan
+    f2b_ban_bites nftables-multiport nftables
 }

@@ -17,10 +17,5 @@ scenario_up() {
     lab_wait 10 "the sshd ban in iptables" f2b_iptables_has "$addr" f2b-sshd
     lab_wait 10 "the recidive ban in iptables" f2b_iptables_has "$addr" f2b-recidive
     lab_env JAILS sshd,recidive
-    lab_env BANACTION iptables-multiport
-    lab_env FIREWALL iptables-nft
-    lab_env EXPECT_CONNECT ECONNREFUSED
-    lab_env EXPECT_CONNECT6 ok
-    lab_env EXPECT_SYMPTOM Refused
-    lab_env EXPECT_CAUSE Fail2BanBan
+    f2b_ban_bites iptables-multiport iptables-nft
 }

@@ -9,14 +9,8 @@ scenario_up() {
     server_up
     local tool name with
     while read -r tool name with; do
-        fw_load server "fw-hashlimit.$name" "$tool" <<EOF2
-*filter
-:INPUT ACCEPT [0:0]
-:FORWARD ACCEPT [0:0]
-:OUTPUT ACCEPT [0:0]
--A INPUT -p tcp -m tcp --dport $PORT -m conntrack --ctstate NEW -m hashlimit --hashlimit-above 1/min --hashlimit-burst 3 --hashlimit-mode srcip --hashlimit-name $name -j REJECT --reject-with $with
-COMMIT
-EOF2
+        fw_filter_table "-A INPUT -p tcp -m tcp --dport $PORT -m conntrack --ctstate NEW -m hashlimit --hashlimit-above 1/min --hashlimit-burst 3 --hashlimit-mode srcip --hashlimit-name $name -j REJECT --reject-with $with" |
+            fw_load server "fw-hashlimit.$name" "$tool"
     done <<EOF2
 iptables-restore sshlimit icmp-port-unreachable
 ip6tables-restore sshlimit6 icmp6-port-unreachable

@@ -22,10 +22,5 @@ scenario_up() {
     server_up
     fw_load_both server fw-iptables-policy-drop iptables-restore policy_drop_rules
     lab_env FIREWALL iptables-nft
-    lab_env FIREWALL_VERDICT policy:DROP
-    lab_env FIREWALL_VERDICT_CHAIN filter/INPUT
-    lab_env EXPECT_CONNECT timeout
-    lab_env EXPECT_CONNECT6 timeout
-    lab_env EXPECT_SYMPTOM TimedOut
-    lab_env EXPECT_CAUSE FirewallDrop
+    fw_expect_drop policy:DROP filter/INPUT
 }

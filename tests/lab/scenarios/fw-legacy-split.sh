@@ -6,26 +6,13 @@
 # "# Warning: iptables-legacy tables present, use iptables-legacy-save to see them"
 # on stderr.
 nft_backend_rules() {
-    cat <<EOF
-*filter
-:INPUT ACCEPT [0:0]
-:FORWARD ACCEPT [0:0]
-:OUTPUT ACCEPT [0:0]
--A INPUT -p tcp -m tcp --dport $PORT -m comment --comment "sst: ssh allowed" -j ACCEPT
--A INPUT -p tcp -m tcp --dport $MGMT_PORT -m comment --comment "sst: management sshd" -j ACCEPT
-COMMIT
-EOF
+    fw_filter_table \
+        "-A INPUT -p tcp -m tcp --dport $PORT -m comment --comment \"sst: ssh allowed\" -j ACCEPT" \
+        "-A INPUT -p tcp -m tcp --dport $MGMT_PORT -m comment --comment \"sst: management sshd\" -j ACCEPT"
 }
 
 legacy_backend_rules() {
-    cat <<EOF
-*filter
-:INPUT ACCEPT [0:0]
-:FORWARD ACCEPT [0:0]
-:OUTPUT ACCEPT [0:0]
--A INPUT -p tcp -m tcp --dport $PORT -m comment --comment "sst: old legacy rule" -j DROP
-COMMIT
-EOF
+    fw_filter_table "-A INPUT -p tcp -m tcp --dport $PORT -m comment --comment \"sst: old legacy rule\" -j DROP"
 }
 
 scenario_up() {

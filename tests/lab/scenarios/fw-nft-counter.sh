@@ -23,11 +23,6 @@ table inet sst_filter {
 }
 EOF
     lab_env FIREWALL nft
-    lab_env FIREWALL_VERDICT drop
-    lab_env FIREWALL_VERDICT_CHAIN inet/sst_filter/input
     lab_env NFT_COUNTER_NAME ssh_drops
-    lab_env EXPECT_CONNECT timeout
-    lab_env EXPECT_CONNECT6 timeout
-    lab_env EXPECT_SYMPTOM TimedOut
-    lab_env EXPECT_CAUSE FirewallDrop
+    fw_expect_drop drop inet/sst_filter/input
 }

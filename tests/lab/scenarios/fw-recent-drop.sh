@@ -8,15 +8,10 @@ scenario_up() {
     server_up
     local tool
     for tool in iptables-restore ip6tables-restore; do
-        fw_load server "fw-recent-drop.$tool" "$tool" <<EOF2
-*filter
-:INPUT ACCEPT [0:0]
-:FORWARD ACCEPT [0:0]
-:OUTPUT ACCEPT [0:0]
--A INPUT -p tcp -m tcp --dport $PORT -m conntrack --ctstate NEW -m recent --set --name SSH --rsource
--A INPUT -p tcp -m tcp --dport $PORT -m conntrack --ctstate NEW -m recent --update --seconds 60 --hitcount 4 --name SSH --rsource -j DROP
-COMMIT
-EOF2
+        fw_filter_table \
+            "-A INPUT -p tcp -m tcp --dport $PORT -m conntrack --ctstate NEW -m recent --set --name SSH --rsource" \
+            "-A INPUT -p tcp -m tcp --dport $PORT -m conntrack --ctstate NEW -m recent --update --seconds 60 --hitcount 4 --name SSH --rsource -j DROP" |
+            fw_load server "fw-recent-drop.$tool" "$tool"
     done
     fw_probe_burst 198.51.100.20 "$PORT" 3
     fw_probe_burst 2001:db8:100::20 "$PORT" 3
@@ -24,10 +19,5 @@ EOF2
     lab_env RECENT_HITCOUNT 4
     lab_env RECENT_SECONDS 60
     lab_env FIREWALL iptables-nft
-    lab_env FIREWALL_VERDICT drop
-    lab_env FIREWALL_VERDICT_CHAIN filter/INPUT
-    lab_env EXPECT_CONNECT timeout
-    lab_env EXPECT_CONNECT6 timeout
-    lab_env EXPECT_SYMPTOM TimedOut
-    lab_env EXPECT_CAUSE FirewallDrop
+    fw_expect_drop drop filter/INPUT
 }

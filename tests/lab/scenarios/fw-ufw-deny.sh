@@ -8,10 +8,5 @@ scenario_up() {
     ufw_up
     ufw_setup 'default deny incoming' "allow $MGMT_PORT/tcp comment management" '--force enable'
     lab_env FIREWALL ufw
-    lab_env FIREWALL_VERDICT policy:DROP
-    lab_env FIREWALL_VERDICT_CHAIN filter/INPUT
-    lab_env EXPECT_CONNECT timeout
-    lab_env EXPECT_CONNECT6 timeout
-    lab_env EXPECT_SYMPTOM TimedOut
-    lab_env EXPECT_CAUSE FirewallDrop
+    fw_expect_drop policy:DROP filter/INPUT
 }

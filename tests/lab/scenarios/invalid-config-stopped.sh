@@ -12,9 +12,7 @@ scenario_up() {
     if host_exec server "$SSHD_BIN" -t >/dev/null 2>&1; then
         die "sshd -t should reject the broken config"
     fi
-    if listening server "$PORT" 4 || listening server "$PORT" 6; then
-        die "something listens on port $PORT in the server namespace"
-    fi
+    no_listener server "$PORT"
     lab_env SSHD_CONFIG_ERROR_LINE "$(wc -l <"$cfg")"
     lab_env EXPECT_CONNECT ECONNREFUSED
     lab_env EXPECT_CONNECT6 ECONNREFUSED

@@ -17,8 +17,7 @@ scenario_up() {
         "$(client_match_address)" \
         "    PermitRootLogin no" \
         "    DenyUsers bob"
-    client_ssh root "$(env_get CLIENT_KEY)" "$PORT" true || true
-    lab_wait 5 "the refused root login in auth.log" grep -q "ROOT LOGIN REFUSED\|Failed publickey for root" "$S/auth.log"
+    login_refused root "$(env_get CLIENT_KEY)" "ROOT LOGIN REFUSED|Failed publickey for root"
     lab_env MATCH_CONNECTION "user=alice,host=client,addr=$(env_get CLIENT_ADDR)"
     lab_env EXPECT_CONNECT ok
     lab_env EXPECT_CONNECT6 ok

@@ -18,8 +18,7 @@ scenario_up() {
     sshd_start main "$PORT" "PerSourcePenalties no" -- \
         "Match Address $c4,$c6" \
         "    RefuseConnection yes"
-    client_ssh root "$(env_get CLIENT_KEY)" "$PORT" true || true
-    lab_wait 5 "the refusal in auth.log" grep -q "administratively prohibited connection for root" "$S/auth.log"
+    login_refused root "$(env_get CLIENT_KEY)" "administratively prohibited connection for root"
     lab_env EXPECT_CONNECT ok
     lab_env EXPECT_CONNECT6 ok
     lab_env EXPECT_SYMPTOM Open

@@ -5,9 +5,7 @@ scenario_up() {
     topo_base
     server_host_up
     mgmt_sshd_up
-    if listening server "$PORT" 4 || listening server "$PORT" 6; then
-        die "something listens on port $PORT in the server namespace"
-    fi
+    no_listener server "$PORT"
     lab_env EXPECT_CONNECT ECONNREFUSED
     lab_env EXPECT_CONNECT6 ECONNREFUSED
     lab_env EXPECT_SYMPTOM Refused

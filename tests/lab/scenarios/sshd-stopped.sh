@@ -7,9 +7,7 @@ scenario_up() {
     server_host_up
     mgmt_sshd_up
     host_exec server "$SSHD_BIN" -t || die "the sshd under test's config should be valid"
-    if listening server "$PORT" 4 || listening server "$PORT" 6; then
-        die "something listens on port $PORT in the server namespace"
-    fi
+    no_listener server "$PORT"
     lab_env EXPECT_CONNECT ECONNREFUSED
     lab_env EXPECT_CONNECT6 ECONNREFUSED
     lab_env EXPECT_SYMPTOM Refused

@@ -13,14 +13,7 @@ scenario_up() {
     mgmt_sshd_up
     mgmt_sshd_up gateway
     sshd_start main "$PORT"
-    host_nft gateway upstream-filter <<EOF2
-table inet sst_filter {
-    chain forward {
-        type filter hook forward priority filter; policy accept;
-        tcp dport $PORT counter drop comment "sst: upstream filter"
-    }
-}
-EOF2
+    host_nft_chain gateway upstream-filter forward "tcp dport $PORT counter drop comment \"sst: upstream filter\""
     lab_env GATEWAY_FIREWALL nft
     lab_env GATEWAY_FIREWALL_RULES "$S/gateway/upstream-filter.nft"
     lab_env GATEWAY_FIREWALL_VERDICT drop
