@@ -201,6 +201,11 @@ namespace SshTriage.Tests
             Assert.All(ruleset.Rules, r => Assert.False(string.IsNullOrWhiteSpace(r.Text)));
             Assert.All(ruleset.Chains, c => Assert.Equal(Enumerable.Range(1, c.Rules.Count), c.Rules.Select(r => r.Index)));
             Assert.Equal(NftRulesetParser.Parse("web01", output).Select(r => r.Text), ruleset.Rules.Select(r => r.Text));
+
+            // As the collector's bytes, read in place: the same rules and sets.
+            var fromBytes = NftRulesetParser.ParseRuleset("web01", Encoding.UTF8.GetBytes(output));
+            Assert.Equal(ruleset.Rules.Select(r => $"{r.Chain} {r.Index} {r.Action} {r.Text} {r.Comment} {r.Packets}"), fromBytes.Rules.Select(r => $"{r.Chain} {r.Index} {r.Action} {r.Text} {r.Comment} {r.Packets}"));
+            Assert.Equal(ruleset.Sets.Select(t => $"{t.Name} {t.Count}"), fromBytes.Sets.Select(t => $"{t.Name} {t.Count}"));
         }
 
         [Fact]
@@ -464,6 +469,35 @@ namespace SshTriage.Tests
             Assert.Equal(2, seen.Count);
             Assert.Throws<JsonFormatException>(() => JsonReader.ReadArrayItems("{\"items\": [1, 2,]}", "items", _ => { }));
             Assert.Throws<JsonFormatException>(() => JsonReader.ReadArrayItems("{\"items\": [], \"items\": []}", "items", _ => { }));
+        }
+
+        // The collector's bytes are read in place: every value, beyond ASCII and escaped ones
+        // included, comes back as it does from the same text as a string.
+        [Fact]
+        public void Utf8BytesReadAsTheirText()
+        {
+            const string Json = "{\"items\": [{\"n\": \"Zürich \u2192 büro\"}, {\"n\": \"caf\\u00e9 \\\"grüß\\\" \\ud83d\\ude00 ü\"}, {\"n\": \"plain\"}], \"ü\": [1.5e3, -0, true, null]}";
+            List<string> Read(Func<Action<JsonValue>, bool> reader)
+            {
+                var seen = new List<string>();
+                Assert.True(reader(v => seen.Add(v["n"]!.StringValue!)));
+                return seen;
+            }
+
+            var fromText = Read(item => JsonReader.ReadArrayItems(Json, "items", item, "none", (_, _) => null));
+            var fromBytes = Read(item => JsonReader.ReadArrayItems(Encoding.UTF8.GetBytes(Json), "items", item, "none", (_, _) => null));
+
+            Assert.Equal(new[] { "Zürich \u2192 büro", "café \"grüß\" \ud83d\ude00 ü", "plain" }, fromText);
+            Assert.Equal(fromText, fromBytes);
+        }
+
+        [Fact]
+        public void AnErrorInUtf8BytesSaysItsLineAndColumn()
+        {
+            var error = Assert.Throws<JsonFormatException>(() => JsonReader.ReadArrayItems(Encoding.UTF8.GetBytes("{\n  \"a\": 1,\n  \"b\": x\n}"), "a", _ => { }, "none", (_, _) => null));
+
+            Assert.Equal(3, error.Line);
+            Assert.Equal(8, error.Column);
         }
 
         [Fact]

@@ -107,7 +107,7 @@ namespace SshTriage.Firewall
                 {
                     try
                     {
-                        nftables = NftRulesetParser.ParseRuleset(host, nft.Utf8Output.Length == 0 ? string.Empty : System.Text.Encoding.UTF8.GetString(nft.Utf8Output));
+                        nftables = NftRulesetParser.ParseRuleset(host, nft.Utf8Output);
                     }
                     catch (FormatException damaged)
                     {

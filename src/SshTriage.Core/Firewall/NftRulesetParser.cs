@@ -20,12 +20,17 @@ namespace SshTriage.Firewall
         public static NftRuleset ParseRuleset(string computerName, string json)
         {
             var builder = new NftRulesetBuilder(computerName);
-            if (!JsonReader.ReadArrayItems(json, "nftables", builder.Declare, "elem", builder.Elements))
-            {
-                throw new EvidenceFormatException("The nft -j output has no \"nftables\" array.");
-            }
-
-            return builder.Build();
+            return Build(builder, JsonReader.ReadArrayItems(json, "nftables", builder.Declare, "elem", builder.Elements));
         }
+
+        /// <summary>As <see cref="ParseRuleset(string, string)"/>, from the UTF-8 bytes the collector read, in place.</summary>
+        internal static NftRuleset ParseRuleset(string computerName, byte[] json)
+        {
+            var builder = new NftRulesetBuilder(computerName);
+            return Build(builder, JsonReader.ReadArrayItems(json, "nftables", builder.Declare, "elem", builder.Elements));
+        }
+
+        private static NftRuleset Build(NftRulesetBuilder builder, bool read) =>
+            read ? builder.Build() : throw new EvidenceFormatException("The nft -j output has no \"nftables\" array.");
     }
 }

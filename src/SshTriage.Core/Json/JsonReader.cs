@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
+using SshTriage.Text;
 
 namespace SshTriage.Json
 {
@@ -10,12 +11,17 @@ namespace SshTriage.Json
     {
         /// <summary>Creates the exception for a problem at <paramref name="position"/> (a character offset) of <paramref name="text"/>.</summary>
         public JsonFormatException(string problem, string text, int position)
-            : base(Describe(problem, text, position, out var line, out var column))
+            : this(problem, Place(new StringText(text), position))
+        {
+        }
+
+        private JsonFormatException(string problem, (int Position, int Line, int Column) place)
+            : base(string.Format(CultureInfo.InvariantCulture, "Invalid JSON at line {0}, column {1} (offset {2}): {3}.", place.Line, place.Column, place.Position, problem))
         {
             Problem = problem;
-            Position = position;
-            Line = line;
-            Column = column;
+            Position = place.Position;
+            Line = place.Line;
+            Column = place.Column;
         }
 
         /// <summary>What is wrong, without the position.</summary>
@@ -30,9 +36,14 @@ namespace SshTriage.Json
         /// <summary>The column of the problem, from 1.</summary>
         public int Column { get; }
 
-        private static string Describe(string problem, string text, int position, out int line, out int column)
+        /// <summary>The exception for a problem at <paramref name="position"/> of <paramref name="text"/> (a byte offset, when it is UTF-8).</summary>
+        internal static JsonFormatException At<T>(string problem, T text, int position)
+            where T : IText => new JsonFormatException(problem, Place(text, position));
+
+        private static (int Position, int Line, int Column) Place<T>(T text, int position)
+            where T : IText
         {
-            line = 1;
+            var line = 1;
             var lineStart = 0;
             var end = Math.Min(position, text.Length);
             for (var i = 0; i < end; i++)
@@ -44,17 +55,36 @@ namespace SshTriage.Json
                 }
             }
 
-            column = position - lineStart + 1;
-            return string.Format(CultureInfo.InvariantCulture, "Invalid JSON at line {0}, column {1} (offset {2}): {3}.", line, column, position, problem);
+            return (position, line, position - lineStart + 1);
         }
     }
 
+    /// <summary>Reads JSON from a string, or in place from UTF-8 bytes (a large <c>nft -j</c> dump as the collector read it).</summary>
+    internal static class JsonReader
+    {
+        public static JsonValue Parse(string json) => JsonReader<StringText>.Parse(new StringText(json ?? throw new ArgumentNullException(nameof(json))));
+
+        /// <summary>See <see cref="JsonReader{T}.ReadArrayItems(T, string, Action{JsonValue})"/>.</summary>
+        public static bool ReadArrayItems(string json, string member, Action<JsonValue> item) =>
+            JsonReader<StringText>.ReadArrayItems(new StringText(json), member, item);
+
+        /// <summary>See <see cref="JsonReader{T}.ReadArrayItems(T, string, Action{JsonValue}, string, Func{string, JsonValue, Action{JsonValue}})"/>.</summary>
+        public static bool ReadArrayItems(string json, string member, Action<JsonValue> item, string nested, Func<string, JsonValue, Action<JsonValue>?> nestedItems) =>
+            JsonReader<StringText>.ReadArrayItems(new StringText(json), member, item, nested, nestedItems);
+
+        /// <summary>As the other overload, over UTF-8 bytes.</summary>
+        public static bool ReadArrayItems(byte[] json, string member, Action<JsonValue> item, string nested, Func<string, JsonValue, Action<JsonValue>?> nestedItems) =>
+            JsonReader<Utf8Text>.ReadArrayItems(new Utf8Text(json), member, item, nested, nestedItems);
+    }
+
     /// <summary>
-    /// A single-pass, strict JSON reader over a string. Short names, strings and numbers are
-    /// shared through small caches (values are immutable): a 40 MB <c>nft -j</c> dump repeats the
-    /// same few dozen of them millions of times, and every object saved is garbage not collected.
+    /// A single-pass, strict JSON reader over text (<see cref="IText"/>: a string, or UTF-8 bytes
+    /// read in place). Short names, strings and numbers are shared through small caches (values
+    /// are immutable): a 40 MB <c>nft -j</c> dump repeats the same few dozen of them millions of
+    /// times, and every object saved is garbage not collected.
     /// </summary>
-    internal sealed class JsonReader
+    internal sealed class JsonReader<T>
+        where T : IText
     {
         // Deep enough for any tool output, shallow enough that recursion cannot exhaust the stack.
         private const int MaxDepth = 256;
@@ -62,7 +92,7 @@ namespace SshTriage.Json
         private const int CachedLength = 32;
         private const int LinearDuplicateLimit = 16;
 
-        private readonly string json;
+        private readonly T json;
         private readonly JsonValue?[] strings = new JsonValue?[CacheSize];
         private readonly JsonValue?[] numbers = new JsonValue?[CacheSize];
         private readonly List<JsonValue> itemScratch = new List<JsonValue>();
@@ -76,18 +106,18 @@ namespace SshTriage.Json
         private string? itemMember;
         private int pos;
 
-        private JsonReader(string json, string? streamedMember, Action<JsonValue>? streamedItem, string? nestedMember = null, Func<string, JsonValue, Action<JsonValue>?>? nestedItems = null)
+        private JsonReader(T json, string? streamedMember, Action<JsonValue>? streamedItem, string? nestedMember = null, Func<string, JsonValue, Action<JsonValue>?>? nestedItems = null)
         {
-            this.json = json ?? throw new ArgumentNullException(nameof(json));
+            this.json = json;
             this.streamedMember = streamedMember;
             this.streamedItem = streamedItem;
             this.nestedMember = nestedMember;
             this.nestedItems = nestedItems;
         }
 
-        public static JsonValue Parse(string json)
+        public static JsonValue Parse(T json)
         {
-            var reader = new JsonReader(json, null, null);
+            var reader = new JsonReader<T>(json, null, null);
             return reader.ReadDocument();
         }
 
@@ -97,22 +127,22 @@ namespace SshTriage.Json
         /// array is never held whole (it would live long enough to be copied by every GC generation).
         /// Returns false when the root has no such array; the document is checked in full either way.
         /// </summary>
-        public static bool ReadArrayItems(string json, string member, Action<JsonValue> item)
+        public static bool ReadArrayItems(T json, string member, Action<JsonValue> item)
         {
-            var reader = new JsonReader(json, member, item);
+            var reader = new JsonReader<T>(json, member, item);
             reader.ReadDocument();
             return reader.streamed;
         }
 
         /// <summary>
-        /// As <see cref="ReadArrayItems(string, string, Action{JsonValue})"/>, and an item's array
+        /// As <see cref="ReadArrayItems(T, string, Action{JsonValue})"/>, and an item's array
         /// <paramref name="nested"/> ({"KIND": {..., NESTED: [...]}}) is streamed too: its items go to
         /// the handler <paramref name="nestedItems"/> returns for KIND and the members read before it
         /// (a null handler has it read whole), and the item gets null in its place.
         /// </summary>
-        public static bool ReadArrayItems(string json, string member, Action<JsonValue> item, string nested, Func<string, JsonValue, Action<JsonValue>?> nestedItems)
+        public static bool ReadArrayItems(T json, string member, Action<JsonValue> item, string nested, Func<string, JsonValue, Action<JsonValue>?> nestedItems)
         {
-            var reader = new JsonReader(json, member, item, nested, nestedItems);
+            var reader = new JsonReader<T>(json, member, item, nested, nestedItems);
             reader.ReadDocument();
             return reader.streamed;
         }
@@ -380,16 +410,18 @@ namespace SshTriage.Json
             throw Error("unterminated string");
         }
 
-        // The slow path, from the first backslash on; the text before it is copied once.
+        // The slow path, from the first backslash on: the runs between escapes are copied whole
+        // (as text, so that a character of several UTF-8 bytes stays one).
         private string ReadEscapedString(int start)
         {
             var builder = new StringBuilder();
-            builder.Append(json, start, pos - start);
+            var run = start;
             while (pos < json.Length)
             {
                 var c = json[pos];
                 if (c == '"')
                 {
+                    builder.Append(json.Substring(run, pos - run));
                     pos++;
                     return builder.ToString();
                 }
@@ -401,11 +433,11 @@ namespace SshTriage.Json
 
                 if (c != '\\')
                 {
-                    builder.Append(c);
                     pos++;
                     continue;
                 }
 
+                builder.Append(json.Substring(run, pos - run));
                 if (pos + 1 >= json.Length)
                 {
                     break;
@@ -436,12 +468,14 @@ namespace SshTriage.Json
                         break;
                     case 'u':
                         builder.Append(ReadUnicodeEscape());
+                        run = pos;
                         continue;
                     default:
                         throw Error(string.Format(CultureInfo.InvariantCulture, "invalid escape \\{0}", Show(escape)));
                 }
 
                 pos += 2;
+                run = pos;
             }
 
             throw Error("unterminated string");
@@ -579,7 +613,7 @@ namespace SshTriage.Json
 
         private void ReadLiteral(string literal)
         {
-            if (string.CompareOrdinal(json, pos, literal, 0, literal.Length) != 0)
+            if (!json.Matches(pos, literal))
             {
                 throw Error(string.Format(CultureInfo.InvariantCulture, "unexpected character {0}, expected a value", Show(json[pos])));
             }
@@ -597,7 +631,7 @@ namespace SshTriage.Json
             var slot = (int)(hash % CacheSize);
             var cached = cache[slot];
             var text = cached?.StringValue ?? cached?.NumberText;
-            if (text != null && text.Length == length && string.CompareOrdinal(json, start, text, 0, length) == 0)
+            if (text != null && text.Length == length && json.Matches(start, text))
             {
                 return cached!;
             }
@@ -637,7 +671,7 @@ namespace SshTriage.Json
             }
         }
 
-        private JsonFormatException Error(string problem) => new JsonFormatException(problem, json, pos);
+        private JsonFormatException Error(string problem) => JsonFormatException.At(problem, json, pos);
 
         private static string Show(char c) =>
             c < ' ' || c > '~' ? string.Format(CultureInfo.InvariantCulture, "U+{0:X4}", (int)c) : "'" + c + "'";
