@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Runtime.CompilerServices;
 using SshTriage.Text;
 
 namespace SshTriage.Evidence
@@ -63,6 +64,8 @@ namespace SshTriage.Evidence
 
         /// <summary>Parses a section's framed output as the collector read it, in place.</summary>
         internal static FramedOutput Parse(EvidenceRecord section) => Parse(new Utf8Text(section.Utf8Output));
+
+        [MethodImpl(Optimized.AtOnce)]
 
         private static FramedOutput Parse(Utf8Text text)
         {

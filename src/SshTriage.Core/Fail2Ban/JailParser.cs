@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Net;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using SshTriage.Evidence;
 using SshTriage.Text;
@@ -87,6 +88,7 @@ namespace SshTriage.Fail2Ban
         // The ban on the line from start to end, its first eight fields found in place (into
         // fields, reused from line to line): a string for each field of every line was most of
         // what reading a long ban list allocated.
+        [MethodImpl(Optimized.AtOnce)]
         private static (IPAddress Address, DateTime? BannedAt, DateTime? ExpiresAt)? Ban<T>(T line, int start, int end, (int Start, int End)[] fields)
             where T : IText
         {
@@ -142,6 +144,7 @@ namespace SshTriage.Fail2Ban
                 : Array.Empty<string>();
 
         // "yyyy-MM-dd" and "HH:mm:ss" read digit by digit: the general parser is the slowest part of a big ban list.
+        [MethodImpl(Optimized.AtOnce)]
         private static DateTime? LocalTime<T>(T line, (int Start, int End) date, (int Start, int End) time)
             where T : IText
         {

@@ -1,7 +1,8 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.IO;
+using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Text;
 using SshTriage.Net;
 using SshTriage.Text;
@@ -80,6 +81,7 @@ namespace SshTriage.Firewall
 
         private static RuleWords Scratch => scratch ??= new RuleWords();
 
+
         public static IptablesRuleSet Parse(string computerName, string output, FirewallBackend? backend, string family) =>
             Parse(computerName, Utf8Text.From(output), 0, Encoding.UTF8.GetByteCount(output), backend, family);
 
@@ -87,6 +89,7 @@ namespace SshTriage.Firewall
         /// Reads the <paramref name="length"/> bytes of <paramref name="text"/> from
         /// <paramref name="from"/> (one answer of a framed section) where they are, without a copy.
         /// </summary>
+        [MethodImpl(Optimized.AtOnce)]
         internal static IptablesRuleSet Parse(string computerName, Utf8Text text, int from, int length, FirewallBackend? backend, string family)
         {
             var output = text;
@@ -145,6 +148,7 @@ namespace SshTriage.Firewall
         // Adds the rule on the line to its chain and returns the chain; null when the line holds
         // no rule. "-A CHAIN" as iptables-save prints it is read in place, anything else word by
         // word. Rules of one chain come together: the previous rule's chain needs no lookup.
+        [MethodImpl(Optimized.AtOnce)]
         private static IptablesChain? AddRule(IptablesRuleSet set, Dictionary<string, IptablesChain> table, string tableName, IptablesChain? previous, int start, int end)
         {
             var dump = set.Dump;
@@ -233,6 +237,7 @@ namespace SshTriage.Firewall
         /// no "-s" at all (which --source, --sport or --state also contain) and no backslash
         /// (which could make a quoted word read as one).
         /// </summary>
+        [MethodImpl(Optimized.AtOnce)]
         private static IPPrefix? LeadingSource(Utf8Text dump, int chainEnd, int end)
         {
             var option = Word(dump, chainEnd, end);
@@ -253,6 +258,7 @@ namespace SshTriage.Firewall
         }
 
         // Where the next word starts, after the spaces at from; end when there is none.
+        [MethodImpl(Optimized.AtOnce)]
         private static int Word(Utf8Text dump, int from, int end)
         {
             while (from < end && dump[from] == ' ')
@@ -264,6 +270,7 @@ namespace SshTriage.Firewall
         }
 
         // Where the unquoted word that starts at start ends.
+        [MethodImpl(Optimized.AtOnce)]
         private static int WordEnd(Utf8Text dump, int start, int end)
         {
             var space = dump.IndexOf(' ', start, end - start);
@@ -271,6 +278,7 @@ namespace SshTriage.Firewall
         }
 
         // Where the rule's text starts, after the counters "[p:b] "; -1 for a line that holds no rule.
+        [MethodImpl(Optimized.AtOnce)]
         private static int RuleStart(Utf8Text dump, int start, int end)
         {
             if (dump[start] != '[')

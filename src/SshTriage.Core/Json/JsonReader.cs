@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using SshTriage.Text;
 
@@ -160,6 +161,8 @@ namespace SshTriage.Json
             return value;
         }
 
+        [MethodImpl(Optimized.AtOnce)]
+
         private JsonValue ReadValue(int depth)
         {
             if (pos >= json.Length)
@@ -194,6 +197,8 @@ namespace SshTriage.Json
                     throw Error(string.Format(CultureInfo.InvariantCulture, "unexpected character {0}, expected a value", Show(c)));
             }
         }
+
+        [MethodImpl(Optimized.AtOnce)]
 
         private JsonValue ReadObject(int depth)
         {
@@ -307,6 +312,8 @@ namespace SshTriage.Json
             return !names.Add(name);
         }
 
+        [MethodImpl(Optimized.AtOnce)]
+
         private void ReadStreamedArray(int depth, Action<JsonValue> item)
         {
             CheckDepth(depth);
@@ -334,6 +341,8 @@ namespace SshTriage.Json
                 return;
             }
         }
+
+        [MethodImpl(Optimized.AtOnce)]
 
         private JsonValue ReadArray(int depth)
         {
@@ -366,6 +375,8 @@ namespace SshTriage.Json
             }
         }
 
+        [MethodImpl(Optimized.AtOnce)]
+
         private JsonValue ReadStringValue()
         {
             var open = pos;
@@ -379,6 +390,7 @@ namespace SshTriage.Json
         }
 
         // Moves past a string without escapes and returns its hash; stops at a backslash (null) for the slow path.
+        [MethodImpl(Optimized.AtOnce)]
         private uint? ScanString()
         {
             var open = pos++;
@@ -547,6 +559,8 @@ namespace SshTriage.Json
             return value;
         }
 
+        [MethodImpl(Optimized.AtOnce)]
+
         private JsonValue ReadNumber()
         {
             var start = pos;
@@ -600,6 +614,8 @@ namespace SshTriage.Json
             return Shared(numbers, start, pos - start, hash, JsonValue.Number);
         }
 
+        [MethodImpl(Optimized.AtOnce)]
+
         private bool SkipDigits()
         {
             var start = pos;
@@ -621,6 +637,8 @@ namespace SshTriage.Json
             pos += literal.Length;
         }
 
+        [MethodImpl(Optimized.AtOnce)]
+
         private JsonValue Shared(JsonValue?[] cache, int start, int length, uint hash, Func<string, JsonValue> create)
         {
             if (length > CachedLength)
@@ -639,6 +657,8 @@ namespace SshTriage.Json
             return cache[slot] = create(json.Substring(start, length));
         }
 
+        [MethodImpl(Optimized.AtOnce)]
+
         private void SkipWhitespace()
         {
             while (pos < json.Length)
@@ -652,6 +672,8 @@ namespace SshTriage.Json
                 pos++;
             }
         }
+
+        [MethodImpl(Optimized.AtOnce)]
 
         private void Expect(char c, string problem)
         {

@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using SshTriage.Text;
 
 namespace SshTriage.Net
@@ -123,6 +124,7 @@ namespace SshTriage.Net
         // with at most one "::", either with "/length". It answers false for anything else
         // (brackets, spaces, zones, embedded or mapped IPv4) and leaves that to TryParseAny, so
         // whatever it accepts, TryParseAny would have read the same way.
+        [MethodImpl(Optimized.AtOnce)]
         private static bool TryParsePlain<T>(T text, int start, int end, out IPPrefix prefix)
             where T : IText
         {
@@ -159,6 +161,8 @@ namespace SshTriage.Net
             prefix = new IPPrefix(value.KeepLeading(bits, length), length, bits == 32 ? AddressFamily.InterNetwork : AddressFamily.InterNetworkV6);
             return true;
         }
+
+        [MethodImpl(Optimized.AtOnce)]
 
         private static bool TryParseIPv4<T>(T text, int start, int end, out AddressValue value)
             where T : IText
@@ -199,6 +203,8 @@ namespace SshTriage.Net
             value = new AddressValue(0, result);
             return i == end;
         }
+
+        [MethodImpl(Optimized.AtOnce)]
 
         private static bool TryParseIPv6<T>(T text, int start, int end, out AddressValue value)
             where T : IText
@@ -290,6 +296,8 @@ namespace SshTriage.Net
             high = (high << 16) | (low >> 48);
             low = (low << 16) | (uint)group;
         }
+
+        [MethodImpl(Optimized.AtOnce)]
 
         private static bool TryParseLength<T>(T text, int start, int end, int bits, out int length)
             where T : IText

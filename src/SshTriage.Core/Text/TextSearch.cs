@@ -1,9 +1,12 @@
+using System.Runtime.CompilerServices;
+
 namespace SshTriage.Text
 {
     /// <summary>Ordinal comparisons of <see cref="IText"/> with ASCII literals, in place.</summary>
     internal static class TextSearch
     {
         /// <summary>True when <paramref name="literal"/> is at <paramref name="at"/> of <paramref name="text"/>.</summary>
+        [MethodImpl(Optimized.AtOnce)]
         public static bool Matches<T>(this T text, int at, string literal)
             where T : IText
         {
@@ -28,6 +31,7 @@ namespace SshTriage.Text
             where T : IText => length == literal.Length && text.Matches(at, literal);
 
         /// <summary>Where <paramref name="literal"/> first is from <paramref name="start"/>, within <paramref name="count"/>; -1 when it is not.</summary>
+        [MethodImpl(Optimized.AtOnce)]
         public static int IndexOf<T>(this T text, string literal, int start, int count)
             where T : IText
         {
