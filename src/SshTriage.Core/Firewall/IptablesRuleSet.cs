@@ -77,9 +77,14 @@ namespace SshTriage.Firewall
     {
         private readonly int start;
         private readonly int end;
-        private readonly IPPrefix? leadingSource;
-        private IptablesConditions? conditions;
-        private FirewallRule? rule;
+
+        // The leading source, in its parts: as an IPPrefix? it would take 32 bytes of each of
+        // 100,000 rules, where these take 18. A family of 0 is no leading source.
+        private readonly AddressValue sourceNetwork;
+        private readonly byte sourceLength;
+        private readonly byte sourceFamily;
+
+        private Read? read;
 
         /// <summary>Creates a rule from the line between <paramref name="start"/> and <paramref name="end"/> of its rule set's dump.</summary>
         public IptablesRule(IptablesChain chain, int index, int start, int end, IPPrefix? leadingSource)
@@ -88,7 +93,12 @@ namespace SshTriage.Firewall
             Index = index;
             this.start = start;
             this.end = end;
-            this.leadingSource = leadingSource;
+            if (leadingSource is IPPrefix source)
+            {
+                sourceNetwork = source.Value;
+                sourceLength = (byte)source.Length;
+                sourceFamily = (byte)source.Family;
+            }
         }
 
         public IptablesChain Chain { get; }
@@ -99,23 +109,31 @@ namespace SshTriage.Firewall
         // A rule that begins with one source is read only by walks from that source (in a Fail2Ban
         // chain, one per ban): keeping what they read would keep an object per ban, so only the
         // rules every walk reads are kept.
-        public IptablesConditions Conditions => leadingSource == null
-            ? conditions ??= IptablesSaveParser.Conditions(this, start, end)
+        public IptablesConditions Conditions => sourceFamily == 0
+            ? (read ??= new Read()).Conditions ??= IptablesSaveParser.Conditions(this, start, end)
             : IptablesSaveParser.Conditions(this, start, end);
 
         /// <summary>The rule, typed.</summary>
-        public FirewallRule Rule => leadingSource == null
-            ? rule ??= IptablesSaveParser.Describe(this, start, end)
+        public FirewallRule Rule => sourceFamily == 0
+            ? (read ??= new Read()).Rule ??= IptablesSaveParser.Describe(this, start, end)
             : IptablesSaveParser.Describe(this, start, end);
 
         /// <summary>
         /// True when the rule matches no packet from <paramref name="source"/>: it names one
         /// source, not negated, and that does not hold it. False says nothing: read the conditions.
         /// </summary>
-        public bool Excludes(IPPrefix source) => leadingSource is IPPrefix only && !only.Contains(source);
+        public bool Excludes(IPPrefix source) => LeadingSource is IPPrefix only && !only.Contains(source);
 
         /// <summary>The one source the rule begins with, when it names only that one; null otherwise.</summary>
-        public IPPrefix? LeadingSource => leadingSource;
+        public IPPrefix? LeadingSource => sourceFamily == 0 ? null : IPPrefix.Of(sourceNetwork, sourceLength, (System.Net.Sockets.AddressFamily)sourceFamily);
+
+        // What was read of a rule that every walk reads, kept once read.
+        private sealed class Read
+        {
+            public IptablesConditions? Conditions { get; set; }
+
+            public FirewallRule? Rule { get; set; }
+        }
     }
 
     /// <summary>One chain: its policy (null for a user chain) and rules in order.</summary>

@@ -34,6 +34,9 @@ namespace SshTriage.Net
         /// <summary>The first address as a number, for hashing without building an IPAddress.</summary>
         internal AddressValue Value => network;
 
+        /// <summary>The prefix of <paramref name="length"/> bits from <paramref name="network"/>, as <see cref="Value"/>, <see cref="Length"/> and <see cref="Family"/> gave them.</summary>
+        internal static IPPrefix Of(AddressValue network, int length, AddressFamily family) => new IPPrefix(network, length, family);
+
         private int Bits => Family == AddressFamily.InterNetwork ? 32 : 128;
 
         /// <summary>A prefix that holds exactly <paramref name="address"/>; IPv4-mapped IPv6 is read as IPv4.</summary>
