@@ -4,13 +4,14 @@ using SshTriage.Json;
 
 namespace SshTriage.Firewall
 {
-    /// <summary>Turns one rule's JSON into its public view and its evaluable conditions.</summary>
+    /// <summary>Turns one rule's JSON into its evaluable conditions and the columns of its public view.</summary>
     internal sealed class NftRuleCompiler
     {
         private readonly NftRulesetBuilder builder;
         private readonly NftChain chain;
         private readonly JsonValue body;
-        private readonly FirewallRule rule;
+        private readonly NftRuleDraft draft;
+        private readonly FirewallRuleColumns rule;
         private readonly List<NftMatch> matches = new List<NftMatch>();
         private NftEffect? effect;
         private bool logs;
@@ -23,13 +24,13 @@ namespace SshTriage.Firewall
             this.chain = chain;
             this.body = body;
             var expressions = body["expr"] ?? JsonValue.Array(Array.Empty<JsonValue>());
-            rule = new FirewallRule(builder.ComputerName, FirewallBackend.Nftables, FamilyName(chain.Family), chain.Table, chain.Name, index, NftText.Rule(expressions, body["comment"]?.StringValue))
-            {
-                Comment = body["comment"]?.StringValue,
-            };
+            var comment = body["comment"]?.StringValue;
+            draft = new NftRuleDraft(chain, index, NftText.Rule(expressions, comment));
+            rule = draft.Columns;
+            rule.Comment = comment;
         }
 
-        public NftRule Compile()
+        public NftRuleDraft Compile()
         {
             if (body["expr"] is JsonValue expressions)
             {
@@ -39,10 +40,10 @@ namespace SshTriage.Firewall
                 }
             }
 
-            var final = effect ?? NftEffect.Continue;
-            rule.Action = ActionOf(final);
-            rule.Owner = NftOwners.OfRule(chain.Table, chain.Name, rule.JumpTarget, rule.Set);
-            return new NftRule(rule, matches, final);
+            draft.Effect = effect ?? NftEffect.Continue;
+            draft.Matches = matches;
+            rule.Action = ActionOf(draft.Effect);
+            return draft;
         }
 
         /// <summary>A set or counter the rule names was not (yet) declared.</summary>
