@@ -287,8 +287,12 @@ namespace SshTriage.Firewall
 
             values?.Seal(indexAddresses: true);
             verdicts?.Seal();
-            var set = new NftSet(Text(body, "family"), Text(body, "table"), Text(body, "name"), type, flags, mapType, body["comment"]?.StringValue, values, verdicts, count);
-            set.Owner = NftOwners.OfSet(set.Table, set.Name);
+            var table = Text(body, "table");
+            var name = Text(body, "name");
+            var set = new NftSet(Text(body, "family"), table, name, type, flags, mapType, body["comment"]?.StringValue, values, verdicts, count)
+            {
+                Owner = NftOwners.OfSet(table, name),
+            };
             sets.Add(set);
             setsByName[(set.Family, set.Table, set.Name)] = set;
         }
