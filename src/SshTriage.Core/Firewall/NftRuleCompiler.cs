@@ -11,7 +11,7 @@ namespace SshTriage.Firewall
         private readonly NftChain chain;
         private readonly JsonValue body;
         private readonly NftRuleDraft draft;
-        private readonly FirewallRuleColumns rule;
+        private readonly FirewallRuleColumns columns;
         private readonly List<NftMatch> matches = new List<NftMatch>();
         private NftEffect? effect;
         private bool logs;
@@ -26,8 +26,8 @@ namespace SshTriage.Firewall
             var expressions = body["expr"] ?? JsonValue.Array(Array.Empty<JsonValue>());
             var comment = body["comment"]?.StringValue;
             draft = new NftRuleDraft(chain, index, NftText.Rule(expressions, comment));
-            rule = draft.Columns;
-            rule.Comment = comment;
+            columns = draft.Columns;
+            columns.Comment = comment;
         }
 
         public NftRuleDraft Compile()
@@ -42,7 +42,7 @@ namespace SshTriage.Firewall
 
             draft.Effect = effect ?? NftEffect.Continue;
             draft.Matches = matches;
-            rule.Action = ActionOf(draft.Effect);
+            columns.Action = ActionOf(draft.Effect);
             return draft;
         }
 
@@ -228,7 +228,7 @@ namespace SshTriage.Firewall
                     SetEffect(verdict);
                     if (verdict.Kind == NftEffectKind.Jump || verdict.Kind == NftEffectKind.Goto)
                     {
-                        rule.JumpTarget = verdict.Argument;
+                        columns.JumpTarget = verdict.Argument;
                     }
 
                     break;
@@ -338,40 +338,40 @@ namespace SshTriage.Firewall
             var text = (op == "!=" ? "!" : op == "==" || op == "in" ? string.Empty : op) + NftText.Compact(right);
             if (right.StringValue is string reference && reference.StartsWith("@", StringComparison.Ordinal))
             {
-                rule.Set ??= reference.Substring(1);
+                columns.Set ??= reference.Substring(1);
             }
 
             switch (selector.Field)
             {
                 case NftField.SourceAddress:
-                    rule.Source ??= text;
+                    columns.Source ??= text;
                     break;
                 case NftField.DestinationAddress:
-                    rule.Destination ??= text;
+                    columns.Destination ??= text;
                     break;
                 case NftField.DestinationPort:
-                    rule.DestinationPort ??= text;
+                    columns.DestinationPort ??= text;
                     break;
                 case NftField.Protocol:
-                    rule.Protocol = text;
+                    columns.Protocol = text;
                     break;
                 case NftField.InInterface:
-                    rule.InInterface ??= text;
+                    columns.InInterface ??= text;
                     break;
                 case NftField.CtState:
-                    rule.State ??= text;
+                    columns.State ??= text;
                     break;
             }
 
             if (selector.Transport != null && selector.Field != NftField.Unsupported)
             {
-                rule.Protocol ??= selector.Transport;
+                columns.Protocol ??= selector.Transport;
             }
         }
 
         private void Counter(JsonValue counter)
         {
-            if (rule.Packets != null)
+            if (columns.Packets != null)
             {
                 return;
             }
@@ -380,8 +380,8 @@ namespace SshTriage.Firewall
             {
                 if (builder.FindCounter(chain.Family, chain.Table, name) is NftCounter named)
                 {
-                    rule.Packets = named.Packets;
-                    rule.Bytes = named.Bytes;
+                    columns.Packets = named.Packets;
+                    columns.Bytes = named.Bytes;
                 }
                 else
                 {
@@ -390,8 +390,8 @@ namespace SshTriage.Firewall
             }
             else if (counter.Kind == JsonKind.Object)
             {
-                rule.Packets = NftRulesetBuilder.Count(counter, "packets");
-                rule.Bytes = NftRulesetBuilder.Count(counter, "bytes");
+                columns.Packets = NftRulesetBuilder.Count(counter, "packets");
+                columns.Bytes = NftRulesetBuilder.Count(counter, "bytes");
             }
         }
 
@@ -418,7 +418,7 @@ namespace SshTriage.Firewall
                 }
             }
 
-            rule.RejectWith = rejectWith;
+            columns.RejectWith = rejectWith;
             SetEffect(new NftEffect(NftEffectKind.Reject, rejectWith));
         }
 
@@ -445,7 +445,7 @@ namespace SshTriage.Firewall
             NftVerdictMap? map = null;
             if (data.StringValue is string reference && reference.StartsWith("@", StringComparison.Ordinal))
             {
-                rule.Set ??= reference.Substring(1);
+                columns.Set ??= reference.Substring(1);
                 var set = Find(reference.Substring(1));
                 map = set?.Verdicts != null && set.Verdicts.Kind == selector.Kind ? set.Verdicts : null;
             }
