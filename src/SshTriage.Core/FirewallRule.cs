@@ -33,46 +33,46 @@ namespace SshTriage
         public int Index { get; }
 
         /// <summary>What the rule does.</summary>
-        public FirewallAction Action { get; internal set; } = FirewallAction.Other;
+        public FirewallAction Action { get; internal init; } = FirewallAction.Other;
 
         /// <summary>For Reject: what answers the client (icmp-port-unreachable, tcp-reset, admin-prohibited, ...).</summary>
-        public string? RejectWith { get; internal set; }
+        public string? RejectWith { get; internal init; }
 
         /// <summary>For Jump and Goto: the chain jumped to.</summary>
-        public string? JumpTarget { get; internal set; }
+        public string? JumpTarget { get; internal init; }
 
         /// <summary>The protocol matched (tcp, udp, ...), if any.</summary>
-        public string? Protocol { get; internal set; }
+        public string? Protocol { get; internal init; }
 
         /// <summary>The source prefix matched, with ! when negated.</summary>
-        public string? Source { get; internal set; }
+        public string? Source { get; internal init; }
 
         /// <summary>The destination prefix matched.</summary>
-        public string? Destination { get; internal set; }
+        public string? Destination { get; internal init; }
 
         /// <summary>The destination ports matched, e.g. 22 or 22,2222 or 1000:2000.</summary>
-        public string? DestinationPort { get; internal set; }
+        public string? DestinationPort { get; internal init; }
 
         /// <summary>The input interface matched.</summary>
-        public string? InInterface { get; internal set; }
+        public string? InInterface { get; internal init; }
 
         /// <summary>The connection tracking states matched, e.g. RELATED,ESTABLISHED.</summary>
-        public string? State { get; internal set; }
+        public string? State { get; internal init; }
 
         /// <summary>The named set a match refers to (nft @set, ipset --match-set).</summary>
-        public string? Set { get; internal set; }
+        public string? Set { get; internal init; }
 
         /// <summary>Packets counted, when the tool reports counters.</summary>
-        public long? Packets { get; internal set; }
+        public long? Packets { get; internal init; }
 
         /// <summary>Bytes counted.</summary>
-        public long? Bytes { get; internal set; }
+        public long? Bytes { get; internal init; }
 
         /// <summary>The rule's comment.</summary>
-        public string? Comment { get; internal set; }
+        public string? Comment { get; internal init; }
 
         /// <summary>Who manages the rule: a fail2ban jail (fail2ban:sshd), ufw, firewalld, docker, or empty.</summary>
-        public string? Owner { get; internal set; }
+        public string? Owner { get; internal init; }
 
         /// <summary>The rule as the tool printed it.</summary>
         public string Text { get; }

@@ -247,14 +247,21 @@ namespace SshTriage.Tests
         [Fact]
         public void OutputTypesAreReadOnlyToTheirCallers()
         {
-            // Results are built in one expression (internal init): a runbook sees get-only properties.
+            // Results are built in one expression (a constructor, internal init): a runbook sees
+            // get-only properties, and nothing in Core changes a result once it is made.
             var outputs = typeof(SshRejectCause).Assembly.GetExportedTypes().Where(t => t.Namespace == nameof(SshTriage) && t.IsClass).ToList();
             Assert.Contains(typeof(SshRejectCause), outputs);
             foreach (var property in outputs.SelectMany(t => t.GetProperties(BindingFlags.Instance | BindingFlags.Public)))
             {
-                Assert.False(property.SetMethod?.IsPublic == true, $"{property.DeclaringType!.Name}.{property.Name} has a public setter");
+                var name = $"{property.DeclaringType!.Name}.{property.Name}";
+                Assert.False(property.SetMethod?.IsPublic == true, $"{name} has a public setter");
+                Assert.True(property.SetMethod == null || IsInitOnly(property.SetMethod), $"{name} has a setter that is not init-only");
             }
         }
+
+        // An init accessor's return carries the IsExternalInit modifier (the compiler's or the netstandard2.0 polyfill).
+        private static bool IsInitOnly(MethodInfo setter) =>
+            setter.ReturnParameter.GetRequiredCustomModifiers().Any(modifier => modifier.Name == "IsExternalInit");
 
         private static void AssertPipelineParameter(Type cmdlet, string name, bool byValue)
         {

@@ -30,32 +30,32 @@ namespace SshTriage.Fail2Ban
         internal static Fail2BanJail Parse(string computerName, string name, IReadOnlyList<ToolAnswer> answers, bool withBannedIp)
         {
             string? Answer(string query) => Answered(answers, query);
-            var jail = new Fail2BanJail(computerName, name);
-
             var status = ParseStatus(Answer("status " + name) ?? string.Empty);
-            jail.CurrentlyFailed = Int(status, "Currently failed");
-            jail.TotalFailed = Int(status, "Total failed");
-            jail.CurrentlyBanned = Int(status, "Currently banned");
-            jail.TotalBanned = Int(status, "Total banned");
-            jail.BannedIp = withBannedIp ? BannedIp(status) : Array.Empty<string>();
-
-            jail.IgnoreIp = TreeItems(Answer($"get {name} ignoreip"));
-            jail.Actions = Actions(Answer($"get {name} actions"));
-            jail.BanAction = jail.Actions.FirstOrDefault(a => FirewallActionWords.Any(w => a.StartsWith(w, StringComparison.OrdinalIgnoreCase))) ?? jail.Actions.FirstOrDefault();
-            jail.Port = jail.BanAction == null ? null : Answer($"get {name} action {jail.BanAction} port")?.Trim();
-            jail.BanTime = Seconds(Answer($"get {name} bantime"));
-            jail.FindTime = Seconds(Answer($"get {name} findtime"));
-            jail.MaxRetry = AsciiNumber.TryParseInt32(Answer($"get {name} maxretry")?.Trim(), out var retry) ? retry : (int?)null;
-
+            var actions = Actions(Answer($"get {name} actions"));
+            var banAction = actions.FirstOrDefault(a => FirewallActionWords.Any(w => a.StartsWith(w, StringComparison.OrdinalIgnoreCase))) ?? actions.FirstOrDefault();
             var files = TreeItems(Answer($"get {name} logpath"));
-            var journal = Answer($"get {name} journalmatch");
-            jail.LogPath = files.Length > 0 ? files : JournalMatches(journal);
-            if (jail.LogPath.Length == 0 && status.TryGetValue("File list", out var fileList))
+            var logPath = files.Length > 0 ? files : JournalMatches(Answer($"get {name} journalmatch"));
+            if (logPath.Length == 0 && status.TryGetValue("File list", out var fileList))
             {
-                jail.LogPath = fileList.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries);
+                logPath = fileList.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries);
             }
 
-            return jail;
+            return new Fail2BanJail(computerName, name)
+            {
+                Port = banAction == null ? null : Answer($"get {name} action {banAction} port")?.Trim(),
+                Actions = actions,
+                BanAction = banAction,
+                CurrentlyFailed = Int(status, "Currently failed"),
+                TotalFailed = Int(status, "Total failed"),
+                CurrentlyBanned = Int(status, "Currently banned"),
+                TotalBanned = Int(status, "Total banned"),
+                BannedIp = withBannedIp ? BannedIp(status) : Array.Empty<string>(),
+                IgnoreIp = TreeItems(Answer($"get {name} ignoreip")),
+                BanTime = Seconds(Answer($"get {name} bantime")),
+                FindTime = Seconds(Answer($"get {name} findtime")),
+                MaxRetry = AsciiNumber.TryParseInt32(Answer($"get {name} maxretry")?.Trim(), out var retry) ? retry : (int?)null,
+                LogPath = logPath,
+            };
         }
 
         /// <summary>

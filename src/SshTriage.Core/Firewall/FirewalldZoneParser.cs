@@ -71,29 +71,27 @@ namespace SshTriage.Firewall
         {
             string Get(string key) => settings.TryGetValue(key, out var value) ? value : string.Empty;
             var sources = Get("sources");
-            FirewallRule Rule(string text, FirewallAction action) =>
+            FirewallRule Rule(string text, FirewallAction action, string? port = null, string? protocol = null, string? source = null, string? rejectWith = null) =>
                 new FirewallRule(computerName, FirewallBackend.Firewalld, "inet", zone, "zone " + zone, rules.Count + 1, text)
                 {
                     Action = action,
-                    Owner = "firewalld",
+                    RejectWith = rejectWith,
+                    Protocol = protocol,
+                    Source = source ?? (sources.Length > 0 ? sources : null),
+                    DestinationPort = port,
                     InInterface = Get("interfaces").Length > 0 ? Get("interfaces") : null,
-                    Source = sources.Length > 0 ? sources : null,
+                    Owner = "firewalld",
                 };
 
             foreach (var service in Words(Get("services")))
             {
-                var rule = Rule("service " + service, FirewallAction.Accept);
-                rule.DestinationPort = service;
-                rules.Add(rule);
+                rules.Add(Rule("service " + service, FirewallAction.Accept, port: service));
             }
 
             foreach (var port in Words(Get("ports")))
             {
-                var rule = Rule("port " + port, FirewallAction.Accept);
                 var slash = port.IndexOf('/');
-                rule.DestinationPort = slash < 0 ? port : port.Substring(0, slash);
-                rule.Protocol = slash < 0 ? null : port.Substring(slash + 1);
-                rules.Add(rule);
+                rules.Add(Rule("port " + port, FirewallAction.Accept, port: slash < 0 ? port : port.Substring(0, slash), protocol: slash < 0 ? null : port.Substring(slash + 1)));
             }
 
             foreach (var text in rich)
@@ -102,45 +100,46 @@ namespace SshTriage.Firewall
                     : text.Contains(" reject") ? FirewallAction.Reject
                     : text.EndsWith(" drop", StringComparison.Ordinal) ? FirewallAction.Drop
                     : FirewallAction.Other;
-                var rule = Rule(text, action);
-                foreach (Match attribute in RichAttribute.Matches(text))
-                {
-                    var value = attribute.Groups["value"].Value;
-                    switch (attribute.Groups["key"].Value)
-                    {
-                        case "source address":
-                            rule.Source = (text.Contains("source not ") ? "!" : string.Empty) + value;
-                            break;
-                        case "service name":
-                        case "port port":
-                            rule.DestinationPort = value;
-                            break;
-                        case "protocol":
-                            rule.Protocol = value;
-                            break;
-                        case "reject type":
-                            rule.RejectWith = value;
-                            break;
-                    }
-                }
-
-                if (rule.Action == FirewallAction.Reject && rule.RejectWith == null)
-                {
-                    rule.RejectWith = "icmp-port-unreachable";
-                }
-
-                rules.Add(rule);
+                var (source, port, protocol, rejectWith) = RichAttributes(text);
+                rules.Add(Rule(text, action, port, protocol, source, rejectWith ?? (action == FirewallAction.Reject ? "icmp-port-unreachable" : null)));
             }
 
             // "default" rejects what the zone does not allow, with admin-prohibited (firewalld 0.9+).
             var target = Get("target");
-            var last = Rule("target " + target, target == "ACCEPT" ? FirewallAction.Accept : target == "DROP" ? FirewallAction.Drop : FirewallAction.Reject);
-            if (last.Action == FirewallAction.Reject)
+            var zoneAction = target == "ACCEPT" ? FirewallAction.Accept : target == "DROP" ? FirewallAction.Drop : FirewallAction.Reject;
+            var answer = target == "default" || target == "%%REJECT%%" ? "icmpx admin-prohibited" : target;
+            rules.Add(Rule("target " + target, zoneAction, rejectWith: zoneAction == FirewallAction.Reject ? answer : null));
+        }
+
+        // What a rich rule names: its source (which overrides the zone's), port, protocol and reject type.
+        private static (string? Source, string? Port, string? Protocol, string? RejectWith) RichAttributes(string text)
+        {
+            string? source = null;
+            string? port = null;
+            string? protocol = null;
+            string? rejectWith = null;
+            foreach (Match attribute in RichAttribute.Matches(text))
             {
-                last.RejectWith = target == "default" || target == "%%REJECT%%" ? "icmpx admin-prohibited" : target;
+                var value = attribute.Groups["value"].Value;
+                switch (attribute.Groups["key"].Value)
+                {
+                    case "source address":
+                        source = (text.Contains("source not ") ? "!" : string.Empty) + value;
+                        break;
+                    case "service name":
+                    case "port port":
+                        port = value;
+                        break;
+                    case "protocol":
+                        protocol = value;
+                        break;
+                    case "reject type":
+                        rejectWith = value;
+                        break;
+                }
             }
 
-            rules.Add(last);
+            return (source, port, protocol, rejectWith);
         }
 
         private static IEnumerable<string> Words(string value) => value.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries);

@@ -207,26 +207,26 @@ namespace SshTriage.Firewall
             var chain = rule.Chain;
             var set = chain.RuleSet;
             var dump = set.Dump;
-            var text = RuleStart(dump, start, end);
-            var described = new FirewallRule(set.ComputerName, set.Backend, set.Family, chain.Table, chain.Name, rule.Index, dump.Substring(text, end - text));
+            var columns = new FirewallRuleColumns();
             if (dump[start] == '[')
             {
                 var close = dump.IndexOf(']', start, end - start);
                 var colon = dump.IndexOf(':', start, close - start);
                 if (colon > 0 && Number(dump, start + 1, colon) is long packets && Number(dump, colon + 1, close) is long bytes)
                 {
-                    described.Packets = packets;
-                    described.Bytes = bytes;
+                    columns.Packets = packets;
+                    columns.Bytes = bytes;
                 }
             }
 
             var conditions = new IptablesConditions();
-            Interpret(rule, start, end, conditions, described);
-            described.Action = conditions.Action;
-            described.RejectWith = conditions.RejectWith;
-            described.JumpTarget = conditions.JumpTarget;
-            described.Owner = OwnerOf(chain.Name, conditions.JumpTarget);
-            return described;
+            Interpret(rule, start, end, conditions, columns);
+            columns.Action = conditions.Action;
+            columns.RejectWith = conditions.RejectWith;
+            columns.JumpTarget = conditions.JumpTarget;
+            columns.Owner = OwnerOf(chain.Name, conditions.JumpTarget);
+            var text = RuleStart(dump, start, end);
+            return columns.ToRule(set.ComputerName, set.Backend, set.Family, chain.Table, chain.Name, rule.Index, dump.Substring(text, end - text));
         }
 
         /// <summary>
@@ -301,8 +301,8 @@ namespace SshTriage.Firewall
             return text;
         }
 
-        // Reads the words after "-A CHAIN" into the conditions and, when describing, the typed rule.
-        private static void Interpret(IptablesRule rule, int start, int end, IptablesConditions c, FirewallRule? describe)
+        // Reads the words after "-A CHAIN" into the conditions and, when describing, the typed rule's columns.
+        private static void Interpret(IptablesRule rule, int start, int end, IptablesConditions c, FirewallRuleColumns? describe)
         {
             var dump = rule.Chain.RuleSet.Dump;
             var words = Scratch;

@@ -52,11 +52,5 @@ namespace SshTriage.Firewall
             Compiled.Add(rule);
             rules.Add(rule.Rule);
         }
-
-        internal void Replace(int position, NftRule rule)
-        {
-            Compiled[position] = rule;
-            rules[position] = rule.Rule;
-        }
     }
 }

@@ -4,13 +4,14 @@ using SshTriage.Json;
 
 namespace SshTriage.Firewall
 {
-    /// <summary>Turns one rule's JSON into its public view and its evaluable conditions.</summary>
+    /// <summary>Turns one rule's JSON into its evaluable conditions and the columns of its public view.</summary>
     internal sealed class NftRuleCompiler
     {
         private readonly NftRulesetBuilder builder;
         private readonly NftChain chain;
         private readonly JsonValue body;
-        private readonly FirewallRule rule;
+        private readonly NftRuleDraft draft;
+        private readonly FirewallRuleColumns columns;
         private readonly List<NftMatch> matches = new List<NftMatch>();
         private NftEffect? effect;
         private bool logs;
@@ -23,13 +24,13 @@ namespace SshTriage.Firewall
             this.chain = chain;
             this.body = body;
             var expressions = body["expr"] ?? JsonValue.Array(Array.Empty<JsonValue>());
-            rule = new FirewallRule(builder.ComputerName, FirewallBackend.Nftables, FamilyName(chain.Family), chain.Table, chain.Name, index, NftText.Rule(expressions, body["comment"]?.StringValue))
-            {
-                Comment = body["comment"]?.StringValue,
-            };
+            var comment = body["comment"]?.StringValue;
+            draft = new NftRuleDraft(chain, index, NftText.Rule(expressions, comment));
+            columns = draft.Columns;
+            columns.Comment = comment;
         }
 
-        public NftRule Compile()
+        public NftRuleDraft Compile()
         {
             if (body["expr"] is JsonValue expressions)
             {
@@ -39,10 +40,10 @@ namespace SshTriage.Firewall
                 }
             }
 
-            var final = effect ?? NftEffect.Continue;
-            rule.Action = ActionOf(final);
-            rule.Owner = NftOwners.OfRule(chain.Table, chain.Name, rule.JumpTarget, rule.Set);
-            return new NftRule(rule, matches, final);
+            draft.Effect = effect ?? NftEffect.Continue;
+            draft.Matches = matches;
+            columns.Action = ActionOf(draft.Effect);
+            return draft;
         }
 
         /// <summary>A set or counter the rule names was not (yet) declared.</summary>
@@ -227,7 +228,7 @@ namespace SshTriage.Firewall
                     SetEffect(verdict);
                     if (verdict.Kind == NftEffectKind.Jump || verdict.Kind == NftEffectKind.Goto)
                     {
-                        rule.JumpTarget = verdict.Argument;
+                        columns.JumpTarget = verdict.Argument;
                     }
 
                     break;
@@ -337,40 +338,40 @@ namespace SshTriage.Firewall
             var text = (op == "!=" ? "!" : op == "==" || op == "in" ? string.Empty : op) + NftText.Compact(right);
             if (right.StringValue is string reference && reference.StartsWith("@", StringComparison.Ordinal))
             {
-                rule.Set ??= reference.Substring(1);
+                columns.Set ??= reference.Substring(1);
             }
 
             switch (selector.Field)
             {
                 case NftField.SourceAddress:
-                    rule.Source ??= text;
+                    columns.Source ??= text;
                     break;
                 case NftField.DestinationAddress:
-                    rule.Destination ??= text;
+                    columns.Destination ??= text;
                     break;
                 case NftField.DestinationPort:
-                    rule.DestinationPort ??= text;
+                    columns.DestinationPort ??= text;
                     break;
                 case NftField.Protocol:
-                    rule.Protocol = text;
+                    columns.Protocol = text;
                     break;
                 case NftField.InInterface:
-                    rule.InInterface ??= text;
+                    columns.InInterface ??= text;
                     break;
                 case NftField.CtState:
-                    rule.State ??= text;
+                    columns.State ??= text;
                     break;
             }
 
             if (selector.Transport != null && selector.Field != NftField.Unsupported)
             {
-                rule.Protocol ??= selector.Transport;
+                columns.Protocol ??= selector.Transport;
             }
         }
 
         private void Counter(JsonValue counter)
         {
-            if (rule.Packets != null)
+            if (columns.Packets != null)
             {
                 return;
             }
@@ -379,8 +380,8 @@ namespace SshTriage.Firewall
             {
                 if (builder.FindCounter(chain.Family, chain.Table, name) is NftCounter named)
                 {
-                    rule.Packets = named.Packets;
-                    rule.Bytes = named.Bytes;
+                    columns.Packets = named.Packets;
+                    columns.Bytes = named.Bytes;
                 }
                 else
                 {
@@ -389,8 +390,8 @@ namespace SshTriage.Firewall
             }
             else if (counter.Kind == JsonKind.Object)
             {
-                rule.Packets = NftRulesetBuilder.Count(counter, "packets");
-                rule.Bytes = NftRulesetBuilder.Count(counter, "bytes");
+                columns.Packets = NftRulesetBuilder.Count(counter, "packets");
+                columns.Bytes = NftRulesetBuilder.Count(counter, "bytes");
             }
         }
 
@@ -417,7 +418,7 @@ namespace SshTriage.Firewall
                 }
             }
 
-            rule.RejectWith = rejectWith;
+            columns.RejectWith = rejectWith;
             SetEffect(new NftEffect(NftEffectKind.Reject, rejectWith));
         }
 
@@ -444,7 +445,7 @@ namespace SshTriage.Firewall
             NftVerdictMap? map = null;
             if (data.StringValue is string reference && reference.StartsWith("@", StringComparison.Ordinal))
             {
-                rule.Set ??= reference.Substring(1);
+                columns.Set ??= reference.Substring(1);
                 var set = Find(reference.Substring(1));
                 map = set?.Verdicts != null && set.Verdicts.Kind == selector.Kind ? set.Verdicts : null;
             }

@@ -14,16 +14,18 @@ namespace SshTriage.Firewall
         private static readonly string[] NoFlags = System.Array.Empty<string>();
 
         private readonly string computerName;
-        private readonly List<NftTable> tables = new List<NftTable>();
-        private readonly Dictionary<(string, string), NftTable> tablesByName = new Dictionary<(string, string), NftTable>();
+        // Each table, in order, and whether iptables-nft made it: known only once all its rules are seen.
+        private readonly List<(string Family, string Name)> tables = new List<(string, string)>();
+        private readonly Dictionary<(string, string), bool> iptablesNftTables = new Dictionary<(string, string), bool>();
         private readonly List<NftChain> chains = new List<NftChain>();
         private readonly Dictionary<(string, string, string), NftChain> chainsByName = new Dictionary<(string, string, string), NftChain>();
         private readonly List<NftSet> sets = new List<NftSet>();
         private readonly Dictionary<(string, string, string), NftSet> setsByName = new Dictionary<(string, string, string), NftSet>();
         private readonly List<NftCounter> counters = new List<NftCounter>();
         private readonly Dictionary<(string, string, string), NftCounter> countersByName = new Dictionary<(string, string, string), NftCounter>();
-        private readonly List<FirewallRule> rules = new List<FirewallRule>();
-        private readonly List<(NftChain Chain, int Position, int Rule, JsonValue Body)> deferred = new List<(NftChain, int, int, JsonValue)>();
+        private readonly List<NftRuleDraft> drafts = new List<NftRuleDraft>();
+        private readonly Dictionary<NftChain, int> chainLengths = new Dictionary<NftChain, int>();
+        private readonly List<(int Rule, JsonValue Body)> deferred = new List<(int, JsonValue)>();
         private readonly NftRulesetTraits traits = new NftRulesetTraits();
         private string? version;
 
@@ -51,9 +53,9 @@ namespace SshTriage.Firewall
                     version = body["version"]?.StringValue;
                     break;
                 case "table":
-                    var table = new NftTable(Text(body, "family"), Text(body, "name"));
+                    var table = (Text(body, "family"), Text(body, "name"));
                     tables.Add(table);
-                    tablesByName[(table.Family, table.Name)] = table;
+                    iptablesNftTables[table] = false;
                     break;
                 case "chain":
                     DeclareChain(body);
@@ -76,29 +78,28 @@ namespace SshTriage.Firewall
 
         public NftRuleset Build()
         {
-            foreach (var (chain, position, rule, body) in deferred)
+            foreach (var (rule, body) in deferred)
             {
-                var compiled = new NftRuleCompiler(this, chain, position + 1, body).Compile();
-                chain.Replace(position, compiled);
-                rules[rule] = compiled.Rule;
+                drafts[rule] = new NftRuleCompiler(this, drafts[rule].Chain, drafts[rule].Index, body).Compile();
             }
 
-            // Whether iptables-nft made a table is known only once all its rules are seen.
-            foreach (var chain in chains)
+            // The rules' views are made now: an unclaimed rule of a table iptables-nft made is owned by it.
+            var views = new List<FirewallRule>(drafts.Count);
+            foreach (var draft in drafts)
             {
-                if (IsManagedByIptablesNft(chain.Family, chain.Table))
-                {
-                    foreach (var rule in chain.Rules)
-                    {
-                        rule.Owner ??= "iptables-nft";
-                    }
-                }
+                var rule = draft.Finish(computerName, iptablesNftTables.TryGetValue((draft.Chain.Family, draft.Chain.Table), out var iptablesNft) && iptablesNft);
+                draft.Chain.Add(rule);
+                views.Add(rule.Rule);
             }
 
-            return new NftRuleset(version, tables, chains, chainsByName, sets, setsByName, counters, rules, traits);
+            var finished = new List<NftTable>(tables.Count);
+            foreach (var (family, name) in tables)
+            {
+                finished.Add(new NftTable(family, name) { ManagedByIptablesNft = iptablesNftTables[(family, name)] });
+            }
+
+            return new NftRuleset(version, finished, chains, chainsByName, sets, setsByName, counters, views, traits);
         }
-
-        internal string ComputerName => computerName;
 
         internal NftSet? FindSet(string family, string table, string name) => setsByName.TryGetValue((family, table, name), out var set) ? set : null;
 
@@ -170,8 +171,6 @@ namespace SshTriage.Firewall
             }
         }
 
-        private bool IsManagedByIptablesNft(string family, string table) => tablesByName.TryGetValue((family, table), out var t) && t.ManagedByIptablesNft;
-
         private void AddRule(JsonValue body)
         {
             var family = Text(body, "family");
@@ -182,15 +181,16 @@ namespace SshTriage.Firewall
                 throw new EvidenceFormatException($"nft lists a rule of chain {family} {tableName} {chainName} before declaring the chain.");
             }
 
-            var compiler = new NftRuleCompiler(this, chain, chain.Compiled.Count + 1, body);
+            var index = chainLengths.TryGetValue(chain, out var length) ? length + 1 : 1;
+            chainLengths[chain] = index;
+            var compiler = new NftRuleCompiler(this, chain, index, body);
             var compiled = compiler.Compile();
             if (compiler.MissedReference)
             {
-                deferred.Add((chain, chain.Compiled.Count, rules.Count, body));
+                deferred.Add((drafts.Count, body));
             }
 
-            chain.Add(compiled);
-            rules.Add(compiled.Rule);
+            drafts.Add(compiled);
         }
 
         private void DeclareChain(JsonValue body)
@@ -287,8 +287,12 @@ namespace SshTriage.Firewall
 
             values?.Seal(indexAddresses: true);
             verdicts?.Seal();
-            var set = new NftSet(Text(body, "family"), Text(body, "table"), Text(body, "name"), type, flags, mapType, body["comment"]?.StringValue, values, verdicts, count);
-            set.Owner = NftOwners.OfSet(set.Table, set.Name);
+            var table = Text(body, "table");
+            var name = Text(body, "name");
+            var set = new NftSet(Text(body, "family"), table, name, type, flags, mapType, body["comment"]?.StringValue, values, verdicts, count)
+            {
+                Owner = NftOwners.OfSet(table, name),
+            };
             sets.Add(set);
             setsByName[(set.Family, set.Table, set.Name)] = set;
         }
@@ -323,9 +327,9 @@ namespace SshTriage.Firewall
                 switch (key)
                 {
                     case "xt":
-                        if (body["family"]?.StringValue is string family && body["table"]?.StringValue is string table && tablesByName.TryGetValue((family, table), out var managed))
+                        if (body["family"]?.StringValue is string family && body["table"]?.StringValue is string table && iptablesNftTables.ContainsKey((family, table)))
                         {
-                            managed.ManagedByIptablesNft = true;
+                            iptablesNftTables[(family, table)] = true;
                         }
 
                         var target = statement.Properties[0].Value["type"]?.StringValue == "target" ? statement.Properties[0].Value["name"]?.StringValue : null;

@@ -42,7 +42,7 @@ namespace SshTriage.Firewall
         public string? Comment { get; }
 
         /// <summary>Who manages the set, e.g. fail2ban:sshd for Fail2Ban's addr-set-sshd; null when unknown.</summary>
-        public string? Owner { get; internal set; }
+        public string? Owner { get; internal init; }
 
         /// <summary>How many elements it holds.</summary>
         public int Count { get; }

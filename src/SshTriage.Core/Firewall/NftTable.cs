@@ -16,6 +16,6 @@ namespace SshTriage.Firewall
         public string Name { get; }
 
         /// <summary>True when iptables-nft made it: its rules hold xt expressions, opaque in nft's JSON (read iptables-save instead).</summary>
-        public bool ManagedByIptablesNft { get; internal set; }
+        public bool ManagedByIptablesNft { get; internal init; }
     }
 }

@@ -39,22 +39,19 @@ namespace SshTriage.Firewall
                 var from = match.Groups["from"].Value.Trim();
                 var v6 = to.EndsWith("(v6)", StringComparison.Ordinal) || from.EndsWith("(v6)", StringComparison.Ordinal) || from.Contains(":");
                 var (port, protocol) = SplitTo(to.Replace("(v6)", string.Empty).Trim());
-                var action = match.Groups["action"].Value;
+                var verb = match.Groups["action"].Value;
+                var action = verb == "ALLOW" ? FirewallAction.Accept : verb == "DENY" ? FirewallAction.Drop : verb == "REJECT" ? FirewallAction.Reject : FirewallAction.Limit;
                 var source = from.Replace("(v6)", string.Empty).Trim();
                 var rule = new FirewallRule(computerName, FirewallBackend.Ufw, v6 ? "ipv6" : "ipv4", "ufw", match.Groups["direction"].Success ? match.Groups["direction"].Value : "IN", rules.Count + 1, line.Trim())
                 {
-                    Action = action == "ALLOW" ? FirewallAction.Accept : action == "DENY" ? FirewallAction.Drop : action == "REJECT" ? FirewallAction.Reject : FirewallAction.Limit,
+                    Action = action,
+                    RejectWith = action == FirewallAction.Reject ? "tcp-reset" : null,
                     DestinationPort = port,
                     Protocol = protocol,
                     Source = source == "Anywhere" ? null : source,
                     Comment = match.Groups["comment"].Success && match.Groups["comment"].Value.Length > 0 ? match.Groups["comment"].Value : null,
                     Owner = "ufw",
                 };
-                if (rule.Action == FirewallAction.Reject)
-                {
-                    rule.RejectWith = "tcp-reset";
-                }
-
                 rules.Add(rule);
             }
 
