@@ -267,9 +267,11 @@ namespace SshTriage.Diagnosis
             return (ClientAddress, null, false);
         }
 
-        // Later in the log, by time when both have one (the log is in time order otherwise).
+        // Later in the log: by time when both have one and they differ, by the log's order
+        // otherwise (a syslog time has whole seconds, and a client's last failure and its first
+        // login through a NAT can share one).
         private bool Newer(SshLogEvent a, SshLogEvent b) =>
-            a.Time.HasValue && b.Time.HasValue ? a.Time.Value > b.Time.Value : IndexOf(a) > IndexOf(b);
+            a.Time.HasValue && b.Time.HasValue && a.Time.Value != b.Time.Value ? a.Time.Value > b.Time.Value : IndexOf(a) > IndexOf(b);
 
         private int IndexOf(SshLogEvent line)
         {
